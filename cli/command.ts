@@ -1,0 +1,69 @@
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { UsageError } from '../shared/errors/index.js';
+
+/** What a command may touch: injected so tests run commands in-process. */
+export interface CommandIo {
+  stdout: NodeJS.WritableStream;
+  stderr: NodeJS.WritableStream;
+  cwd: string;
+  env: NodeJS.ProcessEnv;
+  /** True when stderr is a terminal (progress lines are shown only then). */
+  interactive: boolean;
+}
+
+/** One `tollgate <name>` subcommand. */
+export interface Command {
+  name: string;
+  /** One line for `tollgate --help`. */
+  summary: string;
+  /** Full usage text for `tollgate <name> --help`. */
+  usage: string;
+  /** Runs the command; resolves to the process exit code (0 passed, 1 check failed). */
+  run(argv: string[], io: CommandIo): Promise<number>;
+}
+
+export type OptionSpec = NonNullable<ParseArgsConfig['options']>;
+
+/**
+ * `util.parseArgs` with errors turned into a `UsageError` that quotes the usage.
+ * (`--help` is answered by `main` before a command runs.)
+ */
+export function parseCommandArgs<O extends OptionSpec>(
+  argv: string[],
+  options: O,
+  usage: string,
+  allowPositionals = true,
+): { values: ReturnType<typeof parseArgs<{ options: O; allowPositionals: true; strict: true }>>['values']; positionals: string[] } {
+  try {
+    const parsed = parseArgs({ args: argv, options, allowPositionals: true, strict: true });
+    if (!allowPositionals && parsed.positionals.length > 0) {
+      throw new UsageError(`unexpected argument '${parsed.positionals[0]}'\n\n${usage}`);
+    }
+    return { values: parsed.values, positionals: parsed.positionals };
+  } catch (error) {
+    if (error instanceof UsageError) throw error;
+    throw new UsageError(`${(error as Error).message}\n\n${usage}`);
+  }
+}
+
+/** Prints one JSON document, the only thing a `--json` run writes to stdout. */
+export function writeJson(io: CommandIo, value: unknown): void {
+  io.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
+}
+
+/** Parses a `--name` value that must be a positive integer. */
+export function parsePositiveInteger(text: string | undefined, flag: string, fallback: number): number {
+  if (text === undefined) return fallback;
+  const value = Number(text);
+  if (!Number.isInteger(value) || value <= 0) {
+    throw new UsageError(`${flag} expects a positive whole number, got '${text}'`);
+  }
+  return value;
+}
+
+/** Fails with a usage error when a required positional argument is missing. */
+export function requirePositional(positionals: string[], index: number, what: string, usage: string): string {
+  const value = positionals[index];
+  if (value === undefined) throw new UsageError(`missing ${what}\n\n${usage}`);
+  return value;
+}

@@ -1,0 +1,64 @@
+import { writeFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { loadContract, validateData } from '../../shared/contract/index.js';
+import { InputError, UsageError } from '../../shared/errors/index.js';
+import { validationText } from '../../shared/report/index.js';
+import { parseCommandArgs, requirePositional, writeJson, type Command } from '../command.js';
+import { progressReporter } from '../progress.js';
+
+const usage = `Usage: tollgate validate <data> --contract <file> [--json] [--out report.json] [--fail-on error|warn|never]
+
+Checks a data file (CSV, JSON lines, Parquet, Arrow; .gz for text) against a data contract.
+Exit codes: 0 no failing rule at the --fail-on level (default error), 1 a rule failed, 2 usage or input error.`;
+
+export const validateCommand: Command = {
+  name: 'validate',
+  summary: 'check a data file against a data contract',
+  usage,
+  async run(argv, io) {
+    const { values, positionals } = parseCommandArgs(
+      argv,
+      {
+        contract: { type: 'string', short: 'c' },
+        json: { type: 'boolean' },
+        out: { type: 'string', short: 'o' },
+        'fail-on': { type: 'string' },
+        format: { type: 'string' },
+        delimiter: { type: 'string' },
+      },
+      usage,
+    );
+    const data = requirePositional(positionals, 0, 'the data file', usage);
+    if (positionals.length > 1) throw new UsageError(`expected one data file, got ${positionals.length}\n\n${usage}`);
+    if (!values.contract) throw new UsageError(`missing --contract <file>\n\n${usage}`);
+    const failOn = values['fail-on'] ?? 'error';
+    if (!['error', 'warn', 'never'].includes(failOn)) throw new UsageError(`--fail-on must be error, warn or never; got '${failOn}'`);
+
+    const contract = await loadContract(resolvePath(io.cwd, values.contract));
+    const progress = progressReporter(io, 'validate');
+    const report = await validateData(resolvePath(io.cwd, data), contract, {
+      onProgress: progress.update,
+      read: { format: values.format as never, delimiter: values.delimiter },
+    });
+    progress.done();
+    report.data = data;
+    report.contract = values.contract;
+
+    if (values.out) {
+      try {
+        await writeFile(resolvePath(io.cwd, values.out), `${JSON.stringify(report, null, 2)}\n`);
+      } catch (error) {
+        throw new InputError({ file: values.out }, `cannot write the report (${(error as Error).message})`);
+      }
+    }
+    if (values.json) writeJson(io, report);
+    else io.stdout.write(validationText(report));
+
+    const failed = failOn === 'never' ? false : failOn === 'warn' ? report.checks.some((check) => !check.ok) : !report.ok;
+    return failed ? 1 : 0;
+  },
+};
+
+function resolvePath(cwd: string, path: string): string {
+  return resolve(cwd, path);
+}

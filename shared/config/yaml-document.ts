@@ -1,0 +1,140 @@
+import { readFile } from 'node:fs/promises';
+import { isMap, isSeq, isScalar, isPair, LineCounter, parseDocument, type Node } from 'yaml';
+import type { z } from 'zod';
+import { ConfigError, InputError, type SourceLocation } from '../errors/index.js';
+
+/** A path into a parsed document, as zod reports it. */
+export type DocumentPath = readonly PropertyKey[];
+
+/** A validated YAML document that still knows where each value came from. */
+export interface LocatedDocument<T> {
+  file: string;
+  value: T;
+  /** The line and column of the value at `path` (or its nearest existing parent). */
+  locate(path: DocumentPath): SourceLocation;
+}
+
+/** Reads a YAML file and validates it; errors point at the file, line and column. */
+export async function loadYamlFile<S extends z.ZodType>(file: string, schema: S): Promise<LocatedDocument<z.output<S>>> {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (error) {
+    throw new InputError({ file }, describeReadFailure(error), { cause: error });
+  }
+  return parseYaml(text, file, schema);
+}
+
+/** Parses YAML text and validates it against a zod schema. */
+export function parseYaml<S extends z.ZodType>(text: string, file: string, schema: S): LocatedDocument<z.output<S>> {
+  const lineCounter = new LineCounter();
+  const document = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const locateOffset = (offset: number): SourceLocation => {
+    const { line, col } = lineCounter.linePos(offset);
+    return { file, line, column: col };
+  };
+
+  if (document.errors.length > 0) {
+    const first = document.errors[0];
+    throw new ConfigError(locateOffset(first.pos[0]), `invalid YAML: ${first.message.split('\n')[0]}`);
+  }
+
+  const locate = (path: DocumentPath): SourceLocation => {
+    const offset = offsetOf(document.contents, path);
+    return offset === undefined ? { file, line: 1, column: 1 } : locateOffset(offset);
+  };
+
+  const raw: unknown = document.toJS({ maxAliasCount: 100 }) ?? {};
+  const result = schema.safeParse(raw, { reportInput: true });
+  if (!result.success) {
+    const issues = result.error.issues;
+    const lines = issues.slice(0, 10).map((issue) => {
+      // Point an unknown key at the key itself, not at its parent.
+      const path = issue.code === 'unrecognized_keys' ? [...issue.path, issue.keys[0]] : issue.path;
+      const at = path.length > 0 ? `${formatPath(path)}: ` : '';
+      return { where: locate(path), text: `${at}${describeIssue(issue)}` };
+    });
+    const [head, ...rest] = lines;
+    const more = rest.map((entry) => `\n  ${entry.where.line}:${entry.where.column}: ${entry.text}`).join('');
+    const omitted = issues.length > 10 ? `\n  (and ${issues.length - 10} more)` : '';
+    throw new ConfigError(head.where, `${head.text}${more}${omitted}`);
+  }
+  return { file, value: result.data, locate };
+}
+
+/** Says what was expected and what was found, in a config author's words. */
+export function describeIssue(issue: z.core.$ZodIssue): string {
+  const found = 'input' in issue ? describeValue(issue.input) : undefined;
+  switch (issue.code) {
+    case 'invalid_type':
+      if (issue.input === undefined) return `is required (expected ${issue.expected})`;
+      return `expected ${issue.expected}, got ${found}`;
+    case 'invalid_value':
+      return `expected one of ${issue.values.map((value) => JSON.stringify(value)).join(', ')}, got ${found}`;
+    case 'unrecognized_keys':
+      return `unknown key${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((key) => `'${key}'`).join(', ')} (check the spelling)`;
+    default:
+      return found === undefined || issue.message.includes(' got ') ? issue.message : `${issue.message}, got ${found}`;
+  }
+}
+
+function describeValue(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'a list';
+  if (typeof value === 'object') return 'a mapping';
+  if (typeof value === 'string') return `'${value.length > 40 ? `${value.slice(0, 40)}…` : value}'`;
+  return String(value);
+}
+
+/** `columns.age.min`, `guardrails[1].metric`. */
+export function formatPath(path: DocumentPath): string {
+  let text = '';
+  for (const key of path) {
+    if (typeof key === 'number') text += `[${key}]`;
+    else text += text === '' ? String(key) : `.${String(key)}`;
+  }
+  return text;
+}
+
+/** Start offset of the node at `path`; the nearest ancestor when the path does not exist. */
+function offsetOf(root: Node | null | undefined, path: DocumentPath): number | undefined {
+  let node: unknown = root;
+  let best = rangeStart(root);
+  for (const key of path) {
+    if (isMap(node)) {
+      const pair = node.items.find((item) => isPair(item) && isScalar(item.key) && String(item.key.value) === String(key));
+      if (!pair) return best;
+      // Point at the value, or at the key when the value is empty (`min:`).
+      best = rangeStart(pair.value as Node | null) ?? rangeStart(pair.key as Node | null) ?? best;
+      node = pair.value;
+    } else if (isSeq(node) && typeof key === 'number') {
+      const item = node.items[key];
+      if (item === undefined) return best;
+      best = rangeStart(item as Node) ?? best;
+      node = item;
+    } else {
+      return best;
+    }
+  }
+  return best;
+}
+
+function rangeStart(node: Node | null | undefined): number | undefined {
+  return node && 'range' in node && node.range ? node.range[0] : undefined;
+}
+
+/** Turns a failed `fs` call into words a user can act on. */
+export function describeReadFailure(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  switch (code) {
+    case 'ENOENT':
+      return 'file not found';
+    case 'EISDIR':
+      return 'is a directory, expected a file';
+    case 'EACCES':
+    case 'EPERM':
+      return 'permission denied';
+    default:
+      return `cannot read file (${(error as Error).message})`;
+  }
+}

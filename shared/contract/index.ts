@@ -1,0 +1,4 @@
+export { contractSchema, columnRulesSchema, datasetRulesSchema, severitySchema, type Contract, type ColumnRules, type DatasetRules, type Severity } from './schema.js';
+export { loadContract, parseContract } from './load.js';
+export { validateData, type ValidationReport, type ValidateOptions } from './validate.js';
+export type { CheckResult, Example } from './check.js';

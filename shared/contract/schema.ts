@@ -1,0 +1,113 @@
+import { z } from 'zod';
+import { COLUMN_TYPES } from '../data/types.js';
+
+/** How bad a failed rule is: `error` fails the gate, `warn` only reports. */
+export const severitySchema = z.enum(['error', 'warn'], { error: 'expected error or warn' });
+export type Severity = z.infer<typeof severitySchema>;
+
+const finite = (what: string) => z.number({ error: `expected ${what} (a number)` }).refine(Number.isFinite, 'expected a finite number');
+
+/**
+ * A rule is written either as its bare value (`min: 0`) or, to give it a
+ * severity of its own, as `{value: 0, severity: warn}`.
+ */
+function rule<T extends z.ZodType>(value: T) {
+  return z.union([value, z.object({ value, severity: severitySchema.optional() }).strict()], {
+    error: 'expected a value, or {value: ..., severity: error|warn}',
+  });
+}
+
+/** `{min, max}` bounds on a statistic, either side optional. */
+const boundsSchema = z
+  .object({ min: finite('a lower bound').optional(), max: finite('an upper bound').optional(), severity: severitySchema.optional() })
+  .strict()
+  .refine((bounds) => bounds.min !== undefined || bounds.max !== undefined, 'give min, max or both')
+  .refine((bounds) => bounds.min === undefined || bounds.max === undefined || bounds.min <= bounds.max, 'min must not exceed max');
+
+const quantileSchema = z
+  .object({
+    q: z.number({ error: 'expected q, a probability between 0 and 1' }).min(0).max(1),
+    min: finite('a lower bound').optional(),
+    max: finite('an upper bound').optional(),
+    severity: severitySchema.optional(),
+  })
+  .strict()
+  .refine((bounds) => bounds.min !== undefined || bounds.max !== undefined, 'give min, max or both');
+
+const lengthSchema = z.union(
+  [
+    z.number().int().nonnegative(),
+    z
+      .object({ min: z.number().int().nonnegative().optional(), max: z.number().int().nonnegative().optional(), severity: severitySchema.optional() })
+      .strict(),
+  ],
+  { error: 'expected a length (whole number) or {min, max}' },
+);
+
+const regexSchema = z.string().superRefine((text, context) => {
+  try {
+    new RegExp(text, 'u');
+  } catch (error) {
+    context.addIssue({ code: 'custom', message: `not a valid regular expression: ${(error as Error).message}` });
+  }
+});
+
+/** Every rule a column may carry. */
+export const columnRulesSchema = z
+  .object({
+    type: rule(z.enum(COLUMN_TYPES as [string, ...string[]], { error: `expected one of ${COLUMN_TYPES.join(', ')}` })).optional(),
+    nullable: rule(z.boolean()).optional(),
+    max_null_fraction: rule(z.number().min(0).max(1)).optional(),
+    min: rule(finite('the minimum')).optional(),
+    max: rule(finite('the maximum')).optional(),
+    allowed: rule(z.array(z.union([z.string(), z.number(), z.boolean()])).min(1)).optional(),
+    pattern: rule(regexSchema).optional(),
+    unique: rule(z.boolean()).optional(),
+    length: lengthSchema.optional(),
+    mean: boundsSchema.optional(),
+    std: boundsSchema.optional(),
+    quantile: z.union([quantileSchema, z.array(quantileSchema).min(1)], { error: 'expected {q, min, max} or a list of them' }).optional(),
+    severity: severitySchema.optional(),
+    description: z.string().optional(),
+  })
+  .strict();
+export type ColumnRules = z.infer<typeof columnRulesSchema>;
+
+const durationSchema = z
+  .string()
+  .regex(/^\d+(\.\d+)?(s|m|h|d|w)$/, 'expected a duration such as 36h, 30d or 2w');
+
+export const datasetRulesSchema = z
+  .object({
+    rows: z
+      .object({ min: z.number().int().nonnegative().optional(), max: z.number().int().nonnegative().optional(), severity: severitySchema.optional() })
+      .strict()
+      .optional(),
+    columns: rule(z.enum(['exact', 'superset'], { error: 'expected exact or superset' })).optional(),
+    unique: rule(z.array(z.string()).min(1)).optional(),
+    freshness: z.object({ column: z.string(), max_age: durationSchema, severity: severitySchema.optional() }).strict().optional(),
+    severity: severitySchema.optional(),
+  })
+  .strict();
+export type DatasetRules = z.infer<typeof datasetRulesSchema>;
+
+/** The data contract file, `version: 1`. */
+export const contractSchema = z
+  .object({
+    $schema: z.string().optional(),
+    version: z.literal(1, { error: 'expected version: 1' }),
+    description: z.string().optional(),
+    dataset: datasetRulesSchema.default({}),
+    columns: z.record(z.string(), columnRulesSchema.nullable().transform((rules) => rules ?? {})),
+  })
+  .strict();
+export type Contract = z.infer<typeof contractSchema>;
+
+/** Reads a rule written either way into its value and its own severity. */
+export function ruleValue<T>(written: T | { value: T; severity?: Severity } | undefined): { value: T; severity?: Severity } | undefined {
+  if (written === undefined) return undefined;
+  if (typeof written === 'object' && written !== null && !Array.isArray(written) && 'value' in written) {
+    return written as { value: T; severity?: Severity };
+  }
+  return { value: written as T };
+}

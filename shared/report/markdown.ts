@@ -1,0 +1,77 @@
+/**
+ * Markdown building blocks that are safe for text that came from data or from
+ * users (column names, category values, comment bodies). GitHub renders a
+ * subset of HTML inside Markdown, so text is HTML-escaped and Markdown's own
+ * punctuation is backslash-escaped: nothing from data can open a tag, a link,
+ * an image, a table cell or a code block.
+ */
+
+const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+
+/** Escapes text for an HTML context (attribute values included). */
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (character) => HTML_ESCAPES[character]);
+}
+
+/**
+ * Escapes text for inline Markdown: HTML special characters become entities and
+ * Markdown punctuation is backslash-escaped; line breaks become spaces so one
+ * value cannot start a new block.
+ */
+export function escapeMarkdown(text: string): string {
+  return escapeHtml(String(text))
+    .replace(/\r\n|\r|\n/g, ' ')
+    .replace(/[\\`*_{}[\]()#+\-.!|~]/g, (character) => `\\${character}`)
+    .replace(/@/g, '@\u200b'); // no accidental @-mentions of users or teams
+}
+
+/** A table cell: like `escapeMarkdown`, plus an empty cell shows as an em dash. */
+export function tableCell(value: string | number | boolean | null | undefined): string {
+  if (value === null || value === undefined || value === '') return '—';
+  return escapeMarkdown(String(value));
+}
+
+/** A Markdown table; every header and cell is escaped. */
+export function markdownTable(headers: readonly string[], rows: ReadonlyArray<ReadonlyArray<string | number | boolean | null | undefined>>, align?: ReadonlyArray<'left' | 'right' | 'center'>): string {
+  const rule = headers.map((_, index) => {
+    const side = align?.[index] ?? 'left';
+    return side === 'right' ? '---:' : side === 'center' ? ':---:' : '---';
+  });
+  const line = (cells: ReadonlyArray<string>) => `| ${cells.join(' | ')} |`;
+  return [line(headers.map(tableCell)), line(rule), ...rows.map((row) => line(row.map(tableCell)))].join('\n');
+}
+
+/** Inline code that cannot be broken out of, whatever backticks the text holds. */
+export function codeSpan(text: string): string {
+  const flat = String(text).replace(/\r\n|\r|\n/g, ' ');
+  const longestRun = Math.max(0, ...(flat.match(/`+/g) ?? []).map((run) => run.length));
+  const fence = '`'.repeat(longestRun + 1);
+  const pad = flat.startsWith('`') || flat.endsWith('`') ? ' ' : '';
+  return `${fence}${pad}${flat}${pad}${fence}`;
+}
+
+/** A collapsed section; `summary` is escaped, `body` is trusted Markdown. */
+export function details(summary: string, body: string): string {
+  return `<details><summary>${escapeHtml(summary)}</summary>\n\n${body}\n\n</details>`;
+}
+
+/**
+ * A hidden HTML comment that lets a bot find its own comment or issue again.
+ * The key is restricted to a safe alphabet so it can never close the comment.
+ */
+export function hiddenMarker(key: string): string {
+  if (!/^[A-Za-z0-9:._\/@#=-]+$/.test(key)) throw new RangeError(`marker key has unsafe characters: ${JSON.stringify(key)}`);
+  return `<!-- tollgate:${key} -->`;
+}
+
+/** Formats a number for people: fixed significant digits, no exponent below 1e-4. */
+export function formatNumber(value: number | null | undefined, digits = 4): string {
+  if (value === null || value === undefined) return '—';
+  if (Number.isNaN(value)) return 'NaN';
+  if (!Number.isFinite(value)) return value > 0 ? '∞' : '−∞';
+  if (value === 0) return '0';
+  const magnitude = Math.abs(value);
+  if (magnitude < 1e-4 || magnitude >= 1e9) return value.toExponential(digits - 1);
+  if (Number.isInteger(value)) return String(value);
+  return String(Number(value.toPrecision(digits)));
+}
