@@ -1,4 +1,8 @@
 // Composes the command list; each command lives in its own file.
 import type { Command } from '../command.js';
+import { headCommand } from './head.js';
+import { validateCommand } from './validate.js';
+import { trainCommand } from './train.js';
+import { evaluateCommand } from './evaluate.js';
 
-export const commands: Command[] = [];
+export const commands: Command[] = [validateCommand, headCommand, trainCommand, evaluateCommand];

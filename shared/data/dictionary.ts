@@ -40,11 +40,11 @@ export class StringDictionary {
  */
 export class ByteDictionary {
   readonly values: string[] = [];
-  private slots = new Int32Array(1024);
-  private hashes = new Int32Array(256);
-  private starts = new Int32Array(256);
-  private lengths = new Int32Array(256);
-  private arena = new Uint8Array(4096);
+  private slots: Int32Array = new Int32Array(1024);
+  private hashes: Int32Array = new Int32Array(256);
+  private starts: Int32Array = new Int32Array(256);
+  private lengths: Int32Array = new Int32Array(256);
+  private arena: Uint8Array = new Uint8Array(4096);
   private arenaUsed = 0;
 
   /**

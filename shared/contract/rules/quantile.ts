@@ -21,13 +21,13 @@ export class QuantileCheck implements ContractCheck {
     if (column.kind === 'string') return;
     const { values, nulls } = column;
     for (let row = 0; row < batch.length; row++) {
-      if (!nulls[row]) this.sketch.add(values[row]);
+      if (!nulls[row] && Number.isFinite(values[row])) this.sketch.update(values[row]);
     }
   }
 
   finish(): CheckResult {
     const expected = `q${this.bounds.q}: ${boundsText(this.bounds)}`;
-    if (this.sketch.count === 0) {
+    if (this.sketch.n === 0) {
       return result(this.context, { ok: false, observed: null, expected, message: 'no values to take a quantile of' });
     }
     const value = Number(this.sketch.quantile(this.bounds.q).toPrecision(6));

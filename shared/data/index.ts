@@ -1,0 +1,22 @@
+/**
+ * Streaming table readers (CSV/TSV, JSON lines, Parquet, Arrow IPC / Feather)
+ * producing record batches of typed columns. See `types.ts` for the shapes.
+ */
+export { openTable } from './open.js';
+export { readHead, type HeadRow } from './head.js';
+export { detectFormat } from './format.js';
+export { COLUMN_TYPES } from './types.js';
+export type {
+  Column,
+  ColumnType,
+  BooleanColumn,
+  DataFormat,
+  Field,
+  InvalidValueExample,
+  NumberColumn,
+  ReadOptions,
+  RecordBatch,
+  Schema,
+  StringColumn,
+  TableReader,
+} from './types.js';

@@ -1,0 +1,46 @@
+/** The one entry point: `openTable` picks the reader for a file. */
+import { stat } from 'node:fs/promises';
+import { InputError } from '../errors/index.js';
+import { openArrow } from './arrow/reader.js';
+import { openCsv } from './csv/reader.js';
+import { describeFile } from './format.js';
+import { openJsonl } from './jsonl/reader.js';
+import { openParquet } from './parquet/reader.js';
+import type { ReadOptions, TableReader } from './types.js';
+
+const TAB = 0x09;
+
+/**
+ * Opens a table file for streaming. The format comes from the extension (see
+ * `detectFormat`) unless `options.format` is given; `.gz` text is
+ * decompressed on the fly. The schema is known when the promise resolves;
+ * iterate the reader for record batches. Missing files, directories, empty
+ * or malformed files are InputErrors naming the file (and line, column).
+ */
+export async function openTable(path: string, options: ReadOptions = {}): Promise<TableReader> {
+  const detected = describeFile(path, options.format);
+  await checkFile(path);
+  switch (detected.format) {
+    case 'csv':
+      return openCsv(path, options, { gzip: detected.gzip, defaultDelimiter: detected.tabSeparated ? TAB : undefined });
+    case 'jsonl':
+      return openJsonl(path, options, detected.gzip);
+    case 'parquet':
+      return openParquet(path, options);
+    case 'arrow':
+      return openArrow(path, options);
+  }
+}
+
+async function checkFile(path: string): Promise<void> {
+  let info;
+  try {
+    info = await stat(path);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const detail = code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : (error as Error).message;
+    throw new InputError({ file: path }, `cannot read the file: ${detail}; expected a readable data file`, { cause: error });
+  }
+  if (info.isDirectory()) throw new InputError({ file: path }, 'is a directory; expected a data file');
+  if (!info.isFile()) throw new InputError({ file: path }, 'is not a regular file; expected a data file');
+}

@@ -1,0 +1,77 @@
+/**
+ * Regression metrics with scikit-learn's definitions; optional per-row weights
+ * follow `sample_weight` semantics (bootstrap counts are such weights).
+ */
+import { FLOAT64_EPSILON, weightedMean, type WarningSink } from './classification.js';
+
+/** Per-row squared error. */
+export function squaredErrors(targets: ArrayLike<number>, predictions: ArrayLike<number>): Float64Array {
+  const errors = new Float64Array(targets.length);
+  for (let i = 0; i < errors.length; i++) {
+    const difference = targets[i] - predictions[i];
+    errors[i] = difference * difference;
+  }
+  return errors;
+}
+
+/** Per-row absolute error. */
+export function absoluteErrors(targets: ArrayLike<number>, predictions: ArrayLike<number>): Float64Array {
+  const errors = new Float64Array(targets.length);
+  for (let i = 0; i < errors.length; i++) errors[i] = Math.abs(targets[i] - predictions[i]);
+  return errors;
+}
+
+/**
+ * Per-row |y - p| / max(|y|, eps), eps = float64 epsilon: the terms of
+ * `mean_absolute_percentage_error` (a fraction, not a percentage).
+ */
+export function absolutePercentageErrors(targets: ArrayLike<number>, predictions: ArrayLike<number>): Float64Array {
+  const errors = new Float64Array(targets.length);
+  for (let i = 0; i < errors.length; i++) {
+    errors[i] = Math.abs(predictions[i] - targets[i]) / Math.max(Math.abs(targets[i]), FLOAT64_EPSILON);
+  }
+  return errors;
+}
+
+/**
+ * `r2_score` from per-row squared errors: 1 - SS_res / SS_tot around the
+ * (weighted) mean target. With constant targets (SS_tot = 0) scikit-learn's
+ * `force_finite` gives 1 for a perfect fit and 0 otherwise; so do we, and warn.
+ */
+export function r2FromErrors(targets: ArrayLike<number>, errors: ArrayLike<number>, weights?: ArrayLike<number>, warn?: WarningSink): number {
+  const mean = weightedMean(targets, weights);
+  if (Number.isNaN(mean)) return Number.NaN;
+  let residual = 0;
+  let total = 0;
+  for (let i = 0; i < errors.length; i++) {
+    const weight = weights === undefined ? 1 : weights[i];
+    const deviation = targets[i] - mean;
+    residual += weight * errors[i];
+    total += weight * deviation * deviation;
+  }
+  if (total === 0) {
+    warn?.('r2 is ill-defined: the target is constant; set to 1 for a perfect fit and 0 otherwise, as scikit-learn does');
+    return residual === 0 ? 1 : 0;
+  }
+  return 1 - residual / total;
+}
+
+/** `root_mean_squared_error`. */
+export function rmse(targets: ArrayLike<number>, predictions: ArrayLike<number>, weights?: ArrayLike<number>): number {
+  return Math.sqrt(weightedMean(squaredErrors(targets, predictions), weights));
+}
+
+/** `mean_absolute_error`. */
+export function mae(targets: ArrayLike<number>, predictions: ArrayLike<number>, weights?: ArrayLike<number>): number {
+  return weightedMean(absoluteErrors(targets, predictions), weights);
+}
+
+/** `r2_score` (force_finite=True). */
+export function r2(targets: ArrayLike<number>, predictions: ArrayLike<number>, weights?: ArrayLike<number>, warn?: WarningSink): number {
+  return r2FromErrors(targets, squaredErrors(targets, predictions), weights, warn);
+}
+
+/** `mean_absolute_percentage_error` (a fraction: 0.05 means 5%). */
+export function mape(targets: ArrayLike<number>, predictions: ArrayLike<number>, weights?: ArrayLike<number>): number {
+  return weightedMean(absolutePercentageErrors(targets, predictions), weights);
+}

@@ -1,0 +1,22 @@
+import { isAbsolute, relative, resolve, sep } from 'node:path';
+
+/**
+ * `file` relative to `base` with forward slashes: the spelling recorded in
+ * lineage and hashed into keys, so it is the same on every OS and checkout path.
+ */
+export function portablePath(base: string, file: string): string {
+  const text = relative(base, resolve(base, file));
+  if (text === '') return '.';
+  return sep === '/' ? text : text.split(sep).join('/');
+}
+
+/** True when `inner` is `outer` or lies below it. */
+export function isWithin(outer: string, inner: string): boolean {
+  const text = relative(resolve(outer), resolve(inner));
+  return text === '' || (text !== '..' && !text.startsWith(`..${sep}`) && !isAbsolute(text));
+}
+
+/** True when `inner` lies strictly below `outer`. */
+export function isStrictlyWithin(outer: string, inner: string): boolean {
+  return isWithin(outer, inner) && resolve(outer) !== resolve(inner);
+}

@@ -1,0 +1,142 @@
+/**
+ * Per-column accumulator for numeric columns (integer, float, date, datetime).
+ *
+ * While the column has at most `distinctThreshold` distinct values, every
+ * value goes into an exact hash counter only; the quantile sketch and the
+ * distinct sketch are built from those exact counts at the end (or at the
+ * moment the threshold is crossed), so low-cardinality columns cost one hash
+ * probe per value and get exact quantiles. After that, values stream into
+ * the KLL and HyperLogLog sketches.
+ */
+import type { NumberColumn } from '../data/types.js';
+import { HyperLogLog, KllSketch, Moments, TopK } from '../stats/index.js';
+import { ExactNumberCounter } from './exact-number-counter.js';
+import { createBinCounter } from './frozen-bins.js';
+import type { BinCounter } from './frozen-bins.js';
+import { countMask } from './mask.js';
+import type { FrozenBin, NumberColumnProfile, ProfileSettings } from './types.js';
+
+export class NumberAccumulator {
+  private count = 0;
+  private nulls = 0;
+  private invalid = 0;
+  private positiveInfinity = 0;
+  private negativeInfinity = 0;
+  private readonly moments = new Moments();
+  private readonly kll: KllSketch;
+  private hll: HyperLogLog | null = null;
+  private exact: ExactNumberCounter | null;
+  private readonly binCounter: BinCounter | null;
+  private scratch = new Float64Array(0);
+
+  constructor(
+    readonly name: string,
+    readonly type: NumberColumn['type'],
+    private readonly settings: ProfileSettings,
+    seed: number,
+    bin: FrozenBin | undefined,
+  ) {
+    this.kll = new KllSketch({ k: settings.kllK, seed });
+    this.exact = new ExactNumberCounter(settings.distinctThreshold);
+    this.binCounter = bin === undefined ? null : createBinCounter(bin);
+  }
+
+  add(column: NumberColumn, length: number): void {
+    const nulls = countMask(column.nulls, length);
+    this.nulls += nulls;
+    this.invalid += countMask(column.invalid, length);
+    this.count += length - nulls;
+    const values = column.values;
+    this.binCounter?.addArray(values, 0, length);
+
+    let finite = values;
+    let infinities = 0;
+    for (let i = 0; i < length; i++) {
+      const x = values[i];
+      if (x === Number.POSITIVE_INFINITY || x === Number.NEGATIVE_INFINITY) infinities++;
+    }
+    if (infinities > 0) finite = this.withoutInfinities(values, length);
+
+    this.moments.addArray(finite, 0, length);
+    let from = 0;
+    if (this.exact !== null) {
+      from = this.exact.addArray(finite, 0, length);
+      if (from === length) return;
+      this.leaveExactMode();
+    }
+    this.kll.addArray(finite, from, length);
+    (this.hll as HyperLogLog).addNumbers(finite, from, length);
+  }
+
+  /** Copy with infinities turned into NaN (skipped downstream), counting them. */
+  private withoutInfinities(values: Float64Array, length: number): Float64Array {
+    if (this.scratch.length < length) this.scratch = new Float64Array(length);
+    const out = this.scratch;
+    for (let i = 0; i < length; i++) {
+      const x = values[i];
+      if (x === Number.POSITIVE_INFINITY) {
+        this.positiveInfinity++;
+        out[i] = Number.NaN;
+      } else if (x === Number.NEGATIVE_INFINITY) {
+        this.negativeInfinity++;
+        out[i] = Number.NaN;
+      } else {
+        out[i] = x;
+      }
+    }
+    return out;
+  }
+
+  /** Too many distinct values: hand the exact counts to the sketches and stream from now on. */
+  private leaveExactMode(): void {
+    const { values, counts } = (this.exact as ExactNumberCounter).entries();
+    this.exact = null;
+    this.kll.addWeighted(values, counts);
+    this.hll = new HyperLogLog(this.settings.hllPrecision);
+    for (let i = 0; i < values.length; i++) this.hll.addNumber(values[i]);
+  }
+
+  finish(): NumberColumnProfile {
+    const moments = this.moments;
+    const finite = moments.count;
+    let distinct: NumberColumnProfile['distinct'];
+    let exactCounts: NumberColumnProfile['exactCounts'] = null;
+    let top: NumberColumnProfile['top'] = null;
+    const kll = KllSketch.fromJSON(this.kll.toJSON());
+    if (this.exact !== null) {
+      const { values, counts } = this.exact.entries();
+      kll.addWeighted(values, counts);
+      const hll = new HyperLogLog(this.settings.hllPrecision);
+      for (let i = 0; i < values.length; i++) hll.addNumber(values[i]);
+      distinct = { value: values.length, exact: true, hll: hll.toJSON() };
+      exactCounts = { values: Array.from(values), counts: Array.from(counts) };
+      top = TopK.fromCounts(
+        Array.from(values, (v, i) => [v, counts[i]] as const),
+        this.settings.topK,
+      ).toJSON();
+    } else {
+      const hll = this.hll as HyperLogLog;
+      distinct = { value: Math.round(hll.estimate()), exact: false, hll: hll.toJSON() };
+    }
+    return {
+      name: this.name,
+      kind: 'number',
+      type: this.type,
+      count: this.count,
+      nulls: this.nulls,
+      invalid: this.invalid,
+      min: finite > 0 ? moments.min : null,
+      max: finite > 0 ? moments.max : null,
+      mean: finite > 0 ? moments.mean : null,
+      variance: finite > 1 ? moments.variance() : null,
+      std: finite > 1 ? moments.std() : null,
+      moments: moments.toJSON(),
+      infinite: { positive: this.positiveInfinity, negative: this.negativeInfinity },
+      quantiles: kll.toJSON(),
+      distinct,
+      exactCounts,
+      top,
+      bins: this.binCounter?.toJSON() ?? null,
+    };
+  }
+}

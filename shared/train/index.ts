@@ -1,0 +1,10 @@
+export { runTraining, commandEnvironment, type TrainOptions, type TrainResult } from './runner.js';
+export { planTraining, type TrainSpec, type TrainPlan } from './plan.js';
+export { runCommand, type CommandOptions, type CommandOutcome } from './command.js';
+export type { TrainCache, CacheFiles, CacheRestoreResult, CacheSaveResult } from './cache.js';
+export { DirectoryTrainCache } from './directory-cache.js';
+export { readMetrics, validateMetrics, flattenMetrics } from './metrics.js';
+export { parseJsonLocated, childPath, type LocatedJson, type LocatedJsonOptions, type Position } from './json-located.js';
+export { readParams, parseParams, paramEnvironment, paramVariableName, parseSeed, resolveSeed, MAX_SEED, type ParamsDocument } from './params.js';
+export { LineTail } from './tail.js';
+export { clearOutputs, requireOutputs, fingerprintOutputs } from './outputs.js';

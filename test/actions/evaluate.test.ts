@@ -1,0 +1,213 @@
+// Runs the evaluate action in-process the way a runner would: INPUT_* and
+// GITHUB_* variables, real output/summary/event files, the real @actions/core.
+// The GitHub API is nock (which sees the native fetch our client uses).
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import nock from 'nock';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { evaluateAction } from '../../actions/evaluate/src/main.js';
+import { runAction } from '../../actions/lib/run-action.js';
+import { createRng } from '../../shared/stats/random.js';
+
+const API = 'https://api.github.com';
+let dir: string;
+let savedEnv: NodeJS.ProcessEnv;
+
+async function writePredictions(name: string, signals: { challenger: number; champion: number }) {
+  const rng = createRng(7);
+  const sigmoid = (x: number) => 1 / (1 + Math.exp(-x));
+  const challenger = ['id,label,score'];
+  const champion = ['id,label,score'];
+  for (let i = 0; i < 300; i++) {
+    const label = rng.next() < 0.4 ? 1 : 0;
+    const sign = 2 * label - 1;
+    challenger.push(`${i},${label},${sigmoid(signals.challenger * sign + rng.normal()).toFixed(5)}`);
+    champion.push(`${i},${label},${sigmoid(signals.champion * sign + rng.normal()).toFixed(5)}`);
+  }
+  await writeFile(join(dir, `${name}-challenger.csv`), `${challenger.join('\n')}\n`);
+  await writeFile(join(dir, `${name}-champion.csv`), `${champion.join('\n')}\n`);
+}
+
+/** Sets up the runner files and the inputs; returns readers for what the action wrote. */
+async function runner(inputs: Record<string, string>, event: { name: string; payload: object }) {
+  const run = await mkdtemp(join(dir, 'run-'));
+  const files = { output: join(run, 'output'), summary: join(run, 'summary.md'), event: join(run, 'event.json') };
+  await writeFile(files.output, '');
+  await writeFile(files.summary, '');
+  await writeFile(files.event, JSON.stringify(event.payload));
+  for (const key of Object.keys(process.env)) if (key.startsWith('INPUT_')) delete process.env[key];
+  Object.assign(process.env, {
+    GITHUB_OUTPUT: files.output,
+    GITHUB_STEP_SUMMARY: files.summary,
+    GITHUB_EVENT_PATH: files.event,
+    GITHUB_EVENT_NAME: event.name,
+    GITHUB_REPOSITORY: 'acme/churn',
+    GITHUB_API_URL: API,
+    GITHUB_SERVER_URL: 'https://github.com',
+    GITHUB_RUN_ID: '42',
+    RUNNER_TEMP: run,
+    'INPUT_GITHUB-TOKEN': 'ghs_test',
+    'INPUT_CONFIG': join(dir, 'absent.yml'),
+    'INPUT_REPORT': join(run, 'evaluation.json'),
+    'INPUT_FAIL-ON-REJECT': 'true',
+    'INPUT_CHECK-NAME': 'tollgate/evaluation',
+  });
+  for (const [name, value] of Object.entries(inputs)) process.env[`INPUT_${name.toUpperCase()}`] = value;
+  await runAction(evaluateAction);
+  const outputsText = await readFile(files.output, 'utf8');
+  const outputs: Record<string, string> = {};
+  for (const match of outputsText.matchAll(/^(.+?)<<(ghadelimiter_[^\n]+)\n([\s\S]*?)\n\2$/gm)) outputs[match[1]] = match[3];
+  return { outputs, summary: await readFile(files.summary, 'utf8'), run };
+}
+
+const pullRequestEvent = { name: 'pull_request', payload: { pull_request: { number: 5, head: { sha: 'a'.repeat(40) } } } };
+
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'tollgate-action-evaluate-'));
+  await writePredictions('better', { challenger: 2, champion: 0.7 });
+  await writePredictions('worse', { challenger: 0.5, champion: 1.5 });
+  savedEnv = { ...process.env };
+  nock.disableNetConnect();
+});
+afterAll(async () => {
+  nock.enableNetConnect();
+  process.env = savedEnv;
+  await rm(dir, { recursive: true, force: true });
+});
+beforeEach(() => {
+  process.exitCode = undefined;
+});
+afterEach(() => {
+  nock.cleanAll();
+  process.exitCode = undefined;
+});
+
+describe('evaluate action', () => {
+  it('outside a pull request: report files, outputs and the job summary only (no API calls)', async () => {
+    const { outputs, summary, run } = await runner(
+      { predictions: join(dir, 'better-challenger.csv'), 'champion-predictions': join(dir, 'better-champion.csv'), model: 'churn' },
+      { name: 'push', payload: {} },
+    );
+    expect(process.exitCode).toBeUndefined();
+    expect(outputs.decision).toBe('promote');
+    expect(outputs.report).toBe(join(run, 'evaluation.json'));
+    expect(outputs.markdown).toBe(join(run, 'evaluation.md'));
+    const report = JSON.parse(await readFile(outputs.report, 'utf8'));
+    expect(report).toMatchObject({ schema: 'tollgate.evaluation/v1', decision: 'promote', rows: 300 });
+    expect(summary).toMatch(/^### ✅ Promote: churn challenger vs champion/);
+    expect(summary).toContain('[Workflow run](https://github.com/acme/churn/actions/runs/42)');
+    expect(await readFile(outputs.markdown, 'utf8')).toBe(summary);
+  });
+
+  it('on a pull request: one comment created, then edited in place across 3 runs, and a check run each time', async () => {
+    const comments: Array<{ id: number; body: string; user: { login: string; type: string }; html_url: string }> = [];
+    const checkRuns: Array<Record<string, unknown>> = [];
+    let posts = 0;
+    const api = nock(API)
+      .persist()
+      .get('/repos/acme/churn/issues/5/comments')
+      .query(true)
+      .reply(200, () => comments)
+      .post('/repos/acme/churn/issues/5/comments')
+      .reply(201, (_uri, body) => {
+        posts++;
+        const comment = { id: 100 + posts, body: (body as { body: string }).body, user: { login: 'github-actions[bot]', type: 'Bot' }, html_url: `https://github.com/acme/churn/pull/5#issuecomment-${100 + posts}` };
+        comments.push(comment);
+        return comment;
+      })
+      .patch(/\/repos\/acme\/churn\/issues\/comments\/\d+/)
+      .reply(200, (uri, body) => {
+        const comment = comments.find((candidate) => uri.endsWith(`/${candidate.id}`));
+        if (comment) comment.body = (body as { body: string }).body;
+        return comment ?? {};
+      })
+      .post('/repos/acme/churn/check-runs')
+      .reply(201, (_uri, body) => {
+        checkRuns.push(body as Record<string, unknown>);
+        return { id: checkRuns.length, html_url: `https://github.com/acme/churn/runs/${checkRuns.length}` };
+      });
+
+    const better = { predictions: join(dir, 'better-challenger.csv'), 'champion-predictions': join(dir, 'better-champion.csv'), model: 'churn' };
+    const worse = { predictions: join(dir, 'worse-challenger.csv'), 'champion-predictions': join(dir, 'worse-champion.csv'), model: 'churn' };
+    const first = await runner(better, pullRequestEvent);
+    expect(first.outputs['comment-url']).toBe('https://github.com/acme/churn/pull/5#issuecomment-101');
+    await runner(better, pullRequestEvent);
+    process.exitCode = undefined;
+    await runner(worse, pullRequestEvent);
+    expect(process.exitCode).toBe(1);
+
+    expect(posts).toBe(1);
+    expect(comments).toHaveLength(1);
+    expect(comments[0].body.startsWith('<!-- tollgate:evaluation:churn -->\n### ❌ Reject: churn challenger vs champion')).toBe(true);
+    expect(checkRuns).toHaveLength(3);
+    expect(checkRuns.map((run) => run.conclusion)).toEqual(['success', 'success', 'failure']);
+    expect(checkRuns[2]).toMatchObject({ name: 'tollgate/evaluation', head_sha: 'a'.repeat(40), status: 'completed', details_url: 'https://github.com/acme/churn/actions/runs/42' });
+    expect((checkRuns[2].output as { title: string }).title).toMatch(/^churn: reject: roc_auc -0\.\d+ \(95% CI -/);
+    api.persist(false);
+  });
+
+  it('a read-only token (fork pull request) warns but still decides', async () => {
+    nock(API).get('/repos/acme/churn/issues/5/comments').query(true).reply(403, { message: 'Resource not accessible by integration' });
+    nock(API).post('/repos/acme/churn/check-runs').reply(403, { message: 'Resource not accessible by integration' });
+    const { outputs } = await runner({ predictions: join(dir, 'better-challenger.csv'), 'champion-predictions': join(dir, 'better-champion.csv') }, pullRequestEvent);
+    expect(outputs.decision).toBe('promote');
+    expect(process.exitCode).toBeUndefined();
+    expect(nock.isDone()).toBe(true);
+  });
+
+  it('input errors fail the step with the message only', async () => {
+    await writeFile(join(dir, 'short-champion.csv'), 'id,label,score\n0,1,0.5\n');
+    await runner({ predictions: join(dir, 'better-challenger.csv'), 'champion-predictions': join(dir, 'short-champion.csv') }, { name: 'push', payload: {} });
+    expect(process.exitCode).toBe(1);
+  });
+
+  it('resolves the champion through the registry and runs predict-command for its predictions', async () => {
+    const tagObject = (oid: string, message: string, date: string) => ({ __typename: 'Tag', oid, message, tagger: { name: 'ci', email: 'ci@example.com', date }, target: { __typename: 'Commit', oid: 'c'.repeat(40) } });
+    nock(API)
+      .get('/repos/acme/churn/git/matching-refs/tags%2Fchurn')
+      .reply(200, [
+        { ref: 'refs/tags/churn@v1.0.0', object: { type: 'tag', sha: '1'.repeat(40) } },
+        { ref: 'refs/tags/churn#production#1', object: { type: 'tag', sha: '2'.repeat(40) } },
+      ])
+      .post('/graphql')
+      .reply(200, {
+        data: {
+          repository: {
+            t0: tagObject('1'.repeat(40), 'Registering artifact churn version v1.0.0', '2024-05-01T10:00:00Z'),
+            t1: tagObject('2'.repeat(40), 'Assigning stage production to artifact churn version v1.0.0', '2024-05-02T10:00:00Z'),
+          },
+        },
+      })
+      .get('/repos/acme/churn/releases/tags/churn%40v1.0.0')
+      .reply(200, { assets: [{ id: 9, name: 'model.txt' }] })
+      .get('/repos/acme/churn/releases/assets/9')
+      .reply(200, 'weights', { 'content-type': 'application/octet-stream' });
+    // The "model" copies the champion predictions and records what it was told.
+    const script = join(dir, 'predict.mjs');
+    await writeFile(
+      script,
+      [
+        "import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';",
+        `copyFileSync(${JSON.stringify(join(dir, 'better-champion.csv'))}, process.env.TOLLGATE_PREDICTIONS);`,
+        "const weights = readFileSync(process.env.TOLLGATE_CHAMPION_DIR + '/model.txt', 'utf8');",
+        `writeFileSync(${JSON.stringify(join(dir, 'predict-env.json'))}, JSON.stringify({ weights, version: process.env.TOLLGATE_CHAMPION_VERSION, tag: process.env.TOLLGATE_CHAMPION_TAG, commit: process.env.TOLLGATE_CHAMPION_COMMIT }));`,
+      ].join('\n'),
+    );
+    const { outputs } = await runner({ predictions: join(dir, 'better-challenger.csv'), model: 'churn', 'predict-command': `node ${script}` }, { name: 'push', payload: {} });
+    expect(nock.isDone()).toBe(true);
+    expect(JSON.parse(await readFile(join(dir, 'predict-env.json'), 'utf8'))).toEqual({ weights: 'weights', version: 'v1.0.0', tag: 'churn@v1.0.0', commit: 'c'.repeat(40) });
+    const report = JSON.parse(await readFile(outputs.report, 'utf8'));
+    expect(report.mode).toBe('champion');
+    expect(outputs.decision).toBe('promote');
+  });
+
+  it('a model with no champion yet is judged on absolute thresholds', async () => {
+    nock(API).get('/repos/acme/churn/git/matching-refs/tags%2Fchurn').reply(200, []);
+    await writeFile(join(dir, 'floor.yml'), 'evaluation:\n  min: {roc_auc: 0.99}\n');
+    const { outputs, summary } = await runner({ predictions: join(dir, 'worse-challenger.csv'), model: 'churn', config: join(dir, 'floor.yml') }, { name: 'push', payload: {} });
+    expect(outputs.decision).toBe('reject');
+    expect(summary).toMatch(/^### ❌ Reject: churn no champion yet: absolute thresholds only/);
+    expect(process.exitCode).toBe(1);
+  });
+});
