@@ -4,5 +4,6 @@ import { headCommand } from './head.js';
 import { validateCommand } from './validate.js';
 import { trainCommand } from './train.js';
 import { evaluateCommand } from './evaluate.js';
+import { registryCommand } from './registry.js';
 
-export const commands: Command[] = [validateCommand, headCommand, trainCommand, evaluateCommand];
+export const commands: Command[] = [validateCommand, headCommand, trainCommand, evaluateCommand, registryCommand];

@@ -12,8 +12,8 @@ var TollgateError = class extends Error {
   exitCode = 2;
   /** Stable machine-readable code, e.g. `E_INPUT`. */
   code = "E_TOLLGATE";
-  constructor(message, options2) {
-    super(message, options2);
+  constructor(message, options4) {
+    super(message, options4);
     this.name = new.target.name;
   }
 };
@@ -25,14 +25,18 @@ var InputError = class extends TollgateError {
   location;
   /** The message without its location prefix. */
   detail;
-  constructor(location, detail, options2) {
-    super(location ? `${formatLocation(location)}: ${detail}` : detail, options2);
+  constructor(location, detail, options4) {
+    super(location ? `${formatLocation(location)}: ${detail}` : detail, options4);
     this.location = location;
     this.detail = detail;
   }
 };
 var ConfigError = class extends InputError {
   code = "E_CONFIG";
+};
+var ConflictError = class extends TollgateError {
+  code = "E_CONFLICT";
+  exitCode = 1;
 };
 function isUserFacing(error) {
   return error instanceof TollgateError;
@@ -75,8 +79,8 @@ function allocateColumns(fields, dictionaries, capacity, prefillNull = true) {
     };
   });
 }
-function trimColumns(columns, length) {
-  return columns.map((column) => {
+function trimColumns(columns2, length) {
+  return columns2.map((column) => {
     const nulls = column.nulls.subarray(0, length);
     const invalid = column.invalid?.subarray(0, length);
     const base = { name: column.name, nulls, ...invalid ? { invalid } : {} };
@@ -961,11 +965,11 @@ function corrupt(path, error) {
   if (error instanceof InputError) return error;
   return new InputError({ file: path }, `not a readable Arrow IPC file (${error.message}); expected an Arrow IPC / Feather v2 file`, { cause: error });
 }
-async function openArrow(path, options2) {
+async function openArrow(path, options4) {
   registerArrowCodecs();
-  const batchSize = positiveInteger(options2.batchSize, DEFAULT_BATCH_SIZE, "batchSize");
-  const inferenceRows = positiveInteger(options2.inferenceRows, DEFAULT_INFERENCE_ROWS, "inferenceRows");
-  const categoryMaxDistinct = positiveInteger(options2.categoryMaxDistinct, DEFAULT_CATEGORY_MAX_DISTINCT, "categoryMaxDistinct");
+  const batchSize = positiveInteger(options4.batchSize, DEFAULT_BATCH_SIZE, "batchSize");
+  const inferenceRows = positiveInteger(options4.inferenceRows, DEFAULT_INFERENCE_ROWS, "inferenceRows");
+  const categoryMaxDistinct = positiveInteger(options4.categoryMaxDistinct, DEFAULT_CATEGORY_MAX_DISTINCT, "categoryMaxDistinct");
   const handle = await open(path, "r");
   try {
     await checkMagic(handle, path);
@@ -983,7 +987,7 @@ async function openArrow(path, options2) {
       throw corrupt(path, error);
     }
     if (schema === void 0 || schema.fields.length === 0) throw new InputError({ file: path }, "the file has no columns; expected an Arrow table");
-    const declared = options2.types ?? {};
+    const declared = options4.types ?? {};
     const readings = schema.fields.map((arrowField, c) => {
       const path2 = pathOf(arrowField.type);
       let natural = naturalType(arrowField.type);
@@ -1080,7 +1084,7 @@ var ArrowTableReader = class {
     }
   }
   convert(arrowBatch, from, count, rowOffset) {
-    const columns = this.readings.map((reading, c) => {
+    const columns2 = this.readings.map((reading, c) => {
       const { path, natural, field } = reading;
       const data = arrowBatch.data.children[c];
       const naturalDictionary = reading.bytes ?? reading.strings ?? (path === "utf8" ? new ByteDictionary() : new StringDictionary());
@@ -1100,7 +1104,7 @@ var ArrowTableReader = class {
       convertColumn(decoded, natural, target, c, count, this.writer, rowOffset);
       return target;
     });
-    return { rowOffset, length: count, columns };
+    return { rowOffset, length: count, columns: columns2 };
   }
   async close() {
     await this.iterator.return?.().catch(() => void 0);
@@ -1266,7 +1270,6 @@ var KIND_BOOLEAN = 2;
 var KIND_DATE = 3;
 var KIND_DATETIME = 4;
 var KIND_TEXT = 5;
-var KIND_SAMPLE = 6;
 var SCAN_FULL = 0;
 var SCAN_NEED_DATA = 1;
 var SCAN_END = 2;
@@ -1279,9 +1282,7 @@ var POW102 = new Float64Array(16);
 for (let i = 0, power = 1; i < 16; i++, power *= 10) POW102[i] = power;
 var BOM = [239, 187, 191];
 var DEFAULT_CHUNK = 1 << 20;
-var NO_FLOATS = new Float64Array(0);
 var NO_BYTES = new Uint8Array(0);
-var NO_INTS = new Int32Array(0);
 var CsvScanner = class {
   constructor(source, file, chunkSize = DEFAULT_CHUNK) {
     this.source = source;
@@ -1307,6 +1308,7 @@ var CsvScanner = class {
   declaredBoolean = new Uint8Array(0);
   dictionaries = [];
   nullTexts = [];
+  nullTextSet = /* @__PURE__ */ new Set();
   target;
   /** Rows written to the current target. */
   row = 0;
@@ -1315,10 +1317,6 @@ var CsvScanner = class {
   tracker;
   pendingInvalidColumns = [];
   pendingInvalidTexts = [];
-  samplers = [];
-  sampleStarts = new Int32Array(0);
-  sampleEnds = new Int32Array(0);
-  sampleTexts = [];
   /** Reads the first chunk and skips a UTF-8 BOM. Returns false for an empty stream. */
   async start() {
     this.dataEnd = 0;
@@ -1358,9 +1356,17 @@ var CsvScanner = class {
     this.special[LF2] = 1;
     this.special[CR2] = 1;
   }
+  get delimiterCode() {
+    return this.delimiter;
+  }
   /** Texts (besides the empty field) that read as null. */
   setNullTexts(texts) {
+    this.nullTextSet = new Set(texts);
     this.nullTexts = texts.filter((text) => text !== "").map((text) => Buffer.from(text, "utf8"));
+  }
+  /** Whether a field's text reads as null (the empty field always does). */
+  isNull(text) {
+    return text === "" || this.nullTextSet.has(text);
   }
   /**
    * Keeps the unscanned tail and reads more after it, growing the buffer when
@@ -1393,11 +1399,15 @@ var CsvScanner = class {
     this.buf[end] = LF2;
     return true;
   }
-  /** Reads the header record as text; undefined when the stream ends first. */
-  async readHeader() {
+  /**
+   * Reads the next record as text (the header, or a row for type inference);
+   * undefined at the end of the stream. `line` is where the record starts.
+   */
+  async readRecord() {
     while (true) {
-      const names = this.scanTextRecord();
-      if (names !== void 0) return { names, line: this.line - 1 };
+      const line = this.line;
+      const fields = this.scanTextRecord();
+      if (fields !== void 0) return { fields, line };
       if (this.eof) return void 0;
       await this.fill();
     }
@@ -1450,15 +1460,6 @@ var CsvScanner = class {
       return fields;
     }
   }
-  /** Prepares an inference pass: every column's fields go to its sampler (or nowhere). */
-  planSample(samplers) {
-    this.columnCount = samplers.length;
-    this.kinds = new Int8Array(samplers.length).fill(KIND_SAMPLE);
-    this.samplers = samplers;
-    this.sampleStarts = new Int32Array(samplers.length);
-    this.sampleEnds = new Int32Array(samplers.length);
-    this.sampleTexts = new Array(samplers.length).fill(void 0);
-  }
   /** Prepares the reading pass. */
   planRead(plans, dictionaries, tracker) {
     this.columnCount = plans.length;
@@ -1466,26 +1467,12 @@ var CsvScanner = class {
     this.declaredBoolean = Uint8Array.from(plans, (plan) => plan.declaredBoolean ? 1 : 0);
     this.dictionaries = dictionaries;
     this.tracker = tracker;
-    this.samplers = [];
   }
   /** Directs the next rows to `target`, starting at its row 0. */
   setTarget(target) {
     this.rowOffset += this.row;
     this.row = 0;
     this.target = target;
-  }
-  /** A target for the inference pass, which stores nothing. */
-  static sampleTarget(columns, capacity) {
-    const none = (empty) => new Array(columns).fill(empty);
-    return {
-      numbers: none(NO_FLOATS),
-      booleans: none(NO_BYTES),
-      codes: none(NO_INTS),
-      nulls: none(NO_BYTES),
-      invalid: new Array(columns).fill(void 0),
-      lines: new Int32Array(capacity),
-      capacity
-    };
   }
   // Result of `scanQuoted`: where the field's content is (the buffer, or the
   // scratch buffer when doubled quotes had to be removed).
@@ -1598,7 +1585,7 @@ var CsvScanner = class {
     const dictionaries = this.dictionaries;
     const declaredBoolean = this.declaredBoolean;
     const checkNullTexts = this.nullTexts.length > 0;
-    const sampling = this.samplers.length > 0;
+    const express = !checkNullTexts;
     let row = this.row;
     let p = this.pos;
     rows: while (row < maxRows) {
@@ -1630,13 +1617,61 @@ var CsvScanner = class {
       }
       for (let c = 0; c < columnCount; c++) {
         const kind = kinds[c];
+        if (express) {
+          if (kind <= KIND_INTEGER) {
+            let q = p;
+            let b = buf[q];
+            const negative = b === MINUS2;
+            if (negative) b = buf[++q];
+            let mantissa = 0;
+            const digitsStart = q;
+            while (b >= 48 && b <= 57) {
+              mantissa = mantissa * 10 + (b - 48);
+              b = buf[++q];
+            }
+            let digits = q - digitsStart;
+            let fraction = 0;
+            if (b === DOT2) {
+              const fractionStart = ++q;
+              b = buf[q];
+              while (b >= 48 && b <= 57) {
+                mantissa = mantissa * 10 + (b - 48);
+                b = buf[++q];
+              }
+              fraction = q - fractionStart;
+              digits += fraction;
+            }
+            if (digits > 0 && digits <= 15 && (fraction === 0 || kind === KIND_FLOAT) && (b === delimiter ? c !== lastColumn : c === lastColumn && (b === LF2 || b === CR2) && q < end)) {
+              const magnitude = fraction === 0 ? mantissa : mantissa / POW102[fraction];
+              numbers[c][row] = negative ? -magnitude : magnitude;
+              nulls[c][row] = 0;
+              p = b === delimiter ? q + 1 : q;
+              continue;
+            }
+          } else if (kind === KIND_TEXT && buf[p] !== QUOTE2) {
+            let q = p;
+            let b = buf[q];
+            let textHash = FNV.offset;
+            while (special[b] === 0) {
+              textHash = Math.imul(textHash ^ b, FNV.prime);
+              b = buf[++q];
+            }
+            if (q > p && (b === delimiter ? c !== lastColumn : c === lastColumn && q < end)) {
+              const code = dictionaries[c].codeOf(buf, p, q, textHash);
+              if (code >= 0) {
+                codes[c][row] = code;
+                nulls[c][row] = 0;
+                p = b === delimiter ? q + 1 : q;
+                continue;
+              }
+            }
+          }
+        }
         const fieldStart = p;
         let src = buf;
         let s = p;
         let e;
         let hash = FNV.offset;
-        let fast = false;
-        let fastValue = 0;
         if (buf[p] === QUOTE2) {
           p = this.scanQuoted(p, recordStart, recordLine, recordLineStart);
           if (p < 0) {
@@ -1653,38 +1688,6 @@ var CsvScanner = class {
           while (special[b] === 0) {
             hash = Math.imul(hash ^ b, FNV.prime);
             b = buf[++p];
-          }
-          e = p;
-        } else if (kind <= KIND_INTEGER && !checkNullTexts) {
-          let q = p;
-          let b = buf[q];
-          const negative = b === MINUS2;
-          if (negative) b = buf[++q];
-          let mantissa = 0;
-          const digitsStart = q;
-          while (b >= 48 && b <= 57) {
-            mantissa = mantissa * 10 + (b - 48);
-            b = buf[++q];
-          }
-          let digits = q - digitsStart;
-          let fraction = 0;
-          if (b === DOT2) {
-            const fractionStart = ++q;
-            b = buf[q];
-            while (b >= 48 && b <= 57) {
-              mantissa = mantissa * 10 + (b - 48);
-              b = buf[++q];
-            }
-            fraction = q - fractionStart;
-            digits += fraction;
-          }
-          if (special[b] === 1 && digits > 0 && digits <= 15) {
-            const magnitude = fraction === 0 ? mantissa : mantissa / POW102[fraction];
-            fastValue = negative ? -magnitude : magnitude;
-            fast = true;
-            p = q;
-          } else {
-            while (special[buf[p]] === 0) p++;
           }
           e = p;
         } else {
@@ -1711,15 +1714,10 @@ var CsvScanner = class {
         } else if (c !== lastColumn) {
           this.raggedError(recordLine, c + 1);
         }
-        const isNull = !fast && (s === e || checkNullTexts && this.isNullText(src, s, e));
+        const isNull = s === e || checkNullTexts && this.isNullText(src, s, e);
         switch (kind) {
           case KIND_FLOAT: {
             const column = numbers[c];
-            if (fast) {
-              column[row] = fastValue;
-              nulls[c][row] = 0;
-              break;
-            }
             if (isNull) {
               column[row] = NaN;
               nulls[c][row] = 1;
@@ -1737,11 +1735,6 @@ var CsvScanner = class {
           }
           case KIND_INTEGER: {
             const column = numbers[c];
-            if (fast && Number.isInteger(fastValue)) {
-              column[row] = fastValue;
-              nulls[c][row] = 0;
-              break;
-            }
             if (isNull) {
               column[row] = NaN;
               nulls[c][row] = 1;
@@ -1804,23 +1797,6 @@ var CsvScanner = class {
             }
             break;
           }
-          default: {
-            if (isNull) {
-              this.sampleStarts[c] = 0;
-              this.sampleEnds[c] = 0;
-              this.sampleTexts[c] = void 0;
-            } else if (src === buf) {
-              this.sampleStarts[c] = s;
-              this.sampleEnds[c] = e;
-              this.sampleTexts[c] = void 0;
-            } else {
-              const text = decodeUtf8(src, s, e);
-              if (text === void 0) this.failUtf8(fieldStart, recordStart, recordLine, recordLineStart);
-              this.sampleTexts[c] = text;
-              this.sampleStarts[c] = 0;
-              this.sampleEnds[c] = 1;
-            }
-          }
         }
       }
       const next = this.endRecord(p);
@@ -1832,7 +1808,6 @@ var CsvScanner = class {
       p = next;
       lines[row] = recordLine;
       if (this.pendingInvalidColumns.length > 0) this.commitInvalid(row, recordLine);
-      if (sampling) this.commitSample();
       row++;
       continue rows;
     }
@@ -1876,23 +1851,14 @@ var CsvScanner = class {
     this.pendingInvalidColumns.length = 0;
     this.pendingInvalidTexts.length = 0;
   }
-  commitSample() {
-    for (let c = 0; c < this.columnCount; c++) {
-      const sampler = this.samplers[c];
-      if (sampler === void 0 || this.sampleEnds[c] === 0) continue;
-      const text = this.sampleTexts[c];
-      if (text !== void 0) sampler.observeText(text);
-      else sampler.observe(this.buf, this.sampleStarts[c], this.sampleEnds[c]);
-    }
-  }
   /**
    * Total fields of the record whose field `columns` starts after the
    * delimiter at `p`, or -1 when the record does not end within the buffer.
    */
-  countFields(p, columns) {
+  countFields(p, columns2) {
     const buf = this.buf;
     const end = this.dataEnd;
-    let fields = columns;
+    let fields = columns2;
     let inQuotes = false;
     for (let q = p; q < end; q++) {
       const c = buf[q];
@@ -1954,27 +1920,27 @@ function delimiterCode(delimiter) {
   }
   return code;
 }
-async function openCsv(path, options2, sourceOptions) {
-  const batchSize = positiveInteger(options2.batchSize, DEFAULT_BATCH_SIZE, "batchSize");
-  const inferenceRows = positiveInteger(options2.inferenceRows, DEFAULT_INFERENCE_ROWS, "inferenceRows");
-  const categoryMaxDistinct = positiveInteger(options2.categoryMaxDistinct, DEFAULT_CATEGORY_MAX_DISTINCT, "categoryMaxDistinct");
-  const forced = options2.delimiter === void 0 ? sourceOptions.defaultDelimiter : delimiterCode(options2.delimiter);
+async function openCsv(path, options4, sourceOptions) {
+  const batchSize = positiveInteger(options4.batchSize, DEFAULT_BATCH_SIZE, "batchSize");
+  const inferenceRows = positiveInteger(options4.inferenceRows, DEFAULT_INFERENCE_ROWS, "inferenceRows");
+  const categoryMaxDistinct = positiveInteger(options4.categoryMaxDistinct, DEFAULT_CATEGORY_MAX_DISTINCT, "categoryMaxDistinct");
+  const forced = options4.delimiter === void 0 ? sourceOptions.defaultDelimiter : delimiterCode(options4.delimiter);
   const source = sourceOptions.gzip ? new GzipByteSource(path) : await FileByteSource.open(path);
-  const scanner = new CsvScanner(source, path);
+  const scanner = new CsvScanner(source, path, sourceOptions.chunkSize);
   try {
     if (!await scanner.start()) {
       throw new InputError({ file: path }, "the file is empty; expected a header row naming the columns");
     }
     const pending = scanner.pending;
     scanner.setDelimiter(forced ?? detectDelimiter(pending.bytes, pending.start, pending.end, pending.complete));
-    scanner.setNullTexts(options2.nullValues ?? []);
+    scanner.setNullTexts(options4.nullValues ?? []);
     const names = await readNames(scanner, path);
-    const declared = options2.types ?? {};
+    const declared = options4.types ?? {};
     const samplers = names.map((name) => declared[name] === void 0 ? new TypeSampler(categoryMaxDistinct) : void 0);
     if (samplers.some((sampler) => sampler !== void 0)) {
-      await sample(scanner, samplers, inferenceRows);
+      await sample(scanner, samplers, inferenceRows, path);
       await scanner.rewind();
-      await scanner.readHeader();
+      await scanner.readRecord();
     }
     const fields = names.map((name, i) => ({ name, type: declared[name] ?? samplers[i].result() }));
     const plans = fields.map((field) => ({
@@ -1991,7 +1957,8 @@ async function openCsv(path, options2, sourceOptions) {
   }
 }
 async function readNames(scanner, path) {
-  const header = await scanner.readHeader();
+  const record = await scanner.readRecord();
+  const header = record && { names: record.fields, line: record.line };
   if (header === void 0 || header.names.length === 1 && header.names[0].trim() === "") {
     throw new InputError({ file: path, line: header?.line ?? 1 }, "the header row is empty; expected a header row naming the columns");
   }
@@ -2008,10 +1975,25 @@ async function readNames(scanner, path) {
   });
   return header.names;
 }
-async function sample(scanner, samplers, rows) {
-  scanner.planSample(samplers);
-  scanner.setTarget(CsvScanner.sampleTarget(samplers.length, rows));
-  while (scanner.scan(rows) === SCAN_NEED_DATA) await scanner.fill();
+async function sample(scanner, samplers, rows, path) {
+  const columns2 = samplers.length;
+  for (let seen = 0; seen < rows; ) {
+    const record = await scanner.readRecord();
+    if (record === void 0) return;
+    const { fields, line } = record;
+    if (fields.length === 1 && fields[0] === "" && columns2 > 1) continue;
+    if (fields.length !== columns2) {
+      throw new InputError(
+        { file: path, line },
+        `expected ${columns2} fields (as in the header) separated by ${describeDelimiter(scanner.delimiterCode)}, got ${fields.length} ${fields.length === 1 ? "field" : "fields"}`
+      );
+    }
+    for (let c = 0; c < columns2; c++) {
+      const text = fields[c];
+      if (text !== "" && !scanner.isNull(text)) samplers[c]?.observeText(text);
+    }
+    seen++;
+  }
 }
 var CsvTableReader = class {
   constructor(path, schema, scanner, tracker, dictionaries, batchSize) {
@@ -2042,13 +2024,13 @@ var CsvTableReader = class {
     const { scanner, batchSize } = this;
     try {
       while (true) {
-        const columns = allocateColumns(this.schema.fields, this.dictionaries.map((dictionary) => dictionary.values), batchSize, false);
+        const columns2 = allocateColumns(this.schema.fields, this.dictionaries.map((dictionary) => dictionary.values), batchSize, false);
         const target = {
-          numbers: columns.map((column) => column.kind === "number" ? column.values : EMPTY_FLOATS),
-          booleans: columns.map((column) => column.kind === "boolean" ? column.values : EMPTY_BYTES),
-          codes: columns.map((column) => column.kind === "string" ? column.codes : EMPTY_INTS),
-          nulls: columns.map((column) => column.nulls),
-          invalid: columns.map(() => void 0),
+          numbers: columns2.map((column) => column.kind === "number" ? column.values : EMPTY_FLOATS),
+          booleans: columns2.map((column) => column.kind === "boolean" ? column.values : EMPTY_BYTES),
+          codes: columns2.map((column) => column.kind === "string" ? column.codes : EMPTY_INTS),
+          nulls: columns2.map((column) => column.nulls),
+          invalid: columns2.map(() => void 0),
           lines: new Int32Array(batchSize),
           capacity: batchSize
         };
@@ -2057,11 +2039,11 @@ var CsvTableReader = class {
         while ((status = scanner.scan(batchSize)) === SCAN_NEED_DATA) await scanner.fill();
         const length = scanner.row;
         if (length > 0) {
-          columns.forEach((column, c) => {
+          columns2.forEach((column, c) => {
             const invalid = target.invalid[c];
             if (invalid !== void 0) column.invalid = invalid;
           });
-          yield { rowOffset: scanner.rowOffset, length, columns: trimColumns(columns, length), lines: target.lines.subarray(0, length) };
+          yield { rowOffset: scanner.rowOffset, length, columns: trimColumns(columns2, length), lines: target.lines.subarray(0, length) };
         }
         if (status === SCAN_END) return;
       }
@@ -2092,6 +2074,9 @@ var EXTENSIONS = {
   ipc: "arrow",
   arrows: "arrow"
 };
+function detectFormat(path) {
+  return describeFile(path).format;
+}
 function describeFile(path, override) {
   const name = path.split(/[\\/]/).pop() ?? path;
   const parts = name.toLowerCase().split(".");
@@ -2196,10 +2181,10 @@ function decode(buf, start, end, line, file) {
 }
 
 // shared/data/jsonl/reader.ts
-async function openJsonl(path, options2, gzip) {
-  const batchSize = positiveInteger(options2.batchSize, DEFAULT_BATCH_SIZE, "batchSize");
-  const inferenceRows = positiveInteger(options2.inferenceRows, DEFAULT_INFERENCE_ROWS, "inferenceRows");
-  const categoryMaxDistinct = positiveInteger(options2.categoryMaxDistinct, DEFAULT_CATEGORY_MAX_DISTINCT, "categoryMaxDistinct");
+async function openJsonl(path, options4, gzip) {
+  const batchSize = positiveInteger(options4.batchSize, DEFAULT_BATCH_SIZE, "batchSize");
+  const inferenceRows = positiveInteger(options4.inferenceRows, DEFAULT_INFERENCE_ROWS, "inferenceRows");
+  const categoryMaxDistinct = positiveInteger(options4.categoryMaxDistinct, DEFAULT_CATEGORY_MAX_DISTINCT, "categoryMaxDistinct");
   const source = gzip ? new GzipByteSource(path) : await FileByteSource.open(path);
   const lines = readLines(source, path);
   try {
@@ -2223,7 +2208,7 @@ async function openJsonl(path, options2, gzip) {
       }
     }
     if (!sawLine) throw new InputError({ file: path }, "the file is empty; expected one JSON object per line");
-    const declared = options2.types ?? {};
+    const declared = options4.types ?? {};
     const fields = [...samplers].map(([name, sampler]) => ({ name, type: declared[name] ?? sampler.result() }));
     for (const [name, type] of Object.entries(declared)) if (!samplers.has(name)) fields.push({ name, type });
     if (fields.length === 0) throw new InputError({ file: path }, "no keys in the first objects; expected one JSON object per line with named values");
@@ -2388,10 +2373,10 @@ function corrupt2(path, error) {
   if (error instanceof InputError) return error;
   return new InputError({ file: path }, `not a readable Parquet file (${error.message}); expected a Parquet file`, { cause: error });
 }
-async function openParquet(path, options2) {
-  const batchSize = positiveInteger(options2.batchSize, DEFAULT_BATCH_SIZE, "batchSize");
-  const inferenceRows = positiveInteger(options2.inferenceRows, DEFAULT_INFERENCE_ROWS, "inferenceRows");
-  const categoryMaxDistinct = positiveInteger(options2.categoryMaxDistinct, DEFAULT_CATEGORY_MAX_DISTINCT, "categoryMaxDistinct");
+async function openParquet(path, options4) {
+  const batchSize = positiveInteger(options4.batchSize, DEFAULT_BATCH_SIZE, "batchSize");
+  const inferenceRows = positiveInteger(options4.inferenceRows, DEFAULT_INFERENCE_ROWS, "inferenceRows");
+  const categoryMaxDistinct = positiveInteger(options4.categoryMaxDistinct, DEFAULT_CATEGORY_MAX_DISTINCT, "categoryMaxDistinct");
   const handle = await open3(path, "r");
   try {
     const { size } = await handle.stat();
@@ -2411,7 +2396,7 @@ async function openParquet(path, options2) {
       throw corrupt2(path, error);
     }
     if (tree.children.length === 0) throw new InputError({ file: path }, "the file has no columns; expected a Parquet table");
-    const declared = options2.types ?? {};
+    const declared = options4.types ?? {};
     const reader = new ParquetTableReader(path, handle, file, metadata, batchSize, declared);
     const textColumns = tree.children.filter((node) => naturalType2(node) === "string" && node.children.length === 0).map((node) => node.element.name);
     const firstGroup = textColumns.length > 0 && metadata.row_groups.length > 0 ? await reader.readGroup(0) : void 0;
@@ -2485,14 +2470,14 @@ var ParquetTableReader = class {
   async readGroup(index) {
     let groupStart = 0;
     for (let g = 0; g < index; g++) groupStart += Number(this.metadata.row_groups[g].num_rows);
-    const groupRows = Number(this.metadata.row_groups[index].num_rows);
+    const groupRows2 = Number(this.metadata.row_groups[index].num_rows);
     const chunks = /* @__PURE__ */ new Map();
     try {
       await parquetRead({
         file: this.file,
         metadata: this.metadata,
         rowStart: groupStart,
-        rowEnd: groupStart + groupRows,
+        rowEnd: groupStart + groupRows2,
         compressors,
         parsers: PARSERS,
         onChunk: (chunk) => {
@@ -2504,23 +2489,23 @@ var ParquetTableReader = class {
     } catch (error) {
       throw corrupt2(this.path, error);
     }
-    const columns = /* @__PURE__ */ new Map();
+    const columns2 = /* @__PURE__ */ new Map();
     for (const [name, list] of chunks) {
       const only = list[0];
-      if (list.length === 1 && only.rowStart === groupStart && only.data.length === groupRows) {
-        columns.set(name, only.data);
+      if (list.length === 1 && only.rowStart === groupStart && only.data.length === groupRows2) {
+        columns2.set(name, only.data);
         continue;
       }
-      const values = new Array(groupRows).fill(null);
+      const values = new Array(groupRows2).fill(null);
       for (const { rowStart, data } of list) {
         for (let i = 0; i < data.length; i++) {
           const row = rowStart - groupStart + i;
-          if (row >= 0 && row < groupRows) values[row] = data[i];
+          if (row >= 0 && row < groupRows2) values[row] = data[i];
         }
       }
-      columns.set(name, values);
+      columns2.set(name, values);
     }
-    return columns;
+    return columns2;
   }
   async *[Symbol.asyncIterator]() {
     if (this.started) throw new Error(`${this.path}: a TableReader can be iterated once`);
@@ -2530,9 +2515,9 @@ var ParquetTableReader = class {
       for (let g = 0; g < this.metadata.row_groups.length; g++) {
         const group = g === 0 && this.firstGroup !== void 0 ? this.firstGroup : await this.readGroup(g);
         this.firstGroup = void 0;
-        const groupRows = Number(this.metadata.row_groups[g].num_rows);
-        for (let from = 0; from < groupRows; from += this.batchSize) {
-          const count = Math.min(this.batchSize, groupRows - from);
+        const groupRows2 = Number(this.metadata.row_groups[g].num_rows);
+        for (let from = 0; from < groupRows2; from += this.batchSize) {
+          const count = Math.min(this.batchSize, groupRows2 - from);
           yield this.convert(group, from, count, rowOffset);
           rowOffset += count;
         }
@@ -2542,7 +2527,7 @@ var ParquetTableReader = class {
     }
   }
   convert(group, from, count, rowOffset) {
-    const columns = this.readings.map((reading, c) => {
+    const columns2 = this.readings.map((reading, c) => {
       const { natural, field } = reading;
       const values = group.get(field.name) ?? [];
       const naturalDictionary = reading.dictionary ?? new StringDictionary();
@@ -2553,7 +2538,7 @@ var ParquetTableReader = class {
       convertColumn(decoded, natural, target, c, count, this.writer, rowOffset);
       return target;
     });
-    return { rowOffset, length: count, columns };
+    return { rowOffset, length: count, columns: columns2 };
   }
   async close() {
     await this.handle.close().catch(() => void 0);
@@ -2599,31 +2584,31 @@ function decodeValues(values, from, count, column, dictionary) {
 
 // shared/data/open.ts
 var TAB = 9;
-async function openTable(path, options2 = {}) {
-  const detected = describeFile(path, options2.format);
+async function openTable(path, options4 = {}) {
+  const detected = describeFile(path, options4.format);
   await checkFile(path);
   switch (detected.format) {
     case "csv":
-      return openCsv(path, options2, { gzip: detected.gzip, defaultDelimiter: detected.tabSeparated ? TAB : void 0 });
+      return openCsv(path, options4, { gzip: detected.gzip, defaultDelimiter: detected.tabSeparated ? TAB : void 0 });
     case "jsonl":
-      return openJsonl(path, options2, detected.gzip);
+      return openJsonl(path, options4, detected.gzip);
     case "parquet":
-      return openParquet(path, options2);
+      return openParquet(path, options4);
     case "arrow":
-      return openArrow(path, options2);
+      return openArrow(path, options4);
   }
 }
 async function checkFile(path) {
-  let info;
+  let info2;
   try {
-    info = await stat(path);
+    info2 = await stat(path);
   } catch (error) {
     const code = error.code;
     const detail = code === "ENOENT" ? "no such file" : code === "EACCES" ? "permission denied" : error.message;
     throw new InputError({ file: path }, `cannot read the file: ${detail}; expected a readable data file`, { cause: error });
   }
-  if (info.isDirectory()) throw new InputError({ file: path }, "is a directory; expected a data file");
-  if (!info.isFile()) throw new InputError({ file: path }, "is not a regular file; expected a data file");
+  if (info2.isDirectory()) throw new InputError({ file: path }, "is a directory; expected a data file");
+  if (!info2.isFile()) throw new InputError({ file: path }, "is not a regular file; expected a data file");
 }
 
 // shared/data/head.ts
@@ -2642,10 +2627,10 @@ function cell(column, row) {
     }
   }
 }
-async function readHead(path, n, options2 = {}) {
+async function readHead(path, n, options4 = {}) {
   const rows = [];
   if (n <= 0) return rows;
-  const reader = await openTable(path, options2);
+  const reader = await openTable(path, options4);
   try {
     for await (const batch of reader) {
       const take = Math.min(batch.length, n - rows.length);
@@ -2664,6 +2649,18 @@ async function readHead(path, n, options2 = {}) {
 
 // shared/data/types.ts
 var COLUMN_TYPES = ["integer", "float", "boolean", "date", "datetime", "string", "category"];
+
+// shared/report/markdown.ts
+function formatNumber(value, digits = 4) {
+  if (value === null || value === void 0) return "\u2014";
+  if (Number.isNaN(value)) return "NaN";
+  if (!Number.isFinite(value)) return value > 0 ? "\u221E" : "\u2212\u221E";
+  if (value === 0) return "0";
+  const magnitude = Math.abs(value);
+  if (magnitude < 1e-4 || magnitude >= 1e9) return value.toExponential(digits - 1);
+  if (Number.isInteger(value)) return String(value);
+  return String(Number(value.toPrecision(digits)));
+}
 
 // shared/report/text-table.ts
 function textTable(headers, rows, maxWidth = 40) {
@@ -2719,20 +2716,20 @@ ${table}
 
 // cli/command.ts
 import { parseArgs } from "node:util";
-function parseCommandArgs(argv, options2, usage4, allowPositionals = true) {
+function parseCommandArgs(argv, options4, usage6, allowPositionals = true) {
   try {
-    const parsed = parseArgs({ args: argv, options: options2, allowPositionals: true, strict: true });
+    const parsed = parseArgs({ args: argv, options: options4, allowPositionals: true, strict: true });
     if (!allowPositionals && parsed.positionals.length > 0) {
       throw new UsageError(`unexpected argument '${parsed.positionals[0]}'
 
-${usage4}`);
+${usage6}`);
     }
     return { values: parsed.values, positionals: parsed.positionals };
   } catch (error) {
     if (error instanceof UsageError) throw error;
     throw new UsageError(`${error.message}
 
-${usage4}`);
+${usage6}`);
   }
 }
 function writeJson(io, value) {
@@ -2747,11 +2744,11 @@ function parsePositiveInteger(text, flag, fallback) {
   }
   return value;
 }
-function requirePositional(positionals, index, what, usage4) {
+function requirePositional(positionals, index, what, usage6) {
   const value = positionals[index];
   if (value === void 0) throw new UsageError(`missing ${what}
 
-${usage4}`);
+${usage6}`);
   return value;
 }
 
@@ -2892,9 +2889,11 @@ function parseYaml(text, file, schema) {
   if (!result2.success) {
     const issues = result2.error.issues;
     const lines = issues.slice(0, 10).map((issue) => {
-      const path = issue.code === "unrecognized_keys" ? [...issue.path, issue.keys[0]] : issue.path;
+      const unknownKey = issue.code === "unrecognized_keys";
+      const path = unknownKey ? [...issue.path, issue.keys[0]] : issue.path;
       const at = path.length > 0 ? `${formatPath(path)}: ` : "";
-      return { where: locate(path), text: `${at}${describeIssue(issue)}` };
+      const offset = offsetOf(document.contents, path, unknownKey);
+      return { where: offset === void 0 ? { file, line: 1, column: 1 } : locateOffset(offset), text: `${at}${describeIssue(issue)}` };
     });
     const [head, ...rest] = lines;
     const more = rest.map((entry) => `
@@ -2934,13 +2933,14 @@ function formatPath(path) {
   }
   return text;
 }
-function offsetOf(root, path) {
+function offsetOf(root, path, atKey = false) {
   let node = root;
   let best = rangeStart(root);
-  for (const key of path) {
+  for (const [depth, key] of path.entries()) {
     if (isMap(node)) {
       const pair = node.items.find((item) => isPair(item) && isScalar(item.key) && String(item.key.value) === String(key));
       if (!pair) return best;
+      if (atKey && depth === path.length - 1) return rangeStart(pair.key) ?? best;
       best = rangeStart(pair.value) ?? rangeStart(pair.key) ?? best;
       node = pair.value;
     } else if (isSeq(node) && typeof key === "number") {
@@ -3103,13 +3103,15 @@ function formatDuration(ms) {
   return `${(ms / UNIT_MS.h).toFixed(1)}h`;
 }
 var FreshnessCheck = class {
-  constructor(setup, index, maxAge, now) {
+  constructor(setup, column, index, maxAge, now) {
     this.setup = setup;
+    this.column = column;
     this.index = index;
     this.maxAge = maxAge;
     this.now = now;
   }
   setup;
+  column;
   index;
   maxAge;
   now;
@@ -3127,7 +3129,7 @@ var FreshnessCheck = class {
   finish() {
     const expected = `newest within ${this.maxAge}`;
     if (this.newest === -Infinity) {
-      return result(this.setup, { ok: false, observed: null, expected, message: `no dates in ${this.setup.column}` });
+      return result(this.setup, { ok: false, observed: null, expected, message: `no dates in ${this.column}` });
     }
     const age = this.now.getTime() - this.newest;
     const ok = age <= parseDuration(this.maxAge);
@@ -3136,7 +3138,7 @@ var FreshnessCheck = class {
       ok,
       observed: newest,
       expected,
-      message: `newest ${this.setup.column} is ${newest} (${formatDuration(age)} old)${ok ? "" : `, older than ${this.maxAge}`}`
+      message: `newest ${this.column} is ${newest} (${formatDuration(age)} old)${ok ? "" : `, older than ${this.maxAge}`}`
     });
   }
 };
@@ -3195,9 +3197,9 @@ function forEachNull(batch, index, visit) {
   }
 }
 var NullableCheck = class {
-  constructor(context, nullable) {
+  constructor(context, nullable2) {
     this.context = context;
-    this.nullable = nullable;
+    this.nullable = nullable2;
   }
   context;
   nullable;
@@ -3270,7 +3272,7 @@ var PatternCheck = class {
       observed: count === 0 ? "all match" : `${count} not matching`,
       expected: this.pattern,
       violations: this.violations,
-      message: count === 0 ? "every value matches" : `${rowsText(count)} do not match ${this.pattern}`
+      message: count === 0 ? "every value matches" : `${rowsText(count)} not matching ${this.pattern}`
     });
   }
 };
@@ -3331,16 +3333,16 @@ var KllSketch = class _KllSketch {
   sampleBlocks = 0;
   /** Position in the current block whose value is kept. */
   samplePick = 0;
-  constructor(options2 = {}) {
-    const k = options2.k ?? DEFAULT_K;
+  constructor(options4 = {}) {
+    const k = options4.k ?? DEFAULT_K;
     if (!Number.isInteger(k) || k < MIN_LEVEL_CAPACITY || k > 65535) {
       throw new RangeError(`KLL k must be an integer in ${MIN_LEVEL_CAPACITY}..65535, got ${k}`);
     }
-    const seed = options2.seed ?? 1;
+    const seed = options4.seed ?? 1;
     if (!Number.isSafeInteger(seed)) throw new RangeError(`KLL seed must be a safe integer, got ${seed}`);
     this.k = k;
     this.seed = seed;
-    this.samplerEnabled = options2.sampler ?? true;
+    this.samplerEnabled = options4.sampler ?? true;
     this.addLevel();
   }
   /** Number of levels in the hierarchy. */
@@ -4172,18 +4174,18 @@ var UniqueCheck = class {
   seen = new KeyHashSet();
   hasher = new KeyHasher();
   observe(batch) {
-    const columns = this.indexes.map((index) => batch.columns[index]);
+    const columns2 = this.indexes.map((index) => batch.columns[index]);
     const hasher = this.hasher;
     for (let row = 0; row < batch.length; row++) {
       hasher.reset();
-      for (const column of columns) {
+      for (const column of columns2) {
         if (column.nulls[row]) hasher.addNull();
         else if (column.kind === "string") hasher.addNumber(column.codes[row]);
         else hasher.addNumber(column.values[row]);
       }
       hasher.finish();
       if (!this.seen.add(hasher.high, hasher.low)) {
-        const value = columns.length === 1 ? cellValue(columns[0], row) : columns.map((column) => String(cellValue(column, row))).join(", ");
+        const value = columns2.length === 1 ? cellValue(columns2[0], row) : columns2.map((column) => String(cellValue(column, row))).join(", ");
         this.violations.add(batch, row, value);
       }
     }
@@ -4195,7 +4197,7 @@ var UniqueCheck = class {
       observed: `${this.seen.size} distinct of ${rows}`,
       expected: `unique ${key}`,
       violations: this.violations,
-      message: count === 0 ? `${key} is unique` : `${rowsText(count)} repeat an earlier ${key}`
+      message: count === 0 ? `${key} is unique` : `${rowsText(count)} repeating an earlier ${key}`
     });
   }
 };
@@ -4220,8 +4222,8 @@ function buildChecks(contract, schema, now) {
   }
   const { freshness } = rules.dataset;
   if (freshness && indexOf.has(freshness.column)) {
-    const setup = { ...datasetSetup("freshness", freshness.severity, ["freshness"]), column: freshness.column };
-    planned.push({ check: new FreshnessCheck(setup, indexOf.get(freshness.column), freshness.max_age, now) });
+    const setup = datasetSetup("freshness", freshness.severity, ["freshness"]);
+    planned.push({ check: new FreshnessCheck(setup, freshness.column, indexOf.get(freshness.column), freshness.max_age, now) });
   }
   for (const field of schema.fields) {
     const columnRules = rules.columns[field.name];
@@ -4242,8 +4244,8 @@ function buildChecks(contract, schema, now) {
     const type = ruleValue(columnRules.type);
     if (type) planned.push({ check: new TypeCheck(context("type", type.severity), type.value) });
     else planned.push({ check: implicitTypeCheck(contract, schema, index), reportOnlyOnFailure: true });
-    const nullable = ruleValue(columnRules.nullable);
-    if (nullable && !nullable.value) planned.push({ check: new NullableCheck(context("nullable", nullable.severity), false) });
+    const nullable2 = ruleValue(columnRules.nullable);
+    if (nullable2 && !nullable2.value) planned.push({ check: new NullableCheck(context("nullable", nullable2.severity), false) });
     const nullFraction = ruleValue(columnRules.max_null_fraction);
     if (nullFraction) planned.push({ check: new MaxNullFractionCheck(context("max_null_fraction", nullFraction.severity), nullFraction.value) });
     for (const side of ["min", "max"]) {
@@ -4289,21 +4291,21 @@ function implicitTypeCheck(contract, schema, index) {
 }
 
 // shared/contract/validate.ts
-async function validateData(dataPath, contract, options2 = {}) {
+async function validateData(dataPath, contract, options4 = {}) {
   const types = {};
   for (const [name, rules] of Object.entries(contract.value.columns)) {
     const type = ruleValue(rules.type);
     if (type) types[name] = type.value;
   }
-  const reader = await openTable(dataPath, { ...options2.read, types });
+  const reader = await openTable(dataPath, { ...options4.read, types });
   const checks = [schemaCheck(contract, reader.schema.fields.map((field) => field.name))];
-  const planned = buildChecks(contract, reader.schema, options2.now ?? /* @__PURE__ */ new Date());
+  const planned = buildChecks(contract, reader.schema, options4.now ?? /* @__PURE__ */ new Date());
   let rows = 0;
   try {
     for await (const batch of reader) {
       for (const { check } of planned) check.observe(batch);
       rows += batch.length;
-      options2.onProgress?.(rows);
+      options4.onProgress?.(rows);
     }
   } finally {
     await reader.close();
@@ -4439,14 +4441,13 @@ import { resolve as resolve12 } from "node:path";
 import { createHash } from "node:crypto";
 import { createReadStream as createReadStream2 } from "node:fs";
 var CHUNK_BYTES = 1 << 20;
-async function sha256File(file, label = file, onChunk) {
+async function sha256File(file, label = file) {
   const hash = createHash("sha256");
   let size = 0;
   try {
     for await (const chunk of createReadStream2(file, { highWaterMark: CHUNK_BYTES })) {
       hash.update(chunk);
       size += chunk.length;
-      onChunk?.(chunk);
     }
   } catch (error) {
     throw new InputError({ file: label }, describeReadFailure(error), { cause: error });
@@ -4494,66 +4495,33 @@ import { createHash as createHash2 } from "node:crypto";
 import { resolve as resolve4 } from "node:path";
 
 // shared/lineage/row-count.ts
-import { extname } from "node:path";
-var TABLE_EXTENSIONS = {
-  ".csv": "csv",
-  ".tsv": "csv",
-  ".jsonl": "jsonl",
-  ".ndjson": "jsonl"
-};
-function tableFormatOf(file) {
-  return TABLE_EXTENSIONS[extname(file).toLowerCase()];
+function isTableFile(file) {
+  try {
+    detectFormat(file);
+    return true;
+  } catch {
+    return false;
+  }
 }
-var QUOTE3 = 34;
-var LF4 = 10;
-var CR4 = 13;
-var SPACE2 = 32;
-var TAB2 = 9;
-var RowCounter = class {
-  constructor(format) {
-    this.format = format;
+async function countTableRows(file) {
+  if (!isTableFile(file)) return null;
+  const reader = await openTable(file);
+  let rows = 0;
+  try {
+    for await (const batch of reader) rows += batch.length;
+  } finally {
+    await reader.close();
   }
-  format;
-  records = 0;
-  recordHasBytes = false;
-  inQuotes = false;
-  push(bytes) {
-    const quoteAware = this.format === "csv";
-    const jsonl = this.format === "jsonl";
-    let records = this.records;
-    let hasBytes = this.recordHasBytes;
-    let inQuotes = this.inQuotes;
-    for (let index = 0; index < bytes.length; index += 1) {
-      const byte = bytes[index];
-      if (byte === LF4) {
-        if (inQuotes) continue;
-        if (hasBytes) records += 1;
-        hasBytes = false;
-      } else if (byte === QUOTE3 && quoteAware) {
-        inQuotes = !inQuotes;
-        hasBytes = true;
-      } else if (byte !== CR4 && !(jsonl && (byte === SPACE2 || byte === TAB2))) {
-        hasBytes = true;
-      }
-    }
-    this.records = records;
-    this.recordHasBytes = hasBytes;
-    this.inQuotes = inQuotes;
-  }
-  /** Data rows seen so far, counting an unterminated last line. */
-  rows() {
-    const records = this.records + (this.recordHasBytes ? 1 : 0);
-    return this.format === "csv" ? Math.max(0, records - 1) : records;
-  }
-};
+  return rows;
+}
 
 // shared/lineage/walk.ts
 import { readdir, realpath, stat as stat2 } from "node:fs/promises";
 import { join } from "node:path";
-async function listFiles(directory, options2 = {}) {
+async function listFiles(directory, options4 = {}) {
   const found = [];
   const seen = /* @__PURE__ */ new Set();
-  const exclude = options2.exclude ?? [];
+  const exclude = options4.exclude ?? [];
   const visit = async (current) => {
     const real = await realpath(current);
     if (seen.has(real)) return;
@@ -4571,7 +4539,7 @@ async function listFiles(directory, options2 = {}) {
         isFile = target.isFile();
       }
       if (isDirectory) {
-        if (!options2.skipNames?.has(entry.name)) await visit(absolute);
+        if (!options4.skipNames?.has(entry.name)) await visit(absolute);
       } else if (isFile) {
         found.push({ absolute, relative: portablePath(directory, absolute) });
       }
@@ -4582,33 +4550,40 @@ async function listFiles(directory, options2 = {}) {
 }
 
 // shared/lineage/fingerprint.ts
-async function fingerprintData(cwd, path) {
+async function fingerprintData(cwd, path, warn = () => {
+}) {
   const absolute = resolve4(cwd, path);
   const label = portablePath(cwd, absolute);
-  const info = await stat3(absolute).catch((error) => {
+  const info2 = await stat3(absolute).catch((error) => {
     throw new InputError({ file: label }, `data ${describeReadFailure(error)}`, { cause: error });
   });
-  if (info.isDirectory()) return fingerprintDirectory(absolute, label);
-  const { digest, rows } = await hashAndCount(absolute, label);
-  return { path: label, kind: "file", sha256: digest.sha256, size: digest.size, rows };
+  if (info2.isDirectory()) return fingerprintDirectory(absolute, label, warn);
+  const digest = await sha256File(absolute, label);
+  return { path: label, kind: "file", sha256: digest.sha256, size: digest.size, rows: await rowsOf(absolute, warn) };
 }
-async function hashAndCount(absolute, label) {
-  const format = tableFormatOf(absolute);
-  const counter = format === void 0 ? void 0 : new RowCounter(format);
-  const digest = await sha256File(absolute, label, counter ? (chunk) => counter.push(chunk) : void 0);
-  return { digest, rows: counter ? counter.rows() : null };
+async function rowsOf(absolute, warn) {
+  try {
+    return await countTableRows(absolute);
+  } catch (error) {
+    if (!isUserFacing(error)) throw error;
+    warn(`rows not counted: ${error.message}`);
+    return null;
+  }
 }
-async function fingerprintDirectory(absolute, label) {
+async function fingerprintDirectory(absolute, label, warn) {
   const files = await listFiles(absolute);
   const listing = createHash2("sha256");
   let size = 0;
   let rows = files.length > 0 ? 0 : null;
   for (const file of files) {
-    const counted = await hashAndCount(file.absolute, `${label}/${file.relative}`);
-    listing.update(`${counted.digest.sha256}  ${file.relative}
+    const digest = await sha256File(file.absolute, `${label}/${file.relative}`);
+    listing.update(`${digest.sha256}  ${file.relative}
 `);
-    size += counted.digest.size;
-    rows = rows === null || counted.rows === null ? null : rows + counted.rows;
+    size += digest.size;
+    if (rows !== null) {
+      const count = await rowsOf(file.absolute, warn);
+      rows = count === null ? null : rows + count;
+    }
   }
   return { path: label, kind: "directory", sha256: listing.digest("hex"), size, files: files.length, rows };
 }
@@ -4624,16 +4599,16 @@ import { resolve as resolve5 } from "node:path";
 
 // shared/lineage/exec.ts
 import { execFile } from "node:child_process";
-function execProgram(program, args, options2) {
+function execProgram(program, args, options4) {
   return new Promise((resolvePromise) => {
     execFile(
       program,
       args,
       {
-        cwd: options2.cwd,
-        timeout: options2.timeoutMs ?? 6e4,
-        maxBuffer: options2.maxBuffer ?? 256 * 1024 * 1024,
-        env: options2.env,
+        cwd: options4.cwd,
+        timeout: options4.timeoutMs ?? 6e4,
+        maxBuffer: options4.maxBuffer ?? 256 * 1024 * 1024,
+        env: options4.env,
         encoding: "utf8",
         windowsHide: true
       },
@@ -4738,14 +4713,14 @@ import { createHash as createHash3 } from "node:crypto";
 import { stat as stat4 } from "node:fs/promises";
 import { resolve as resolve6 } from "node:path";
 var SKIPPED_DIRECTORIES = /* @__PURE__ */ new Set([".git", "node_modules", "__pycache__", ".venv", "venv", ".tollgate-cache", ".mypy_cache", ".pytest_cache"]);
-async function fingerprintCode(options2) {
-  const declared = (options2.paths ?? []).map((path) => ({ given: path, absolute: resolve6(options2.cwd, path) }));
+async function fingerprintCode(options4) {
+  const declared = (options4.paths ?? []).map((path) => ({ given: path, absolute: resolve6(options4.cwd, path) }));
   for (const path of declared) {
     await stat4(path.absolute).catch((error) => {
       throw new InputError({ file: path.given }, "code path not found", { cause: error });
     });
   }
-  const listed = options2.gitRoot === null ? await listFilesystem(options2.cwd, declared, options2.exclude) : await listGit(options2.gitRoot, declared, options2.exclude);
+  const listed = options4.gitRoot === null ? await listFilesystem(options4.cwd, declared, options4.exclude) : await listGit(options4.gitRoot, declared, options4.exclude);
   listed.files.sort((a, b) => a.path < b.path ? -1 : a.path > b.path ? 1 : a.stage - b.stage);
   const hash = createHash3("sha256");
   for (const file of listed.files) hash.update(`${file.mode} ${file.id} ${file.stage}	${file.path}
@@ -4770,8 +4745,8 @@ async function listFilesystem(cwd, declared, exclude) {
   const roots = declared.length > 0 ? declared.map((path) => path.absolute) : [resolve6(cwd)];
   const byPath2 = /* @__PURE__ */ new Map();
   for (const root of roots) {
-    const info = await stat4(root);
-    const candidates = info.isDirectory() ? (await listFiles(root, { skipNames: SKIPPED_DIRECTORIES, exclude })).map((file) => file.absolute) : exclude.some((path) => isWithin(path, root)) ? [] : [root];
+    const info2 = await stat4(root);
+    const candidates = info2.isDirectory() ? (await listFiles(root, { skipNames: SKIPPED_DIRECTORIES, exclude })).map((file) => file.absolute) : exclude.some((path) => isWithin(path, root)) ? [] : [root];
     for (const absolute of candidates) {
       const path = portablePath(cwd, absolute);
       if (byPath2.has(path)) continue;
@@ -5038,23 +5013,23 @@ var LineTail = class {
 };
 
 // shared/train/command.ts
-function runCommand(argv, options2) {
+function runCommand(argv, options4) {
   if (argv.length === 0 || argv[0] === "") throw new UsageError("no training command given");
   const started = performance.now();
-  const tail = new LineTail(options2.tailLines ?? 40);
+  const tail = new LineTail(options4.tailLines ?? 40);
   return new Promise((resolvePromise, reject) => {
-    const child = spawn(argv[0], argv.slice(1), { cwd: options2.cwd, env: options2.env, stdio: ["ignore", "pipe", "pipe"], windowsHide: true });
-    child.stdout.pipe(options2.stdout, { end: false });
+    const child = spawn(argv[0], argv.slice(1), { cwd: options4.cwd, env: options4.env, stdio: ["ignore", "pipe", "pipe"], windowsHide: true });
+    child.stdout.pipe(options4.stdout, { end: false });
     child.stderr.on("data", (chunk) => {
       tail.push(chunk);
-      options2.stderr.write(chunk);
+      options4.stderr.write(chunk);
     });
     child.on("error", (error) => {
       const reason = error.code === "ENOENT" ? "not found (is it installed and on PATH?)" : error.code === "EACCES" ? "is not executable" : error.message;
       reject(new UsageError(`cannot start training command '${argv[0]}': ${reason}`, { cause: error }));
     });
     child.on("close", (code, signal) => {
-      child.stdout.unpipe(options2.stdout);
+      child.stdout.unpipe(options4.stdout);
       const exitCode = code ?? 128 + (signal ? constants.signals[signal] ?? 0 : 0);
       resolvePromise({ exitCode, signal, stderrTail: tail.result(), durationS: (performance.now() - started) / 1e3 });
     });
@@ -5071,7 +5046,7 @@ function childPath(parent, key) {
 }
 var NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
 var NON_FINITE = { NaN: Number.NaN, Infinity: Number.POSITIVE_INFINITY, "-Infinity": Number.NEGATIVE_INFINITY };
-function parseJsonLocated(text, file, options2 = {}) {
+function parseJsonLocated(text, file, options4 = {}) {
   const lineStarts = [0];
   for (let index = 0; index < text.length; index += 1) if (text.charCodeAt(index) === 10) lineStarts.push(index + 1);
   const positionOf = (offset) => {
@@ -5127,7 +5102,7 @@ function parseJsonLocated(text, file, options2 = {}) {
         return value2;
       }
     }
-    if (options2.allowNonFinite) {
+    if (options4.allowNonFinite) {
       for (const word of ["NaN", "Infinity", "-Infinity"]) {
         if (text.startsWith(word, at)) {
           at += word.length;
@@ -5232,9 +5207,9 @@ function validateMetrics(value, file, positions) {
   if (problems.length === 0) return value;
   const [first, ...rest] = problems;
   const others = rest.slice(0, 4).map((problem) => {
-    const where = positions?.get(problem.path);
+    const where2 = positions?.get(problem.path);
     return `
-  ${where ? `${where.line}:${where.column}: ` : ""}${problem.path}: ${problem.message}`;
+  ${where2 ? `${where2.line}:${where2.column}: ` : ""}${problem.path}: ${problem.message}`;
   });
   const omitted = rest.length > 4 ? `
   (and ${rest.length - 4} more)` : "";
@@ -5284,8 +5259,8 @@ async function fingerprintOutputs(cwd, paths, skip = []) {
   const files = /* @__PURE__ */ new Map();
   for (const path of paths) {
     const absolute = resolve8(cwd, path);
-    const info = await stat5(absolute);
-    const members = info.isDirectory() ? (await listFiles(absolute)).map((file) => file.absolute) : [absolute];
+    const info2 = await stat5(absolute);
+    const members = info2.isDirectory() ? (await listFiles(absolute)).map((file) => file.absolute) : [absolute];
     for (const member of members) {
       if (skip.includes(member)) continue;
       const key = portablePath(cwd, member);
@@ -5297,12 +5272,12 @@ async function fingerprintOutputs(cwd, paths, skip = []) {
 
 // shared/train/params.ts
 import { readFile as readFile4 } from "node:fs/promises";
-import { extname as extname2 } from "node:path";
+import { extname } from "node:path";
 import { z as z3 } from "zod";
 var MAX_SEED = 4294967295;
 var paramsSchema = z3.record(z3.string(), z3.unknown(), { error: "params must be a mapping of names to values" });
 function parseParams(text, file) {
-  if (extname2(file).toLowerCase() === ".json") {
+  if (extname(file).toLowerCase() === ".json") {
     const parsed = parseJsonLocated(text, file);
     if (parsed.value === null || typeof parsed.value !== "object" || Array.isArray(parsed.value)) {
       throw new ConfigError({ file, ...parsed.positions.get("$") }, "params must be a JSON object of names to values");
@@ -5395,8 +5370,9 @@ async function planTraining(spec) {
   checkLayout(git2.root ?? cwd, cwd, outputs, metrics, lineage, [...data, ...params ? [params] : []]);
   const paramsDocument = params ? await readParams(params.absolute, spec.paramsLabel ?? params.portable) : void 0;
   const seed = resolveSeed(spec.seed, paramsDocument);
+  const warnings = git2.warning ? [git2.warning] : [];
   const fingerprints = [];
-  for (const path of data) fingerprints.push(await fingerprintData(cwd, path.given));
+  for (const path of data) fingerprints.push(await fingerprintData(cwd, path.given, (message) => warnings.push(message)));
   const exclude = [...written, ...data, ...params ? [params] : []].map((path) => path.absolute);
   if (cacheDirectory) exclude.push(cacheDirectory);
   const [code, environment] = await Promise.all([
@@ -5433,7 +5409,7 @@ async function planTraining(spec) {
     cachedPaths,
     key,
     runUrl: actionsRunUrl(env),
-    warnings: git2.warning ? [git2.warning] : []
+    warnings
   };
 }
 function checkLayout(projectRoot, cwd, outputs, metrics, lineage, inputs) {
@@ -5459,16 +5435,16 @@ function checkLayout(projectRoot, cwd, outputs, metrics, lineage, inputs) {
 }
 
 // shared/train/runner.ts
-async function runTraining(options2) {
-  const log = options2.log ?? (() => {
+async function runTraining(options4) {
+  const log = options4.log ?? (() => {
   });
-  const now = options2.now ?? (() => /* @__PURE__ */ new Date());
-  const plan = await planTraining(options2);
+  const now = options4.now ?? (() => /* @__PURE__ */ new Date());
+  const plan = await planTraining(options4);
   for (const warning of plan.warnings) log(`warning: ${warning}`);
   const files = { root: plan.cwd, paths: plan.cachedPaths };
   const lineagePath = resolve10(plan.cwd, plan.lineageFile);
-  if (options2.cache) {
-    const restored = await options2.cache.restore(plan.key, files);
+  if (options4.cache) {
+    const restored = await options4.cache.restore(plan.key, files);
     if (restored.note) log(restored.note);
     if (restored.hit) {
       const hit = await acceptRestored(plan, lineagePath, now());
@@ -5480,13 +5456,13 @@ async function runTraining(options2) {
   const startedAt = now();
   const outcome = await runCommand(plan.command, {
     cwd: plan.cwd,
-    env: commandEnvironment(options2.env ?? process.env, plan),
-    stdout: options2.stdout,
-    stderr: options2.stderr,
-    tailLines: options2.tailLines
+    env: commandEnvironment(options4.env ?? process.env, plan),
+    stdout: options4.stdout,
+    stderr: options4.stderr,
+    tailLines: options4.tailLines
   });
   const endedAt = now();
-  const lineage = baseLineage(plan, options2.cache ? "miss" : "off", startedAt, endedAt, outcome.durationS, outcome.exitCode);
+  const lineage = baseLineage(plan, options4.cache ? "miss" : "off", startedAt, endedAt, outcome.durationS, outcome.exitCode);
   const result2 = (outputs2, metrics2) => ({
     cache: lineage.cache.status,
     key: plan.key,
@@ -5509,10 +5485,10 @@ async function runTraining(options2) {
   lineage.outputs = outputs;
   lineage.metrics = { file: plan.metricsFile, values: metrics };
   await writeLineage(lineagePath, lineage);
-  if (options2.cache) {
-    const saved = await options2.cache.save(plan.key, files).catch((error) => ({ saved: false, note: `could not store outputs in the cache: ${error.message}` }));
+  if (options4.cache) {
+    const saved = await options4.cache.save(plan.key, files).catch((error) => ({ saved: false, note: `could not store outputs in the cache: ${error.message}` }));
     if (saved.note) log(saved.note);
-    else if (saved.saved) log(`stored outputs in ${options2.cache.description} under key ${plan.key}`);
+    else if (saved.saved) log(`stored outputs in ${options4.cache.description} under key ${plan.key}`);
   }
   return result2(outputs, metrics);
 }
@@ -5705,8 +5681,8 @@ async function exists(path) {
 }
 async function storeOutput(root, path, staging) {
   const absolute = resolve11(root, path);
-  const info = await stat6(absolute);
-  const sources = info.isDirectory() ? (await listFiles(absolute)).map((file) => file.absolute) : [absolute];
+  const info2 = await stat6(absolute);
+  const sources = info2.isDirectory() ? (await listFiles(absolute)).map((file) => file.absolute) : [absolute];
   const stored = [];
   for (const source of sources) {
     const mode = (await stat6(source)).mode & 511;
@@ -5717,7 +5693,7 @@ async function storeOutput(root, path, staging) {
     else await rename2(temporary, blob);
     stored.push({ path: portablePath(root, source), sha256: digest.sha256, size: digest.size, mode });
   }
-  return { path, kind: info.isDirectory() ? "directory" : "file", files: stored };
+  return { path, kind: info2.isDirectory() ? "directory" : "file", files: stored };
 }
 
 // cli/commands/train.ts
@@ -5844,8 +5820,2790 @@ var trainCommand = {
   run
 };
 
+// cli/commands/evaluate.ts
+import { existsSync } from "node:fs";
+import { isAbsolute as isAbsolute2, join as join6 } from "node:path";
+
+// shared/config/evaluation.ts
+import { z as z4 } from "zod";
+
+// shared/evaluate/metrics/catalog.ts
+var CLASSIFICATION_METRICS = ["roc_auc", "average_precision", "accuracy", "precision", "recall", "f1", "log_loss", "brier_score", "ece"];
+var REGRESSION_METRICS = ["rmse", "mae", "r2", "mape"];
+var METRIC_NAMES = [...CLASSIFICATION_METRICS, ...REGRESSION_METRICS];
+function info(name, task, higherIsBetter, title, flags = {}) {
+  return { name, task, higherIsBetter, title, needsProbabilities: flags.probabilities ?? false, usesThreshold: flags.threshold ?? false };
+}
+var METRICS = {
+  roc_auc: info("roc_auc", "classification", true, "ROC AUC"),
+  average_precision: info("average_precision", "classification", true, "Average precision"),
+  accuracy: info("accuracy", "classification", true, "Accuracy", { threshold: true }),
+  precision: info("precision", "classification", true, "Precision", { threshold: true }),
+  recall: info("recall", "classification", true, "Recall", { threshold: true }),
+  f1: info("f1", "classification", true, "F1", { threshold: true }),
+  log_loss: info("log_loss", "classification", false, "Log loss", { probabilities: true }),
+  brier_score: info("brier_score", "classification", false, "Brier score", { probabilities: true }),
+  ece: info("ece", "classification", false, "Expected calibration error", { probabilities: true }),
+  rmse: info("rmse", "regression", false, "RMSE"),
+  mae: info("mae", "regression", false, "MAE"),
+  r2: info("r2", "regression", true, "R\xB2"),
+  mape: info("mape", "regression", false, "MAPE")
+};
+function metricsForTask(task) {
+  return task === "classification" ? CLASSIFICATION_METRICS : REGRESSION_METRICS;
+}
+
+// shared/evaluate/metrics/classification.ts
+function predictPositive(scores, threshold) {
+  const predicted = new Uint8Array(scores.length);
+  for (let i = 0; i < predicted.length; i++) predicted[i] = scores[i] >= threshold ? 1 : 0;
+  return predicted;
+}
+function confusionCounts(labels, predicted, weights) {
+  let tp = 0;
+  let fp = 0;
+  let tn = 0;
+  let fn = 0;
+  for (let i = 0; i < predicted.length; i++) {
+    const weight = weights === void 0 ? 1 : weights[i];
+    if (predicted[i] === 1) {
+      if (labels[i] === 1) tp += weight;
+      else fp += weight;
+    } else if (labels[i] === 1) fn += weight;
+    else tn += weight;
+  }
+  return { tp, fp, tn, fn };
+}
+function accuracyFromCounts(counts) {
+  const total = counts.tp + counts.fp + counts.tn + counts.fn;
+  return total === 0 ? Number.NaN : (counts.tp + counts.tn) / total;
+}
+function precisionFromCounts(counts, warn) {
+  const denominator = counts.tp + counts.fp;
+  if (denominator === 0) {
+    warn?.("precision is ill-defined: no row is predicted positive at this threshold; set to 0 as scikit-learn does");
+    return 0;
+  }
+  return counts.tp / denominator;
+}
+function recallFromCounts(counts, warn) {
+  const denominator = counts.tp + counts.fn;
+  if (denominator === 0) {
+    warn?.("recall is ill-defined: no positive row; set to 0 as scikit-learn does");
+    return 0;
+  }
+  return counts.tp / denominator;
+}
+function f1FromCounts(counts, warn) {
+  const denominator = 2 * counts.tp + counts.fp + counts.fn;
+  if (denominator === 0) {
+    warn?.("f1 is ill-defined: no positive row and none predicted positive; set to 0 as scikit-learn does");
+    return 0;
+  }
+  return 2 * counts.tp / denominator;
+}
+var FLOAT64_EPSILON = 2 ** -52;
+function logLossPerRow(labels, scores) {
+  const losses = new Float64Array(scores.length);
+  for (let i = 0; i < losses.length; i++) {
+    const p = Math.min(Math.max(scores[i], FLOAT64_EPSILON), 1 - FLOAT64_EPSILON);
+    const q = 1 - p;
+    losses[i] = -Math.log((labels[i] === 1 ? p : q) / (q + p));
+  }
+  return losses;
+}
+function brierPerRow(labels, scores) {
+  const errors = new Float64Array(scores.length);
+  for (let i = 0; i < errors.length; i++) {
+    const difference = labels[i] - scores[i];
+    errors[i] = difference * difference;
+  }
+  return errors;
+}
+function weightedMean(values, weights) {
+  let sum = 0;
+  let total = 0;
+  if (weights === void 0) {
+    for (let i = 0; i < values.length; i++) sum += values[i];
+    total = values.length;
+  } else {
+    for (let i = 0; i < values.length; i++) {
+      sum += weights[i] * values[i];
+      total += weights[i];
+    }
+  }
+  return total === 0 ? Number.NaN : sum / total;
+}
+var ECE_BINS = 10;
+var ECE_EDGES = Array.from({ length: ECE_BINS + 1 }, (_, k) => k / ECE_BINS);
+function calibrationBins(scores) {
+  const bins = new Uint8Array(scores.length);
+  for (let i = 0; i < bins.length; i++) {
+    const p = scores[i];
+    let bin = Math.min(ECE_BINS - 1, Math.max(0, Math.floor(p * ECE_BINS)));
+    if (p < ECE_EDGES[bin] && bin > 0) bin--;
+    else if (bin < ECE_BINS - 1 && p >= ECE_EDGES[bin + 1]) bin++;
+    bins[i] = bin;
+  }
+  return bins;
+}
+function expectedCalibrationErrorBinned(labels, scores, bins, weights) {
+  const labelSum = new Float64Array(ECE_BINS);
+  const scoreSum = new Float64Array(ECE_BINS);
+  let total = 0;
+  for (let i = 0; i < bins.length; i++) {
+    const weight = weights === void 0 ? 1 : weights[i];
+    labelSum[bins[i]] += weight * labels[i];
+    scoreSum[bins[i]] += weight * scores[i];
+    total += weight;
+  }
+  if (total === 0) return Number.NaN;
+  let sum = 0;
+  for (let bin = 0; bin < ECE_BINS; bin++) sum += Math.abs(labelSum[bin] - scoreSum[bin]);
+  return sum / total;
+}
+
+// shared/evaluate/metrics/ranking.ts
+function descendingOrder(scores) {
+  const order = new Int32Array(scores.length);
+  for (let i = 0; i < order.length; i++) order[i] = i;
+  order.sort((a, b) => scores[b] - scores[a] || a - b);
+  return order;
+}
+function rankScores(labels, scores) {
+  const order = descendingOrder(scores);
+  const n = order.length;
+  const positive = new Uint8Array(n);
+  const groupEnd = new Uint8Array(n);
+  for (let k = 0; k < n; k++) {
+    const row = order[k];
+    positive[k] = labels[row] === 1 ? 1 : 0;
+    groupEnd[k] = k === n - 1 || scores[order[k + 1]] !== scores[row] ? 1 : 0;
+  }
+  return { order, positive, groupEnd };
+}
+function rocAucRanked(ranked, weights) {
+  const { order, positive, groupEnd } = ranked;
+  let tp = 0;
+  let fp = 0;
+  let previousTp = 0;
+  let previousFp = 0;
+  let doubledArea = 0;
+  for (let k = 0; k < order.length; k++) {
+    const weight = weights === void 0 ? 1 : weights[order[k]];
+    const positiveWeight = weight * positive[k];
+    tp += positiveWeight;
+    fp += weight - positiveWeight;
+    if (groupEnd[k] === 1) {
+      doubledArea += (fp - previousFp) * (tp + previousTp);
+      previousTp = tp;
+      previousFp = fp;
+    }
+  }
+  if (tp === 0 || fp === 0) return Number.NaN;
+  return doubledArea / (2 * tp * fp);
+}
+function averagePrecisionRanked(ranked, weights) {
+  const { order, positive, groupEnd } = ranked;
+  let tp = 0;
+  let fp = 0;
+  let previousTp = 0;
+  let sum = 0;
+  for (let k = 0; k < order.length; k++) {
+    const weight = weights === void 0 ? 1 : weights[order[k]];
+    const positiveWeight = weight * positive[k];
+    tp += positiveWeight;
+    fp += weight - positiveWeight;
+    if (groupEnd[k] === 1 && tp > previousTp) {
+      sum += (tp - previousTp) * (tp / (tp + fp));
+      previousTp = tp;
+    }
+  }
+  if (tp === 0) return Number.NaN;
+  return sum / tp;
+}
+
+// shared/evaluate/metrics/regression.ts
+function squaredErrors(targets, predictions) {
+  const errors = new Float64Array(targets.length);
+  for (let i = 0; i < errors.length; i++) {
+    const difference = targets[i] - predictions[i];
+    errors[i] = difference * difference;
+  }
+  return errors;
+}
+function absoluteErrors(targets, predictions) {
+  const errors = new Float64Array(targets.length);
+  for (let i = 0; i < errors.length; i++) errors[i] = Math.abs(targets[i] - predictions[i]);
+  return errors;
+}
+function absolutePercentageErrors(targets, predictions) {
+  const errors = new Float64Array(targets.length);
+  for (let i = 0; i < errors.length; i++) {
+    errors[i] = Math.abs(predictions[i] - targets[i]) / Math.max(Math.abs(targets[i]), FLOAT64_EPSILON);
+  }
+  return errors;
+}
+function r2FromErrors(targets, errors, weights, warn) {
+  const mean = weightedMean(targets, weights);
+  if (Number.isNaN(mean)) return Number.NaN;
+  let residual = 0;
+  let total = 0;
+  for (let i = 0; i < errors.length; i++) {
+    const weight = weights === void 0 ? 1 : weights[i];
+    const deviation = targets[i] - mean;
+    residual += weight * errors[i];
+    total += weight * deviation * deviation;
+  }
+  if (total === 0) {
+    warn?.("r2 is ill-defined: the target is constant; set to 1 for a perfect fit and 0 otherwise, as scikit-learn does");
+    return residual === 0 ? 1 : 0;
+  }
+  return 1 - residual / total;
+}
+
+// shared/evaluate/metrics/prepared.ts
+var PreparedPredictions = class _PreparedPredictions {
+  constructor(labels, scores, threshold = 0.5) {
+    this.labels = labels;
+    this.scores = scores;
+    this.threshold = threshold;
+    if (labels.length !== scores.length) throw new RangeError(`labels (${labels.length}) and scores (${scores.length}) differ in length`);
+  }
+  labels;
+  scores;
+  threshold;
+  ranked;
+  predicted;
+  bins;
+  perRow = /* @__PURE__ */ new Map();
+  get length() {
+    return this.labels.length;
+  }
+  /** The same model restricted to `rows` (a segment). */
+  subset(rows) {
+    const labels = new Float64Array(rows.length);
+    const scores = new Float64Array(rows.length);
+    for (let i = 0; i < rows.length; i++) {
+      labels[i] = this.labels[rows[i]];
+      scores[i] = this.scores[rows[i]];
+    }
+    return new _PreparedPredictions(labels, scores, this.threshold);
+  }
+  /**
+   * The metric on all rows, or on rows weighted by `weights` (bootstrap
+   * counts). NaN when undefined for these rows (ROC AUC with one class).
+   */
+  compute(metric, weights, warn) {
+    switch (metric) {
+      case "roc_auc":
+        return rocAucRanked(this.rank(), weights);
+      case "average_precision":
+        return averagePrecisionRanked(this.rank(), weights);
+      case "accuracy":
+        return accuracyFromCounts(this.counts(weights));
+      case "precision":
+        return precisionFromCounts(this.counts(weights), warn);
+      case "recall":
+        return recallFromCounts(this.counts(weights), warn);
+      case "f1":
+        return f1FromCounts(this.counts(weights), warn);
+      case "log_loss":
+        return weightedMean(this.rowValues("log_loss", logLossPerRow), weights);
+      case "brier_score":
+        return weightedMean(this.rowValues("squared", brierPerRow), weights);
+      case "ece":
+        this.bins ??= calibrationBins(this.scores);
+        return expectedCalibrationErrorBinned(this.labels, this.scores, this.bins, weights);
+      case "rmse":
+        return Math.sqrt(weightedMean(this.rowValues("squared", squaredErrors), weights));
+      case "mae":
+        return weightedMean(this.rowValues("absolute", absoluteErrors), weights);
+      case "mape":
+        return weightedMean(this.rowValues("percentage", absolutePercentageErrors), weights);
+      case "r2":
+        return r2FromErrors(this.labels, this.rowValues("squared", squaredErrors), weights, warn);
+    }
+  }
+  rank() {
+    this.ranked ??= rankScores(this.labels, this.scores);
+    return this.ranked;
+  }
+  counts(weights) {
+    this.predicted ??= predictPositive(this.scores, this.threshold);
+    return confusionCounts(this.labels, this.predicted, weights);
+  }
+  /** Per-row terms, computed once; (y - p)^2 serves Brier, RMSE and r2 alike. */
+  rowValues(key, make) {
+    let values = this.perRow.get(key);
+    if (values === void 0) {
+      values = make(this.labels, this.scores);
+      this.perRow.set(key, values);
+    }
+    return values;
+  }
+};
+
+// shared/stats/random.ts
+var TWO_POW_32 = 4294967296;
+var TWO_POW_53 = 9007199254740992;
+function splitmix32(state) {
+  let t = state | 0;
+  t ^= t >>> 16;
+  t = Math.imul(t, 569420461);
+  t ^= t >>> 15;
+  t = Math.imul(t, 1935289751);
+  t ^= t >>> 15;
+  return t >>> 0;
+}
+var Xoshiro128StarStar = class {
+  s0;
+  s1;
+  s2;
+  s3;
+  spareNormal = 0;
+  hasSpare = false;
+  constructor(seed) {
+    const low = seed >>> 0;
+    const high = Math.floor(seed / TWO_POW_32) >>> 0;
+    let counter = low ^ Math.imul(high, 2246822507) | 0;
+    const draw = () => {
+      counter = counter + 2654435769 | 0;
+      return splitmix32(counter);
+    };
+    this.s0 = draw();
+    this.s1 = draw();
+    this.s2 = draw();
+    this.s3 = draw();
+  }
+  /** One 32-bit output as an unsigned integer. */
+  nextUint32() {
+    const s1 = this.s1;
+    const rotated = Math.imul(s1, 5);
+    const result2 = Math.imul(rotated << 7 | rotated >>> 25, 9) >>> 0;
+    const t = s1 << 9;
+    this.s2 ^= this.s0;
+    this.s3 ^= this.s1;
+    this.s1 ^= this.s2;
+    this.s0 ^= this.s3;
+    this.s2 ^= t;
+    this.s3 = this.s3 << 11 | this.s3 >>> 21;
+    return result2;
+  }
+  next() {
+    const high = this.nextUint32() >>> 5;
+    const low = this.nextUint32() >>> 6;
+    return (high * 67108864 + low) / TWO_POW_53;
+  }
+  nextInt(n) {
+    if (!Number.isInteger(n) || n < 1 || n > TWO_POW_32) {
+      throw new RangeError(`nextInt expects an integer in 1..2^32, got ${n}`);
+    }
+    const limit = TWO_POW_32 - TWO_POW_32 % n;
+    let x = this.nextUint32();
+    while (x >= limit) x = this.nextUint32();
+    return x % n;
+  }
+  normal() {
+    if (this.hasSpare) {
+      this.hasSpare = false;
+      return this.spareNormal;
+    }
+    let u;
+    let v;
+    let s;
+    do {
+      u = 2 * this.next() - 1;
+      v = 2 * this.next() - 1;
+      s = u * u + v * v;
+    } while (s >= 1 || s === 0);
+    const factor = Math.sqrt(-2 * Math.log(s) / s);
+    this.spareNormal = v * factor;
+    this.hasSpare = true;
+    return u * factor;
+  }
+};
+function createRng(seed) {
+  if (typeof seed !== "number") throw new TypeError(`createRng expects a number seed, got ${typeof seed}`);
+  if (!Number.isSafeInteger(seed)) throw new RangeError(`createRng expects a safe integer seed, got ${seed}`);
+  return new Xoshiro128StarStar(seed);
+}
+
+// shared/evaluate/bootstrap.ts
+var DEFAULT_RESAMPLES = 1e3;
+var DEFAULT_SEED = 20240601;
+function pairedBootstrap(rows, statistics, options4 = {}) {
+  const resamples = options4.resamples ?? DEFAULT_RESAMPLES;
+  if (!Number.isInteger(resamples) || resamples < 1) throw new RangeError(`resamples must be a positive integer, got ${resamples}`);
+  if (!Number.isInteger(rows) || rows < 1) throw new RangeError(`the bootstrap needs at least one row, got ${rows}`);
+  const rng = createRng(options4.seed ?? DEFAULT_SEED);
+  const estimates = statistics.map(() => new Float64Array(resamples));
+  const counts = new Int32Array(rows);
+  for (let r = 0; r < resamples; r++) {
+    counts.fill(0);
+    for (let i = 0; i < rows; i++) counts[Math.floor(rng.next() * rows)]++;
+    for (let s = 0; s < statistics.length; s++) estimates[s][r] = statistics[s](counts);
+  }
+  return estimates;
+}
+function quantileSorted(sorted, probability) {
+  if (sorted.length === 0) return Number.NaN;
+  const position = (sorted.length - 1) * probability;
+  const lower2 = Math.floor(position);
+  const upper = Math.min(lower2 + 1, sorted.length - 1);
+  return sorted[lower2] + (position - lower2) * (sorted[upper] - sorted[lower2]);
+}
+function percentileInterval(estimates, confidence2) {
+  if (!(confidence2 > 0 && confidence2 < 1)) throw new RangeError(`confidence must be between 0 and 1, got ${confidence2}`);
+  const defined = estimates.filter((value) => !Number.isNaN(value)).sort();
+  const tail = (1 - confidence2) / 2;
+  return { interval: [quantileSorted(defined, tail), quantileSorted(defined, 1 - tail)], valid: defined.length };
+}
+
+// shared/evaluate/normal.ts
+var TWO_OVER_SQRT_PI = 2 / Math.sqrt(Math.PI);
+var SERIES_LIMIT = 1;
+function erfSeries(x) {
+  const twoXSquared = 2 * x * x;
+  let term = x;
+  let sum = x;
+  for (let n = 1; n < 200; n++) {
+    term *= twoXSquared / (2 * n + 1);
+    sum += term;
+    if (term < sum * 1e-17) break;
+  }
+  return TWO_OVER_SQRT_PI * Math.exp(-x * x) * sum;
+}
+function erfcContinuedFraction(x) {
+  const tiny = 1e-300;
+  let f = x;
+  let c = x;
+  let d = 0;
+  for (let k = 1; k < 500; k++) {
+    const a = k / 2;
+    d = x + a * d;
+    d = Math.abs(d) < tiny ? 1 / tiny : 1 / d;
+    c = x + a / c;
+    if (Math.abs(c) < tiny) c = tiny;
+    const delta = c * d;
+    f *= delta;
+    if (Math.abs(delta - 1) < 1e-16) break;
+  }
+  return Math.exp(-x * x) / Math.sqrt(Math.PI) / f;
+}
+function erfc(x) {
+  if (Number.isNaN(x)) return Number.NaN;
+  if (x < 0) return 2 - erfc(-x);
+  if (x < SERIES_LIMIT) return 1 - erfSeries(x);
+  return erfcContinuedFraction(x);
+}
+function twoSidedNormalPValue(z7) {
+  return erfc(Math.abs(z7) / Math.SQRT2);
+}
+
+// shared/evaluate/delong.ts
+function midranks(values) {
+  const n = values.length;
+  const order = new Int32Array(n);
+  for (let i = 0; i < n; i++) order[i] = i;
+  order.sort((a, b) => values[a] - values[b]);
+  const ranks = new Float64Array(n);
+  let start = 0;
+  while (start < n) {
+    let end = start;
+    while (end + 1 < n && values[order[end + 1]] === values[order[start]]) end++;
+    const rank = (start + end) / 2 + 1;
+    for (let k = start; k <= end; k++) ranks[order[k]] = rank;
+    start = end + 1;
+  }
+  return ranks;
+}
+function components(positives, negatives) {
+  const m = positives.length;
+  const n = negatives.length;
+  const combined = new Float64Array(m + n);
+  combined.set(positives, 0);
+  combined.set(negatives, m);
+  const rankPositive = midranks(positives);
+  const rankNegative = midranks(negatives);
+  const rankCombined = midranks(combined);
+  const v10 = new Float64Array(m);
+  const v01 = new Float64Array(n);
+  let rankSum = 0;
+  for (let i = 0; i < m; i++) {
+    rankSum += rankCombined[i];
+    v10[i] = (rankCombined[i] - rankPositive[i]) / n;
+  }
+  for (let j = 0; j < n; j++) {
+    v01[j] = 1 - (rankCombined[m + j] - rankNegative[j]) / m;
+  }
+  return { auc: (rankSum - m * (m + 1) / 2) / (m * n), v10, v01 };
+}
+function covariance(a, b) {
+  const k = a.length;
+  let meanA = 0;
+  let meanB = 0;
+  for (let i = 0; i < k; i++) {
+    meanA += a[i];
+    meanB += b[i];
+  }
+  meanA /= k;
+  meanB /= k;
+  let sum = 0;
+  for (let i = 0; i < k; i++) sum += (a[i] - meanA) * (b[i] - meanB);
+  return sum / (k - 1);
+}
+function delongTest(labels, scoresA, scoresB) {
+  let m = 0;
+  for (let i = 0; i < labels.length; i++) if (labels[i] === 1) m++;
+  const n = labels.length - m;
+  if (m < 2 || n < 2) throw new RangeError(`DeLong's test needs at least two rows of each class (got ${m} positive, ${n} negative)`);
+  const split = (scores) => {
+    const positives = new Float64Array(m);
+    const negatives = new Float64Array(n);
+    let p = 0;
+    let q = 0;
+    for (let i = 0; i < labels.length; i++) {
+      if (labels[i] === 1) positives[p++] = scores[i];
+      else negatives[q++] = scores[i];
+    }
+    return components(positives, negatives);
+  };
+  const a = split(scoresA);
+  const b = split(scoresB);
+  const variance = (covariance(a.v10, a.v10) + covariance(b.v10, b.v10) - 2 * covariance(a.v10, b.v10)) / m + (covariance(a.v01, a.v01) + covariance(b.v01, b.v01) - 2 * covariance(a.v01, b.v01)) / n;
+  const difference = a.auc - b.auc;
+  if (!(variance > 0)) {
+    return { auc: [a.auc, b.auc], difference, variance: Math.max(variance, 0), z: difference === 0 ? 0 : Number.NaN, pValue: difference === 0 ? 1 : Number.NaN };
+  }
+  const z7 = difference / Math.sqrt(variance);
+  return { auc: [a.auc, b.auc], difference, variance, z: z7, pValue: twoSidedNormalPValue(z7) };
+}
+
+// shared/evaluate/policy.ts
+var EVALUATION_DEFAULTS = {
+  threshold: 0.5,
+  minDelta: 0,
+  confidence: 0.95,
+  resamples: DEFAULT_RESAMPLES,
+  seed: DEFAULT_SEED,
+  segmentMinRows: 200,
+  primary: { classification: "roc_auc", regression: "rmse" }
+};
+function namedMetrics(policy) {
+  const named = [];
+  if (policy.primary) named.push({ metric: policy.primary.metric, where: "evaluation.primary.metric" });
+  policy.guardrails?.forEach((rule2, index) => named.push({ metric: rule2.metric, where: `evaluation.guardrails[${index}].metric` }));
+  const segmentMetric = policy.segments?.max_regression.metric;
+  if (segmentMetric) named.push({ metric: segmentMetric, where: "evaluation.segments.max_regression.metric" });
+  for (const bound of ["min", "max"]) {
+    for (const metric of Object.keys(policy[bound] ?? {})) named.push({ metric, where: `evaluation.${bound}.${metric}` });
+  }
+  return named;
+}
+function inferTask(policy) {
+  if (policy.task) return policy.task;
+  const first = namedMetrics(policy)[0];
+  return first ? METRICS[first.metric].task : "classification";
+}
+function resolvePolicy(policy = {}) {
+  const task = inferTask(policy);
+  for (const { metric, where: where2 } of namedMetrics(policy)) {
+    if (METRICS[metric].task !== task) {
+      throw new ConfigError(void 0, `${where2}: '${metric}' is a ${METRICS[metric].task} metric but the evaluation is ${task}`);
+    }
+  }
+  const confidence2 = policy.bootstrap?.confidence ?? EVALUATION_DEFAULTS.confidence;
+  const primaryMetric = policy.primary?.metric ?? EVALUATION_DEFAULTS.primary[task];
+  return {
+    task,
+    threshold: policy.threshold ?? EVALUATION_DEFAULTS.threshold,
+    primary: {
+      metric: primaryMetric,
+      min_delta: policy.primary?.min_delta ?? EVALUATION_DEFAULTS.minDelta,
+      confidence: policy.primary?.confidence ?? confidence2
+    },
+    guardrails: policy.guardrails ?? [],
+    segments: policy.segments ? {
+      by: policy.segments.by,
+      min_rows: policy.segments.min_rows ?? EVALUATION_DEFAULTS.segmentMinRows,
+      max_regression: { metric: policy.segments.max_regression.metric ?? primaryMetric, delta: policy.segments.max_regression.delta }
+    } : void 0,
+    min: policy.min ?? {},
+    max: policy.max ?? {},
+    bootstrap: {
+      resamples: policy.bootstrap?.resamples ?? EVALUATION_DEFAULTS.resamples,
+      seed: policy.bootstrap?.seed ?? EVALUATION_DEFAULTS.seed,
+      confidence: confidence2
+    }
+  };
+}
+
+// shared/evaluate/format.ts
+function formatValue(value) {
+  if (Number.isNaN(value)) return "undefined";
+  if (!Number.isFinite(value)) return value > 0 ? "\u221E" : "\u2212\u221E";
+  if (value === 0) return "0";
+  const magnitude = Math.abs(value);
+  const text = magnitude < 1e-4 || magnitude >= 1e9 ? magnitude.toExponential(3) : String(Number(magnitude.toPrecision(4)));
+  return value < 0 ? `\u2212${text}` : text;
+}
+function formatDelta(value) {
+  return value > 0 ? `+${formatValue(value)}` : formatValue(value);
+}
+function formatConfidence(confidence2) {
+  return `${Number((confidence2 * 100).toPrecision(4))}%`;
+}
+function formatCount(count) {
+  return count.toLocaleString("en-US");
+}
+function exceeds(value, limit) {
+  return value > limit + 1e-12 * Math.max(1, Math.abs(limit));
+}
+
+// shared/evaluate/segments.ts
+var MAX_SEGMENTS_PER_COLUMN = 100;
+function findColumn(rows, name) {
+  const column = rows.segments.find((candidate) => candidate.name === name);
+  if (column) return column;
+  const files = [rows.sources.challenger, rows.sources.champion].filter((file) => Boolean(file));
+  throw new InputError(void 0, `evaluation.segments.by names column '${name}', which ${files.length > 1 ? "neither predictions file" : "the predictions file"} has (${files.join(", ")})`);
+}
+function groupRows(column) {
+  const slots = column.values.length + 1;
+  if (column.values.length > MAX_SEGMENTS_PER_COLUMN) {
+    throw new InputError(
+      void 0,
+      `segment column '${column.name}' has ${column.values.length} distinct values; segments are meant for categories (at most ${MAX_SEGMENTS_PER_COLUMN}), not ids or continuous numbers`
+    );
+  }
+  const counts = new Int32Array(slots);
+  const slotOf = (code) => code < 0 ? slots - 1 : code;
+  for (let i = 0; i < column.codes.length; i++) counts[slotOf(column.codes[i])]++;
+  const groups = [];
+  for (let slot = 0; slot < slots; slot++) {
+    if (counts[slot] === 0) continue;
+    const mask = new Uint8Array(column.codes.length);
+    for (let i = 0; i < column.codes.length; i++) if (slotOf(column.codes[i]) === slot) mask[i] = 1;
+    groups.push({ value: slot === slots - 1 ? null : column.values[slot], mask, rows: counts[slot] });
+  }
+  return groups.sort((a, b) => Number(a.value === null) - Number(b.value === null) || b.rows - a.rows);
+}
+function finite2(value) {
+  return Number.isNaN(value) ? null : value;
+}
+function analyzeSegments(rows, challenger, champion, policy) {
+  const metric = policy.max_regression.metric;
+  const higherIsBetter = METRICS[metric].higherIsBetter;
+  const result2 = [];
+  for (const name of policy.by) {
+    for (const group of groupRows(findColumn(rows, name))) {
+      const challengerValue = finite2(challenger.compute(metric, group.mask));
+      const championValue = champion ? finite2(champion.compute(metric, group.mask)) : null;
+      const delta = challengerValue !== null && championValue !== null ? challengerValue - championValue : null;
+      let status;
+      if (!champion) status = "no_champion";
+      else if (delta === null) status = "undefined";
+      else if (group.rows < policy.min_rows) status = "too_few_rows";
+      else status = exceeds(higherIsBetter ? -delta : delta, policy.max_regression.delta) ? "regressed" : "pass";
+      result2.push({
+        segment: name,
+        value: group.value,
+        rows: group.rows,
+        metric,
+        metrics: { challenger: challengerValue, champion: championValue },
+        delta,
+        status,
+        pass: status !== "regressed"
+      });
+    }
+  }
+  return result2;
+}
+
+// shared/evaluate/validate.ts
+function where(rows, row, file) {
+  if (rows.locate && file === rows.sources.challenger) return rows.locate(row);
+  return { location: file ? { file } : void 0, text: `row ${row + 1} (id '${rows.ids[row]}')` };
+}
+function checkFinite(rows, values, what, file) {
+  let bad = 0;
+  let first = -1;
+  for (let i = 0; i < values.length; i++) {
+    if (!Number.isFinite(values[i])) {
+      bad++;
+      if (first < 0) first = i;
+    }
+  }
+  if (bad > 0) {
+    const { location, text } = where(rows, first, file);
+    const others = bad > 1 ? ` (and ${bad - 1} more row${bad > 2 ? "s" : ""})` : "";
+    throw new InputError(location, `${what} must be a finite number; ${text} has ${String(values[first])}${others}`);
+  }
+}
+function allProbabilities(scores) {
+  for (let i = 0; i < scores.length; i++) if (!(scores[i] >= 0 && scores[i] <= 1)) return false;
+  return true;
+}
+function validateRows(rows, task) {
+  const { challenger: challengerFile, champion: championFile } = rows.sources;
+  if (rows.labels.length === 0) throw new InputError(challengerFile ? { file: challengerFile } : void 0, "no evaluation rows: the predictions file has no data rows");
+  checkFinite(rows, rows.labels, "the label", challengerFile);
+  checkFinite(rows, rows.challenger, "the challenger's score", challengerFile);
+  if (rows.champion) checkFinite(rows, rows.champion, "the champion's score", championFile ?? "");
+  if (task !== "classification") return;
+  let positives = 0;
+  for (let i = 0; i < rows.labels.length; i++) {
+    const label = rows.labels[i];
+    if (label !== 0 && label !== 1) {
+      const { location, text } = where(rows, i, challengerFile);
+      throw new InputError(location, `classification labels must be 0 or 1; ${text} has ${label}`);
+    }
+    positives += label;
+  }
+  if (positives === 0 || positives === rows.labels.length) {
+    throw new InputError(
+      challengerFile ? { file: challengerFile } : void 0,
+      `every evaluation row has label ${positives === 0 ? 0 : 1}: ROC AUC and average precision are undefined with one class; evaluate on rows of both classes`
+    );
+  }
+}
+
+// shared/evaluate/compare.ts
+function nullable(value) {
+  return Number.isNaN(value) ? null : value;
+}
+function gatedMetrics(policy) {
+  const gated = [{ metric: policy.primary.metric, where: "evaluation.primary" }];
+  policy.guardrails.forEach((rule2, index) => gated.push({ metric: rule2.metric, where: `evaluation.guardrails[${index}]` }));
+  for (const bound of ["min", "max"]) {
+    for (const metric of Object.keys(policy[bound])) gated.push({ metric, where: `evaluation.${bound}.${metric}` });
+  }
+  if (policy.segments) gated.push({ metric: policy.segments.max_regression.metric, where: "evaluation.segments.max_regression" });
+  return gated;
+}
+function scoreRange(scores) {
+  let low = Infinity;
+  let high = -Infinity;
+  for (const score of scores) {
+    if (score < low) low = score;
+    if (score > high) high = score;
+  }
+  return `${formatValue(low)} to ${formatValue(high)}`;
+}
+function probabilityScores(rows, policy, warnings) {
+  const ok = { challenger: true, champion: true };
+  if (policy.task !== "classification") return ok;
+  for (const side of ["challenger", "champion"]) {
+    const scores = rows[side];
+    if (!scores || allProbabilities(scores)) continue;
+    ok[side] = false;
+    const gated = gatedMetrics(policy).find(({ metric }) => METRICS[metric].needsProbabilities);
+    const file = rows.sources[side];
+    if (gated) {
+      throw new InputError(
+        file ? { file } : void 0,
+        `${gated.where} uses ${gated.metric}, which needs probabilities in [0, 1], but the ${side}'s scores range from ${scoreRange(scores)}`
+      );
+    }
+    warnings.push(`The ${side}'s scores are not probabilities (they range from ${scoreRange(scores)}): log_loss, brier_score and ece are not computed for it.`);
+  }
+  return ok;
+}
+function computeAll(model, policy, side, probabilities, warnings) {
+  const values = {};
+  for (const metric of metricsForTask(policy.task)) {
+    if (METRICS[metric].needsProbabilities && !probabilities) {
+      values[metric] = null;
+      continue;
+    }
+    values[metric] = nullable(model.compute(metric, void 0, (message) => warnings.push(`${side}: ${message}`)));
+  }
+  return values;
+}
+function delongOrWarn(labels, challenger, champion, warnings) {
+  let positives = 0;
+  for (const label of labels) positives += label;
+  if (positives < 2 || labels.length - positives < 2) {
+    warnings.push("DeLong's test needs at least two rows of each class: no p-value for roc_auc.");
+    return void 0;
+  }
+  return delongTest(labels, challenger, champion);
+}
+function compareGated(rows, challenger, champion, policy, metrics, warnings) {
+  const rules = [{ role: "primary", metric: policy.primary.metric }, ...policy.guardrails.map((guardrail) => ({ role: "guardrail", metric: guardrail.metric, guardrail }))];
+  const distinct = [...new Set(rules.map((rule2) => rule2.metric))];
+  const distributions = pairedBootstrap(
+    rows.labels.length,
+    distinct.map((metric) => (counts) => challenger.compute(metric, counts) - champion.compute(metric, counts)),
+    { resamples: policy.bootstrap.resamples, seed: policy.bootstrap.seed }
+  );
+  const delong = distinct.includes("roc_auc") && rows.champion ? delongOrWarn(rows.labels, rows.challenger, rows.champion, warnings) : void 0;
+  return rules.map((rule2) => {
+    const challengerValue = metrics.challenger[rule2.metric] ?? Number.NaN;
+    const championValue = metrics.champion[rule2.metric] ?? Number.NaN;
+    const delta = challengerValue - championValue;
+    const confidence2 = rule2.role === "primary" ? policy.primary.confidence : policy.bootstrap.confidence;
+    const { interval: interval2, valid } = percentileInterval(distributions[distinct.indexOf(rule2.metric)], confidence2);
+    const higherIsBetter = METRICS[rule2.metric].higherIsBetter;
+    const base = {
+      metric: rule2.metric,
+      role: rule2.role,
+      higher_is_better: higherIsBetter,
+      challenger: challengerValue,
+      champion: championValue,
+      delta,
+      ci: valid > 0 ? interval2 : null,
+      confidence: confidence2,
+      p_value: rule2.metric === "roc_auc" && delong ? nullable(delong.pValue) : null
+    };
+    if (rule2.role === "primary") {
+      const minDelta = policy.primary.min_delta;
+      const pass = valid > 0 && (higherIsBetter ? interval2[0] > minDelta : interval2[1] < -minDelta);
+      return { ...base, rule: higherIsBetter ? `lower bound of \u0394 > ${formatValue(minDelta)}` : `upper bound of \u0394 < ${formatValue(-minDelta)}`, pass };
+    }
+    return { ...base, ...guardrailVerdict(rule2.guardrail, challengerValue, delta) };
+  });
+}
+function guardrailVerdict(guardrail, value, delta) {
+  const parts = [];
+  let pass = true;
+  if (guardrail.max_increase !== void 0) {
+    parts.push(`\u0394 \u2264 ${formatDelta(guardrail.max_increase)}`);
+    if (exceeds(delta, guardrail.max_increase)) pass = false;
+  }
+  if (guardrail.max_decrease !== void 0) {
+    parts.push(`\u0394 \u2265 ${formatValue(-guardrail.max_decrease)}`);
+    if (exceeds(-delta, guardrail.max_decrease)) pass = false;
+  }
+  if (guardrail.min !== void 0) {
+    parts.push(`value \u2265 ${formatValue(guardrail.min)}`);
+    if (exceeds(guardrail.min, value)) pass = false;
+  }
+  if (guardrail.max !== void 0) {
+    parts.push(`value \u2264 ${formatValue(guardrail.max)}`);
+    if (exceeds(value, guardrail.max)) pass = false;
+  }
+  return { rule: parts.join(", "), pass };
+}
+function thresholdChecks(policy, values, withChampion) {
+  const checks = [];
+  const add = (metric, bound, limit) => {
+    const value = values[metric] ?? null;
+    const pass = value !== null && (bound === "min" ? !exceeds(limit, value) : !exceeds(value, limit));
+    checks.push({ metric, bound, limit, value, pass });
+  };
+  for (const bound of ["min", "max"]) {
+    for (const [metric, limit] of Object.entries(policy[bound])) add(metric, bound, limit);
+  }
+  if (!withChampion) {
+    for (const guardrail of policy.guardrails) {
+      if (guardrail.min !== void 0) add(guardrail.metric, "min", guardrail.min);
+      if (guardrail.max !== void 0) add(guardrail.metric, "max", guardrail.max);
+    }
+  }
+  return checks;
+}
+function interval(row) {
+  return row.ci ? `${formatConfidence(row.confidence)} CI ${formatDelta(row.ci[0])} to ${formatDelta(row.ci[1])}` : "no interval: undefined on every resample";
+}
+function comparisonReason(row, policy) {
+  const p = row.p_value !== null ? `; DeLong p = ${formatValue(row.p_value)}` : "";
+  const stats = `\u0394 ${formatDelta(row.delta)} (${interval(row)}${p})`;
+  if (row.role === "primary") {
+    const better = row.higher_is_better ? "higher" : "lower";
+    return row.pass ? `Primary metric ${row.metric} improved: ${stats}; the interval clears min_delta ${formatValue(policy.primary.min_delta)}.` : `Primary metric ${row.metric} is not ${better} by more than min_delta ${formatValue(policy.primary.min_delta)} with ${formatConfidence(row.confidence)} confidence: ${stats}.`;
+  }
+  return row.pass ? `Guardrail ${row.metric} held (${row.rule}): ${formatValue(row.challenger)} vs ${formatValue(row.champion)}, \u0394 ${formatDelta(row.delta)}.` : `Guardrail ${row.metric} broken (${row.rule}): ${formatValue(row.challenger)} vs ${formatValue(row.champion)}, \u0394 ${formatDelta(row.delta)}.`;
+}
+function thresholdReason(check) {
+  const relation = check.bound === "min" ? check.pass ? "at least" : "below" : check.pass ? "at most" : "above";
+  const value = check.value === null ? "undefined" : formatValue(check.value);
+  return `${check.metric} is ${value}, ${relation} the ${check.bound} of ${formatValue(check.limit)}.`;
+}
+function segmentLabel(row) {
+  return `${row.segment}=${row.value ?? "(missing)"}`;
+}
+function segmentReasons(segments, policy, withChampion) {
+  const settings = policy.segments;
+  if (!settings || !withChampion) return { failures: [], passes: [] };
+  const limit = formatValue(settings.max_regression.delta);
+  const failures = segments.filter((row) => row.status === "regressed").map((row) => `Segment ${segmentLabel(row)} (${formatCount(row.rows)} rows): ${row.metric} ${formatValue(row.metrics.champion ?? Number.NaN)} \u2192 ${formatValue(row.metrics.challenger ?? Number.NaN)} (\u0394 ${formatDelta(row.delta ?? Number.NaN)}), worse by more than the ${limit} allowed.`);
+  if (failures.length > 0) return { failures, passes: [] };
+  const gated = segments.filter((row) => row.status === "pass").length;
+  const small = segments.filter((row) => row.status === "too_few_rows").length;
+  const smallNote = small > 0 ? `; ${small} with fewer than ${formatCount(settings.min_rows)} rows not gated` : "";
+  return { failures: [], passes: [`No segment regressed on ${settings.max_regression.metric} by more than ${limit} (${gated} gated${smallNote}).`] };
+}
+function evaluateRows(rows, policyInput = {}) {
+  const policy = resolvePolicy(policyInput);
+  validateRows(rows, policy.task);
+  const warnings = [];
+  const probabilities = probabilityScores(rows, policy, warnings);
+  const challenger = new PreparedPredictions(rows.labels, rows.challenger, policy.threshold);
+  const champion = rows.champion ? new PreparedPredictions(rows.labels, rows.champion, policy.threshold) : void 0;
+  const challengerMetrics = computeAll(challenger, policy, "challenger", probabilities.challenger, warnings);
+  const championMetrics = champion ? computeAll(champion, policy, "champion", probabilities.champion, warnings) : null;
+  const comparison = champion && championMetrics ? compareGated(rows, challenger, champion, policy, { challenger: challengerMetrics, champion: championMetrics }, warnings) : [];
+  const thresholds = thresholdChecks(policy, challengerMetrics, champion !== void 0);
+  const segments = policy.segments ? analyzeSegments(rows, challenger, champion, policy.segments) : [];
+  const failures = [];
+  const passes = [];
+  const notes = [];
+  if (!champion) {
+    const gates = thresholds.length > 0 ? "absolute thresholds only" : "no absolute thresholds are configured (evaluation.min / evaluation.max), so nothing blocks it";
+    notes.push(`No champion to compare with: decided on ${gates}.`);
+  }
+  for (const row of comparison) (row.pass ? passes : failures).push(comparisonReason(row, policy));
+  for (const check of thresholds) (check.pass ? passes : failures).push(thresholdReason(check));
+  const segmentText = segmentReasons(segments, policy, champion !== void 0);
+  failures.push(...segmentText.failures);
+  passes.push(...segmentText.passes);
+  return {
+    schema: "tollgate.evaluation/v1",
+    decision: failures.length === 0 ? "promote" : "reject",
+    mode: champion ? "champion" : "absolute",
+    task: policy.task,
+    reasons: [...notes, ...failures, ...passes],
+    rows: rows.labels.length,
+    threshold: policy.threshold,
+    primary: policy.primary.metric,
+    metrics: { challenger: challengerMetrics, champion: championMetrics },
+    comparison,
+    thresholds,
+    segments,
+    bootstrap: { ...policy.bootstrap },
+    warnings: [...new Set(warnings)],
+    inputs: { challenger: rows.sources.challenger, champion: rows.sources.champion }
+  };
+}
+
+// shared/evaluate/predictions.ts
+function locateRow(table, row) {
+  if (table.lines !== void 0 && table.lines[row] > 0) {
+    return { location: { file: table.file, line: table.lines[row] }, text: `line ${table.lines[row]}` };
+  }
+  return { location: { file: table.file }, text: `row ${row + 1}` };
+}
+
+// shared/evaluate/join.ts
+var EXAMPLES = 3;
+function quoteList(ids) {
+  return ids.slice(0, EXAMPLES).map((id) => `'${id}'`).join(", ");
+}
+function indexIds(table) {
+  const index = /* @__PURE__ */ new Map();
+  let firstDuplicate = -1;
+  const duplicated = /* @__PURE__ */ new Set();
+  for (let row = 0; row < table.ids.length; row++) {
+    const id = table.ids[row];
+    if (index.has(id)) {
+      if (firstDuplicate < 0) firstDuplicate = row;
+      duplicated.add(id);
+    } else {
+      index.set(id, row);
+    }
+  }
+  if (firstDuplicate >= 0) {
+    const id = table.ids[firstDuplicate];
+    const { location, text } = locateRow(table, firstDuplicate);
+    const earlier = locateRow(table, index.get(id)).text;
+    const more = duplicated.size > 1 ? `; ${formatCount(duplicated.size)} ids occur more than once (e.g. ${quoteList([...duplicated])})` : "";
+    throw new InputError(location, `duplicate id '${id}' (${text}, first at ${earlier})${more}: each evaluation row needs a unique id`);
+  }
+  return index;
+}
+function missingFrom(from, index) {
+  return from.ids.filter((id) => !index.has(id));
+}
+function describeMissing(count, examples, owner, other) {
+  return `${formatCount(count)} id${count === 1 ? "" : "s"} in ${owner} ${count === 1 ? "is" : "are"} missing from ${other} (e.g. ${quoteList(examples)})`;
+}
+function singleModelRows(challenger) {
+  indexIds(challenger);
+  if (!challenger.labels) throw new InputError({ file: challenger.file }, "the predictions file has no label column, so there is nothing to evaluate against");
+  return {
+    ids: challenger.ids,
+    labels: challenger.labels,
+    challenger: challenger.scores,
+    champion: void 0,
+    segments: challenger.segments,
+    sources: { challenger: challenger.file, champion: null },
+    locate: (row) => locateRow(challenger, row)
+  };
+}
+function alignSegment(column, championRowOf) {
+  const codes = new Int32Array(championRowOf.length);
+  for (let row = 0; row < codes.length; row++) codes[row] = column.codes[championRowOf[row]];
+  return { name: column.name, codes, values: column.values };
+}
+function joinPredictions(challenger, champion) {
+  const challengerIndex = indexIds(challenger);
+  const championIndex = indexIds(champion);
+  const onlyChallenger = missingFrom(challenger, championIndex);
+  const onlyChampion = missingFrom(champion, challengerIndex);
+  if (onlyChallenger.length > 0 || onlyChampion.length > 0) {
+    const parts = [];
+    if (onlyChallenger.length > 0) parts.push(describeMissing(onlyChallenger.length, onlyChallenger, `the challenger's ${challenger.file}`, `the champion's ${champion.file}`));
+    if (onlyChampion.length > 0) parts.push(describeMissing(onlyChampion.length, onlyChampion, `the champion's ${champion.file}`, `the challenger's ${challenger.file}`));
+    throw new InputError(void 0, `the challenger and the champion were not scored on the same rows: ${parts.join("; ")}. Score both models on the same evaluation data.`);
+  }
+  const rows = challenger.ids.length;
+  const championRowOf = new Int32Array(rows);
+  const championScores = new Float64Array(rows);
+  for (let row = 0; row < rows; row++) {
+    const other = championIndex.get(challenger.ids[row]);
+    championRowOf[row] = other;
+    championScores[row] = champion.scores[other];
+  }
+  let labels = challenger.labels;
+  if (!labels) {
+    if (!champion.labels) throw new InputError(void 0, `neither ${challenger.file} nor ${champion.file} has a label column`);
+    labels = new Float64Array(rows);
+    for (let row = 0; row < rows; row++) labels[row] = champion.labels[championRowOf[row]];
+  } else if (champion.labels) {
+    let disagreements = 0;
+    let first = -1;
+    for (let row = 0; row < rows; row++) {
+      const theirs = champion.labels[championRowOf[row]];
+      if (theirs !== labels[row] && !(Number.isNaN(theirs) && Number.isNaN(labels[row]))) {
+        disagreements++;
+        if (first < 0) first = row;
+      }
+    }
+    if (disagreements > 0) {
+      const mine = locateRow(challenger, first);
+      const theirs = locateRow(champion, championRowOf[first]);
+      throw new InputError(
+        mine.location,
+        `the label of id '${challenger.ids[first]}' is ${labels[first]} here (${mine.text}) but ${champion.labels[championRowOf[first]]} in ${champion.file} (${theirs.text}); ${formatCount(disagreements)} row${disagreements === 1 ? "" : "s"} disagree. Both files must carry the same evaluation labels.`
+      );
+    }
+  }
+  const segments = [...challenger.segments];
+  for (const column of champion.segments) {
+    if (!segments.some((existing) => existing.name === column.name)) segments.push(alignSegment(column, championRowOf));
+  }
+  return {
+    ids: challenger.ids,
+    labels,
+    challenger: challenger.scores,
+    champion: championScores,
+    segments,
+    sources: { challenger: challenger.file, champion: champion.file },
+    locate: (row) => locateRow(challenger, row)
+  };
+}
+
+// shared/evaluate/load.ts
+var DEFAULT_COLUMNS = { id: "id", label: "label", score: "score" };
+var TEXT_LABELS = /* @__PURE__ */ new Map([
+  ["0", 0],
+  ["1", 1],
+  ["0.0", 0],
+  ["1.0", 1],
+  ["false", 0],
+  ["true", 1]
+]);
+var GrowableFloat64 = class {
+  data = new Float64Array(1024);
+  length = 0;
+  push(value) {
+    if (this.length === this.data.length) {
+      const bigger = new Float64Array(this.data.length * 2);
+      bigger.set(this.data);
+      this.data = bigger;
+    }
+    this.data[this.length++] = value;
+  }
+  toArray() {
+    return this.data.slice(0, this.length);
+  }
+};
+var GrowableInt32 = class {
+  data = new Int32Array(1024);
+  length = 0;
+  push(value) {
+    if (this.length === this.data.length) {
+      const bigger = new Int32Array(this.data.length * 2);
+      bigger.set(this.data);
+      this.data = bigger;
+    }
+    this.data[this.length++] = value;
+  }
+  toArray() {
+    return this.data.slice(0, this.length);
+  }
+};
+var ProblemLog = class {
+  problems = /* @__PURE__ */ new Map();
+  add(what, row, line, text) {
+    const existing = this.problems.get(what);
+    if (existing) existing.count++;
+    else this.problems.set(what, { count: 1, row, line, text });
+  }
+  throwIfAny(file) {
+    if (this.problems.size === 0) return;
+    const entries = [...this.problems.entries()].sort((a, b) => a[1].row - b[1].row);
+    const [firstWhat, first] = entries[0];
+    const describe2 = (what, problem) => {
+      const where2 = problem.line !== void 0 ? `line ${problem.line}` : `row ${problem.row + 1}`;
+      const rows = problem.count === 1 ? `at ${where2}` : `on ${formatCount(problem.count)} rows, first at ${where2}`;
+      return `${what} ${rows}${problem.text}`;
+    };
+    const others = entries.slice(1).map(([what, problem]) => describe2(what, problem));
+    const more = others.length > 0 ? `; also ${others.join("; ")}` : "";
+    throw new InputError({ file, line: first.line }, `${describe2(firstWhat, first)}${more}. Every evaluation row needs an id, a label and a numeric score.`);
+  }
+};
+function textOf(column, row) {
+  if (column.nulls[row] === 1) return void 0;
+  switch (column.kind) {
+    case "string":
+      return column.dictionary[column.codes[row]];
+    case "boolean":
+      return column.values[row] === 1 ? "true" : "false";
+    case "number":
+      return String(column.values[row]);
+  }
+}
+function findColumn2(reader, name, role, required) {
+  const index = reader.schema.fields.findIndex((field) => field.name === name);
+  if (index < 0 && required) {
+    const names = reader.schema.fields.map((field) => `'${field.name}'`).join(", ");
+    throw new InputError({ file: reader.path }, `no ${role} column '${name}'; the file has columns ${names}. Name the ${role} column in the configuration (evaluation.columns.${role}) or with the ${role} option.`);
+  }
+  return index;
+}
+function invalidText(reader, column, row) {
+  const example = reader.invalidExamples.find((candidate) => candidate.column === column && candidate.row === row);
+  return example ? `: '${example.text}'` : "";
+}
+async function loadPredictions(file, options4 = {}) {
+  const columns2 = { ...DEFAULT_COLUMNS, ...options4.columns };
+  const task = options4.task ?? "classification";
+  const segmentNames = (options4.segments ?? []).filter((name) => ![columns2.id, columns2.label, columns2.score].includes(name));
+  const types = { [columns2.id]: "string", [columns2.score]: "float" };
+  if (task === "regression") types[columns2.label] = "float";
+  for (const name of segmentNames) types[name] = "string";
+  const reader = await openTable(file, { types });
+  try {
+    const idIndex = findColumn2(reader, columns2.id, "id", true);
+    const scoreIndex = findColumn2(reader, columns2.score, "score", true);
+    const labelIndex = findColumn2(reader, columns2.label, "label", !options4.labelOptional);
+    const segmentIndexes = segmentNames.map((name) => ({ name, index: findColumn2(reader, name, "segment", false) })).filter((entry) => entry.index >= 0);
+    const ids = [];
+    const labels = new GrowableFloat64();
+    const scores = new GrowableFloat64();
+    const lines = new GrowableInt32();
+    let hasLines = true;
+    const problems = new ProblemLog();
+    const segments = segmentIndexes.map(({ name }) => ({ name, codes: new GrowableInt32(), values: [], lookup: /* @__PURE__ */ new Map() }));
+    const labelCache = /* @__PURE__ */ new Map();
+    const readLabel = (column, row, globalRow, line) => {
+      if (column.nulls[row] === 1) {
+        problems.add("the label is missing", globalRow, line, column.invalid?.[row] === 1 ? invalidText(reader, column.name, globalRow) : "");
+        return Number.NaN;
+      }
+      if (task === "regression") {
+        if (column.kind !== "number") throw new InputError({ file }, `label column '${column.name}' must hold numbers for regression`);
+        return column.values[row];
+      }
+      let value;
+      if (column.kind === "number") value = column.values[row] === 0 || column.values[row] === 1 ? column.values[row] : void 0;
+      else if (column.kind === "boolean") value = column.values[row];
+      else {
+        const code = column.codes[row];
+        value = labelCache.get(code);
+        if (value === void 0) {
+          value = TEXT_LABELS.get(column.dictionary[code].trim().toLowerCase());
+          if (value !== void 0) labelCache.set(code, value);
+        }
+      }
+      if (value === void 0) {
+        problems.add("the label is not 0/1 or true/false", globalRow, line, `: '${textOf(column, row)}'`);
+        return Number.NaN;
+      }
+      return value;
+    };
+    const readBatch = (batch) => {
+      const idColumn = batch.columns[idIndex];
+      const scoreColumn = batch.columns[scoreIndex];
+      const labelColumn = labelIndex >= 0 ? batch.columns[labelIndex] : void 0;
+      if (scoreColumn.kind !== "number") throw new InputError({ file }, `score column '${columns2.score}' must hold numbers`);
+      if (batch.lines === void 0) hasLines = false;
+      for (let row = 0; row < batch.length; row++) {
+        const globalRow = batch.rowOffset + row;
+        const line = batch.lines?.[row];
+        lines.push(line ?? 0);
+        const id = textOf(idColumn, row);
+        if (id === void 0 || id === "") problems.add("the id is missing", globalRow, line, "");
+        ids.push(id ?? "");
+        if (scoreColumn.nulls[row] === 1) {
+          const invalid = scoreColumn.invalid?.[row] === 1;
+          problems.add(invalid ? "the score is not a number" : "the score is missing", globalRow, line, invalid ? invalidText(reader, columns2.score, globalRow) : "");
+        } else if (!Number.isFinite(scoreColumn.values[row])) {
+          problems.add("the score is not finite", globalRow, line, `: ${scoreColumn.values[row]}`);
+        }
+        scores.push(scoreColumn.values[row]);
+        if (labelColumn) labels.push(readLabel(labelColumn, row, globalRow, line));
+        segmentIndexes.forEach(({ index }, s) => {
+          const text = textOf(batch.columns[index], row);
+          const segment = segments[s];
+          if (text === void 0) {
+            segment.codes.push(-1);
+            return;
+          }
+          let code = segment.lookup.get(text);
+          if (code === void 0) {
+            code = segment.values.length;
+            segment.values.push(text);
+            segment.lookup.set(text, code);
+          }
+          segment.codes.push(code);
+        });
+      }
+    };
+    for await (const batch of reader) readBatch(batch);
+    problems.throwIfAny(file);
+    if (ids.length === 0) throw new InputError({ file }, "the file has a header but no data rows; expected one row per evaluation example");
+    const segmentColumns = segments.map((segment) => ({ name: segment.name, codes: segment.codes.toArray(), values: segment.values }));
+    return {
+      file,
+      ids,
+      labels: labelIndex >= 0 ? labels.toArray() : void 0,
+      scores: scores.toArray(),
+      lines: hasLines ? lines.toArray() : void 0,
+      segments: segmentColumns
+    };
+  } finally {
+    await reader.close();
+  }
+}
+
+// shared/evaluate/run.ts
+async function evaluateFiles(options4) {
+  const policy = options4.policy ?? {};
+  const columns2 = { ...DEFAULT_COLUMNS, ...definedOnly(policy.columns), ...definedOnly(options4.columns) };
+  const task = inferTask(policy);
+  const segments = policy.segments?.by ?? [];
+  const challenger = await loadPredictions(options4.predictions, { columns: columns2, task, segments });
+  if (options4.champion === void 0) return evaluateRows(singleModelRows(challenger), policy);
+  const champion = await loadPredictions(options4.champion, { columns: columns2, task, segments, labelOptional: true });
+  return evaluateRows(joinPredictions(challenger, champion), policy);
+}
+function definedOnly(value) {
+  if (!value) return {};
+  return Object.fromEntries(Object.entries(value).filter(([, entry]) => entry !== void 0));
+}
+
+// shared/config/evaluation.ts
+var metricName = z4.enum(METRIC_NAMES);
+var confidence = z4.number().gt(0).lt(1);
+var columnsSchema = z4.strictObject({
+  id: z4.string().min(1).default("id").describe("Column holding the row id both predictions files are joined on."),
+  label: z4.string().min(1).default("label").describe("Column holding the true label (0/1 or true/false) or the regression target."),
+  score: z4.string().min(1).default("score").describe("Column holding the predicted probability (or score) or the predicted value.")
+}).describe("Column names in the predictions files.");
+var primarySchema = z4.strictObject({
+  metric: metricName.describe("The metric that decides."),
+  min_delta: z4.number().default(EVALUATION_DEFAULTS.minDelta).describe("Required improvement in the metric's better direction; the confidence interval's bound must clear it. Negative = a non-inferiority margin."),
+  confidence: confidence.optional().describe("Confidence of that interval (default: bootstrap.confidence).")
+}).describe("Promote only when the challenger beats the champion on this metric with this confidence.");
+var LIMITS = ["max_increase", "max_decrease", "min", "max"];
+var guardrailSchema = z4.strictObject({
+  metric: metricName,
+  max_increase: z4.number().min(0).optional().describe("challenger \u2212 champion may be at most this."),
+  max_decrease: z4.number().min(0).optional().describe("champion \u2212 challenger may be at most this."),
+  min: z4.number().optional().describe("The challenger's value must be at least this."),
+  max: z4.number().optional().describe("The challenger's value must be at most this.")
+}).refine((rule2) => LIMITS.some((limit) => rule2[limit] !== void 0), { message: `set at least one of ${LIMITS.join(", ")}` }).describe("A metric that may not get worse than allowed (point estimates).");
+var segmentsSchema = z4.strictObject({
+  by: z4.array(z4.string().min(1)).min(1).describe("Columns (in the predictions files) whose values define segments."),
+  min_rows: z4.number().int().positive().default(EVALUATION_DEFAULTS.segmentMinRows).describe("Smaller segments are reported, not gated."),
+  max_regression: z4.strictObject({
+    metric: metricName.optional().describe("Default: the primary metric."),
+    delta: z4.number().min(0).describe("How much worse a segment may get.")
+  }).describe("A segment fails when its metric is worse than the champion's by more than delta.")
+}).describe("Per-segment gates that catch regressions an overall metric hides.");
+var boundsSchema2 = (what) => z4.partialRecord(metricName, z4.number()).default({}).describe(what);
+var evaluationSchema = z4.strictObject({
+  task: z4.enum(["classification", "regression"]).optional().describe("Inferred from the primary metric when omitted."),
+  columns: columnsSchema.prefault({}),
+  threshold: z4.number().default(EVALUATION_DEFAULTS.threshold).describe("A row is predicted positive when score >= threshold."),
+  primary: primarySchema.optional().describe("Default: roc_auc (classification) or rmse (regression), min_delta 0."),
+  guardrails: z4.array(guardrailSchema).default([]),
+  segments: segmentsSchema.optional(),
+  min: boundsSchema2("Absolute floors on the challenger, e.g. {roc_auc: 0.7}. Always checked; the only gates when there is no champion."),
+  max: boundsSchema2("Absolute ceilings on the challenger, e.g. {log_loss: 0.5}."),
+  bootstrap: z4.strictObject({
+    resamples: z4.number().int().min(100).max(1e5).default(EVALUATION_DEFAULTS.resamples),
+    seed: z4.number().int().default(EVALUATION_DEFAULTS.seed),
+    confidence: confidence.default(EVALUATION_DEFAULTS.confidence).describe("Confidence level of the intervals shown.")
+  }).prefault({}).describe("Paired bootstrap over the evaluation rows.")
+}).superRefine((section, context) => {
+  const task = inferTask(section);
+  const check = (metric, path) => {
+    if (METRICS[metric].task !== task) {
+      context.addIssue({ code: "custom", path, message: `'${metric}' is a ${METRICS[metric].task} metric but this evaluation is ${task}` });
+    }
+  };
+  if (section.primary) check(section.primary.metric, ["primary", "metric"]);
+  section.guardrails.forEach((rule2, index) => check(rule2.metric, ["guardrails", index, "metric"]));
+  if (section.segments?.max_regression.metric) check(section.segments.max_regression.metric, ["segments", "max_regression", "metric"]);
+  for (const bound of ["min", "max"]) {
+    for (const metric of Object.keys(section[bound])) check(metric, [bound, metric]);
+  }
+}).describe("Challenger-versus-champion evaluation: what must improve, what may not get worse.");
+var evaluationFileSchema = z4.looseObject({ evaluation: evaluationSchema.prefault({}) });
+async function loadEvaluationConfig(file) {
+  const document = await loadYamlFile(file, evaluationFileSchema);
+  return { file: document.file, value: document.value.evaluation, locate: (path) => document.locate(["evaluation", ...path]) };
+}
+function defaultEvaluationConfig() {
+  return evaluationSchema.parse({});
+}
+
+// cli/commands/evaluate.ts
+var DEFAULT_CONFIG = ".github/tollgate.yml";
+var usage4 = `Usage: tollgate evaluate --predictions FILE [--champion FILE] [options]
+
+Compares the challenger's predictions with the champion's on the same rows
+(joined on id) and decides: promote (exit 0) or reject (exit 1). Without
+--champion the decision uses the absolute thresholds (evaluation.min/max).
+
+Options:
+  --predictions FILE  the challenger's predictions (CSV, TSV, JSON lines, Parquet, Arrow)
+  --champion FILE     the champion's predictions on the same rows
+  --id NAME           id column (default: evaluation.columns.id, else 'id')
+  --label NAME        label column (default: evaluation.columns.label, else 'label')
+  --score NAME        score or prediction column (default: evaluation.columns.score, else 'score')
+  --config FILE       configuration file (default: ${DEFAULT_CONFIG} when it exists)
+  --json              print the whole report as one JSON document
+
+Exit codes: 0 promote, 1 reject, 2 usage or input error.`;
+var options2 = {
+  predictions: { type: "string" },
+  champion: { type: "string" },
+  id: { type: "string" },
+  label: { type: "string" },
+  score: { type: "string" },
+  config: { type: "string" },
+  json: { type: "boolean", default: false }
+};
+function inCwd(io, path) {
+  return isAbsolute2(path) || io.cwd === process.cwd() ? path : join6(io.cwd, path);
+}
+async function readConfig(io, explicit) {
+  if (explicit !== void 0) return (await loadEvaluationConfig(inCwd(io, explicit))).value;
+  if (existsSync(join6(io.cwd, DEFAULT_CONFIG))) return (await loadEvaluationConfig(inCwd(io, DEFAULT_CONFIG))).value;
+  return defaultEvaluationConfig();
+}
+function signed(value) {
+  if (value === null || Number.isNaN(value)) return "\u2014";
+  return value > 0 ? `+${formatNumber(value)}` : formatNumber(value);
+}
+function columns(rows) {
+  const widths = rows[0].map((_, index) => Math.max(...rows.map((row) => row[index].length)));
+  return rows.map((row) => row.map((cell2, index) => cell2.padEnd(widths[index])).join("  ").trimEnd());
+}
+function formatEvaluationText(report) {
+  const against = report.mode === "champion" ? "challenger vs champion" : "no champion: absolute thresholds";
+  const lines = [`${report.decision.toUpperCase()}  ${against}, ${report.rows.toLocaleString("en-US")} rows (${report.task})`, ""];
+  for (const reason of report.reasons) lines.push(`  - ${reason}`);
+  if (report.comparison.length > 0) {
+    const header = ["metric", "gate", "challenger", "champion", "delta", `${Math.round(report.bootstrap.confidence * 100)}% CI`, "p", "result"];
+    const body = report.comparison.map((row) => [
+      row.metric,
+      row.role,
+      formatNumber(row.challenger),
+      formatNumber(row.champion),
+      signed(row.delta),
+      row.ci ? `${signed(row.ci[0])} to ${signed(row.ci[1])}` : "\u2014",
+      row.p_value === null ? "\u2014" : formatNumber(row.p_value, 3),
+      row.pass ? "pass" : "FAIL"
+    ]);
+    lines.push("", ...columns([header, ...body]).map((line) => `  ${line}`));
+  }
+  const regressed = report.segments.filter((row) => row.status === "regressed");
+  if (regressed.length > 0) {
+    lines.push("", "  segments that regressed:");
+    for (const row of regressed) lines.push(`    ${row.segment}=${row.value ?? "(missing)"} (${row.rows} rows): ${row.metric} ${signed(row.delta)}`);
+  }
+  for (const warning of report.warnings) lines.push(`  warning: ${warning}`);
+  return `${lines.join("\n")}
+`;
+}
+var evaluateCommand = {
+  name: "evaluate",
+  summary: "Compare a challenger with the champion and decide promote or reject",
+  usage: usage4,
+  async run(argv, io) {
+    const { values } = parseCommandArgs(argv, options2, usage4, false);
+    if (values.predictions === void 0) throw new UsageError(`missing --predictions FILE
+
+${usage4}`);
+    const policy = await readConfig(io, values.config);
+    const report = await evaluateFiles({
+      predictions: inCwd(io, values.predictions),
+      champion: values.champion === void 0 ? void 0 : inCwd(io, values.champion),
+      columns: { id: values.id, label: values.label, score: values.score },
+      policy
+    });
+    if (values.json) writeJson(io, report);
+    else io.stdout.write(formatEvaluationText(report));
+    return report.decision === "promote" ? 0 : 1;
+  }
+};
+
+// cli/commands/registry.ts
+import { join as join7, resolve as resolve13 } from "node:path";
+
+// shared/registry/semver.ts
+var SEMVER_SOURCE = "(?:0|[1-9][0-9]*)\\.(?:0|[1-9][0-9]*)\\.(?:0|[1-9][0-9]*)(?:-(?:0|[1-9][0-9]*|[0-9]*[a-zA-Z-][0-9a-zA-Z-]*)(?:\\.(?:0|[1-9][0-9]*|[0-9]*[a-zA-Z-][0-9a-zA-Z-]*))*)?(?:\\+[0-9a-zA-Z-]+(?:\\.[0-9a-zA-Z-]+)*)?";
+var VERSION_RE = new RegExp(`^v(${SEMVER_SOURCE})$`);
+function parseVersion(text) {
+  const match = VERSION_RE.exec(text);
+  if (!match) return void 0;
+  const core = match[1];
+  const plus = core.indexOf("+");
+  const withoutBuild = plus === -1 ? core : core.slice(0, plus);
+  const build = plus === -1 ? [] : core.slice(plus + 1).split(".");
+  const dash = withoutBuild.indexOf("-");
+  const numbers = (dash === -1 ? withoutBuild : withoutBuild.slice(0, dash)).split(".");
+  const prerelease = dash === -1 ? [] : withoutBuild.slice(dash + 1).split(".");
+  return { text, major: numbers[0], minor: numbers[1], patch: numbers[2], prerelease, build };
+}
+function isVersion(text) {
+  return VERSION_RE.test(text);
+}
+var NUMERIC = /^[0-9]+$/;
+function compareNumeric(a, b) {
+  if (a.length !== b.length) return a.length < b.length ? -1 : 1;
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+function compareIdentifier(a, b) {
+  const aNumeric = NUMERIC.test(a);
+  const bNumeric = NUMERIC.test(b);
+  if (aNumeric && bNumeric) return compareNumeric(a, b);
+  if (aNumeric) return -1;
+  if (bNumeric) return 1;
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+function comparePrecedence(a, b) {
+  const core = compareNumeric(a.major, b.major) || compareNumeric(a.minor, b.minor) || compareNumeric(a.patch, b.patch);
+  if (core !== 0) return core;
+  if (a.prerelease.length === 0) return b.prerelease.length === 0 ? 0 : 1;
+  if (b.prerelease.length === 0) return -1;
+  const shared = Math.min(a.prerelease.length, b.prerelease.length);
+  for (let index = 0; index < shared; index += 1) {
+    const order = compareIdentifier(a.prerelease[index], b.prerelease[index]);
+    if (order !== 0) return order;
+  }
+  return a.prerelease.length - b.prerelease.length;
+}
+function compareVersions(a, b) {
+  const left = parseVersion(a);
+  const right = parseVersion(b);
+  if (!left || !right) throw new RangeError(`not a version: ${left ? b : a}`);
+  return comparePrecedence(left, right) || (a < b ? -1 : a > b ? 1 : 0);
+}
+function increment(decimal) {
+  return (BigInt(decimal) + 1n).toString();
+}
+function bumpVersion(from, part) {
+  const version = parseVersion(from);
+  if (!version) throw new RangeError(`not a version: ${from}`);
+  if (part === "major") return `v${increment(version.major)}.0.0`;
+  if (part === "minor") return `v${version.major}.${increment(version.minor)}.0`;
+  return `v${version.major}.${version.minor}.${increment(version.patch)}`;
+}
+
+// shared/registry/names.ts
+var NAME_SOURCE = "[a-zA-Z0-9](?:[a-zA-Z0-9\\-/_]*[a-zA-Z0-9])?";
+var DIRNAME_SOURCE = "[a-zA-Z0-9\\-_./]+";
+var NAME_RE = new RegExp(`^${NAME_SOURCE}$`);
+var DIRNAME_RE = new RegExp(`^${DIRNAME_SOURCE}$`);
+var SEPARATOR_IN_NAME = ":";
+var SEPARATOR_IN_TAG = "=";
+var NAME_RULE = "letters, digits, '-', '_' and '/', starting and ending with a letter or digit (e.g. 'churn', 'fraud/eu')";
+function isValidName(name) {
+  return NAME_RE.test(name) && checkRefFormat(`refs/tags/${name}`) === void 0;
+}
+function parseModelName(text) {
+  const separator = text.includes(SEPARATOR_IN_NAME) ? SEPARATOR_IN_NAME : SEPARATOR_IN_TAG;
+  const at = text.indexOf(separator);
+  const path = at === -1 ? null : text.slice(0, at);
+  const name = at === -1 ? text : text.slice(at + 1);
+  if (!NAME_RE.test(name)) return void 0;
+  if (path !== null && !DIRNAME_RE.test(path)) return void 0;
+  const fullName = path === null ? name : `${path}${SEPARATOR_IN_NAME}${name}`;
+  if (checkRefFormat(`refs/tags/${modelNameToTag(fullName)}`) !== void 0) return void 0;
+  return { fullName, path, name };
+}
+function requireModelName(text) {
+  const parsed = parseModelName(text);
+  if (!parsed) {
+    throw new UsageError(
+      `invalid model name '${text}': use ${NAME_RULE}; a monorepo model is 'path/to:name'`
+    );
+  }
+  return parsed;
+}
+function requireStageName(text) {
+  if (!isValidName(text)) throw new UsageError(`invalid stage name '${text}': use ${NAME_RULE}`);
+  return text;
+}
+function modelNameToTag(fullName) {
+  return fullName.replace(SEPARATOR_IN_NAME, SEPARATOR_IN_TAG);
+}
+function tagToModelName(tagName) {
+  return tagName.replace(SEPARATOR_IN_TAG, SEPARATOR_IN_NAME);
+}
+function checkRefFormat(ref) {
+  if (ref === "@") return "'@' alone is not a valid ref";
+  if (ref.startsWith("/") || ref.endsWith("/")) return "it starts or ends with '/'";
+  if (ref.includes("//")) return "it contains '//'";
+  if (ref.endsWith(".")) return "it ends with '.'";
+  if (ref.includes("..")) return "it contains '..'";
+  if (ref.includes("@{")) return "it contains '@{'";
+  for (const character of ref) {
+    const code = character.charCodeAt(0);
+    if (code < 32 || code === 127) return "it contains a control character";
+    if (" ~^:?*[\\".includes(character)) return `it contains '${character}'`;
+  }
+  for (const component of ref.split("/")) {
+    if (component.startsWith(".")) return `the component '${component}' starts with '.'`;
+    if (component.endsWith(".lock")) return `the component '${component}' ends with '.lock'`;
+  }
+  return void 0;
+}
+
+// shared/registry/tag-name.ts
+var TAG_RE = new RegExp(
+  `^(?<artifact>(?:${DIRNAME_SOURCE}=)?${NAME_SOURCE})(?:(?:#(?<stage>${NAME_SOURCE})|@(?<version>v${SEMVER_SOURCE}))(?<cancel>!?)|@(?:(?<deprecated>deprecated)|(?<created>created)))(?:#(?<counter>[0-9]+))?$`
+);
+function parseTagName(tag) {
+  const name = tag.startsWith("refs/tags/") ? tag.slice("refs/tags/".length) : tag;
+  const match = TAG_RE.exec(name);
+  if (!match?.groups) return void 0;
+  const groups = match.groups;
+  const parsed = { tag: name, model: tagToModelName(groups.artifact), action: "create" };
+  const cancelled = groups.cancel === "!";
+  if (groups.version !== void 0) {
+    parsed.action = cancelled ? "deregister" : "register";
+    parsed.version = groups.version;
+  } else if (groups.stage !== void 0) {
+    parsed.action = cancelled ? "unassign" : "assign";
+    parsed.stage = groups.stage;
+  } else if (groups.deprecated !== void 0) {
+    parsed.action = "deprecate";
+  }
+  if (groups.counter !== void 0) parsed.counter = Number.parseInt(groups.counter, 10);
+  return parsed;
+}
+function requireTagName(tag) {
+  const parsed = parseTagName(tag);
+  const refProblem = checkRefFormat(`refs/tags/${tag.replace(/^refs\/tags\//, "")}`);
+  if (parsed && refProblem) throw new InputError(void 0, `'${tag}' is not a valid git tag name: ${refProblem}`);
+  if (!parsed) {
+    throw new InputError(
+      void 0,
+      `'${tag}' is not a registry tag; expected one of <model>@vX.Y.Z, <model>@vX.Y.Z!, <model>#<stage>#N, <model>#<stage>!#N, <model>@deprecated (model and stage: letters, digits, '-', '_', '/'; versions: SemVer 2.0 with a leading 'v')`
+    );
+  }
+  return parsed;
+}
+function formatTagName(parts) {
+  const model = modelNameToTag(requireModelName(parts.model).fullName);
+  const counter = parts.counter === void 0 ? "" : `#${requireCounter(parts.counter)}`;
+  let tag;
+  switch (parts.action) {
+    case "register":
+    case "deregister": {
+      const version = parts.version ?? "";
+      if (!isVersion(version)) {
+        throw new UsageError(`invalid version '${version}': expected 'v' + SemVer 2.0, e.g. v1.4.0 or v2.0.0-rc.1`);
+      }
+      tag = `${model}@${version}${parts.action === "deregister" ? "!" : ""}${counter}`;
+      break;
+    }
+    case "assign":
+    case "unassign": {
+      if (parts.counter === void 0) throw new RangeError("stage tags need a counter");
+      const stage = requireStageName(parts.stage ?? "");
+      tag = `${model}#${stage}${parts.action === "unassign" ? "!" : ""}${counter}`;
+      break;
+    }
+    case "deprecate":
+      tag = `${model}@deprecated${counter}`;
+      break;
+  }
+  const refProblem = checkRefFormat(`refs/tags/${tag}`);
+  if (refProblem) throw new UsageError(`tag '${tag}' is not a valid git ref: ${refProblem}`);
+  return tag;
+}
+function requireCounter(counter) {
+  if (!Number.isSafeInteger(counter) || counter < 1) throw new RangeError(`invalid counter ${counter}`);
+  return counter;
+}
+
+// shared/registry/message.ts
+function defaultSubject(subject) {
+  switch (subject.action) {
+    case "register":
+      return `Registering artifact ${subject.model} version ${subject.version}`;
+    case "deregister":
+      return `Deregistering artifact ${subject.model} version ${subject.version}`;
+    case "assign":
+      return `Assigning stage ${subject.stage} to artifact ${subject.model} version ${subject.version}`;
+    case "unassign":
+      return `Unassigning stage '${subject.stage}' to artifact '${subject.model}' version '${subject.version}'`;
+    case "deprecate":
+      return `Deprecating artifact '${subject.model}'`;
+  }
+}
+var TRAILER_KEY = /^Tollgate-[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*$/;
+var TRAILER_LINE = /^([A-Za-z0-9][A-Za-z0-9-]*): (.*)$/;
+function formatTagMessage(subject, trailers = []) {
+  const firstLine = subject.trim();
+  if (firstLine === "" || /[\r\n]/.test(firstLine)) throw new RangeError("a tag subject is one non-empty line");
+  if (trailers.length === 0) return `${firstLine}
+`;
+  const lines = trailers.map(({ key, value }) => {
+    if (!TRAILER_KEY.test(key)) throw new UsageError(`invalid trailer key '${key}': expected Tollgate-<Word>[-<Word>...]`);
+    const clean = value.trim();
+    if (clean === "" || /[\r\n]/.test(clean)) {
+      throw new UsageError(`trailer ${key} must be one non-empty line, got ${JSON.stringify(value)}`);
+    }
+    return `${key}: ${clean}`;
+  });
+  return `${firstLine}
+
+${lines.join("\n")}
+`;
+}
+function parseTagMessage(message) {
+  const text = stripSignature(message).replace(/\r\n/g, "\n").trim();
+  const paragraphs = text === "" ? [] : text.split(/\n[ \t]*\n+/);
+  const subject = (paragraphs[0] ?? "").split("\n").map((line) => line.trim()).join(" ");
+  const rest = paragraphs.slice(1);
+  const body = rest.join("\n\n");
+  const trailers = [];
+  const last = rest.at(-1);
+  if (last !== void 0) {
+    const lines = last.split("\n");
+    const matches2 = lines.map((line) => TRAILER_LINE.exec(line));
+    if (matches2.every((match) => match !== null)) {
+      for (const match of matches2) trailers.push({ key: match[1], value: match[2].trim() });
+    }
+  }
+  return { subject, body, trailers };
+}
+function stripSignature(message) {
+  const at = message.search(/^-----BEGIN (?:PGP|SSH) SIGNATURE-----$/m);
+  return at === -1 ? message : message.slice(0, at);
+}
+function trailerValues(trailers, key) {
+  const lower2 = key.toLowerCase();
+  return trailers.filter((trailer) => trailer.key.toLowerCase() === lower2).map((trailer) => trailer.value);
+}
+
+// shared/registry/metadata.ts
+import { createHash as createHash5 } from "node:crypto";
+var SINGLE_FIELDS = [
+  ["runUrl", "Tollgate-Run"],
+  ["pullRequest", "Tollgate-PR"],
+  ["sourceCommit", "Tollgate-Commit"],
+  ["dataFingerprint", "Tollgate-Data"],
+  ["metricsDigest", "Tollgate-Metrics"],
+  ["championDelta", "Tollgate-Champion-Delta"]
+];
+var APPROVERS_KEY = "Tollgate-Approved-By";
+var TAIL_FIELDS = [
+  ["forced", "Tollgate-Forced"],
+  ["rollbackFrom", "Tollgate-Rollback-From"],
+  ["auditDigest", "Tollgate-Audit"]
+];
+var KNOWN_KEYS = new Set([...SINGLE_FIELDS, ...TAIL_FIELDS].map(([, key]) => key.toLowerCase()).concat(APPROVERS_KEY.toLowerCase()));
+function metadataToTrailers(metadata) {
+  const trailers = [];
+  for (const [field, key] of SINGLE_FIELDS) {
+    const value = metadata[field];
+    if (value !== void 0 && String(value).trim() !== "") trailers.push({ key, value: String(value) });
+  }
+  for (const login of metadata.approvers ?? []) trailers.push({ key: APPROVERS_KEY, value: login });
+  for (const [field, key] of TAIL_FIELDS) {
+    const value = metadata[field];
+    if (value !== void 0 && value.trim() !== "") trailers.push({ key, value });
+  }
+  for (const trailer of metadata.extra ?? []) trailers.push(trailer);
+  return trailers;
+}
+function trailersToMetadata(trailers) {
+  const metadata = {};
+  for (const [field, key] of SINGLE_FIELDS) {
+    const value = trailerValues(trailers, key).at(-1);
+    if (value === void 0) continue;
+    if (field === "pullRequest") {
+      const number = Number(value.replace(/^#/, ""));
+      if (Number.isSafeInteger(number)) metadata.pullRequest = number;
+    } else {
+      metadata[field] = value;
+    }
+  }
+  const approvers = trailerValues(trailers, APPROVERS_KEY);
+  if (approvers.length > 0) metadata.approvers = approvers;
+  for (const [field, key] of TAIL_FIELDS) {
+    const value = trailerValues(trailers, key).at(-1);
+    if (value !== void 0) metadata[field] = value;
+  }
+  const extra = trailers.filter((trailer) => /^tollgate-/i.test(trailer.key) && !KNOWN_KEYS.has(trailer.key.toLowerCase()));
+  if (extra.length > 0) metadata.extra = extra;
+  return metadata;
+}
+function canonicalJson2(value) {
+  return JSON.stringify(value, (_key, item) => {
+    if (item === null || typeof item !== "object" || Array.isArray(item)) return item;
+    const sorted = {};
+    for (const key of Object.keys(item).sort()) sorted[key] = item[key];
+    return sorted;
+  });
+}
+function digestJson(value) {
+  return `sha256:${createHash5("sha256").update(canonicalJson2(value)).digest("hex")}`;
+}
+
+// shared/registry/model-index.ts
+var PRIORITY = { create: 1, deprecate: 2, register: 3, deregister: 4, assign: 5, unassign: 6 };
+function compareEvents(a, b) {
+  return a.date - b.date || (a.counter ?? 0) - (b.counter ?? 0) || PRIORITY[a.action] - PRIORITY[b.action] || (a.tag < b.tag ? -1 : a.tag > b.tag ? 1 : 0);
+}
+function emptyModel(name) {
+  const parsed = parseModelName(name);
+  return {
+    name,
+    path: parsed?.path ?? null,
+    events: [],
+    versions: /* @__PURE__ */ new Map(),
+    slots: /* @__PURE__ */ new Map(),
+    stageOrder: [],
+    maxCounter: 0,
+    lastDate: 0,
+    tagNames: /* @__PURE__ */ new Set()
+  };
+}
+function eventFromTag(parsed, record, commit) {
+  const tagger = record.tagger;
+  const message = parseTagMessage(record.message ?? "");
+  return {
+    tag: parsed.tag,
+    model: parsed.model,
+    action: parsed.action,
+    version: parsed.version ?? null,
+    stage: parsed.stage ?? null,
+    counter: parsed.counter ?? null,
+    commit,
+    date: tagger.date,
+    timezone: tagger.timezone,
+    created: new Date(tagger.date * 1e3).toISOString(),
+    author: tagger.name,
+    authorEmail: tagger.email,
+    subject: message.subject,
+    trailers: message.trailers,
+    metadata: trailersToMetadata(message.trailers)
+  };
+}
+function indexRegistry(tags) {
+  const models = /* @__PURE__ */ new Map();
+  const ignored = [];
+  const modelOf = (name) => {
+    let model = models.get(name);
+    if (!model) models.set(name, model = emptyModel(name));
+    return model;
+  };
+  for (const record of tags) {
+    const parsed = parseTagName(record.name);
+    if (!parsed) continue;
+    const model = modelOf(parsed.model);
+    model.tagNames.add(parsed.tag);
+    if (parsed.counter !== void 0 && parsed.counter > model.maxCounter) model.maxCounter = parsed.counter;
+    if (!record.annotated) {
+      ignored.push({ tag: parsed.tag, reason: "lightweight tag: only annotated tags count (recreate it with `git tag -a`)" });
+    } else if (record.commit === void 0) {
+      ignored.push({ tag: parsed.tag, reason: "points at something other than a commit" });
+    } else if (record.tagger === void 0) {
+      ignored.push({ tag: parsed.tag, reason: "annotated tag without a tagger line" });
+    } else {
+      model.events.push(eventFromTag(parsed, record, record.commit));
+    }
+  }
+  for (const model of models.values()) {
+    model.events.sort(compareEvents);
+    model.lastDate = model.events.reduce((latest, event) => Math.max(latest, event.date), 0);
+    indexVersions(model, ignored);
+    indexStages(model);
+  }
+  return { models, ignored };
+}
+function indexVersions(model, ignored) {
+  for (const event of model.events) {
+    if (event.action !== "register" && event.action !== "deregister") continue;
+    const version = event.version;
+    const known = model.versions.get(version);
+    if (event.action === "register") {
+      if (!known) {
+        model.versions.set(version, { version, commit: event.commit, registered: true, origin: event, active: true });
+      } else if (known.commit !== event.commit) {
+        ignored.push({ tag: event.tag, reason: `registers ${version} again at another commit (first at ${known.commit.slice(0, 12)})` });
+      } else {
+        known.active = true;
+      }
+    } else if (!known) {
+      ignored.push({ tag: event.tag, reason: `deregisters ${version}, which was never registered` });
+    } else {
+      known.active = false;
+    }
+  }
+}
+var VERSION_IN_SUBJECT = /version '?(v[^\s']+)'?$/;
+function versionForStageEvent(model, atCommit, event) {
+  const candidates = atCommit.get(event.commit) ?? [];
+  if (candidates.length === 1) return candidates[0];
+  if (candidates.length > 1) {
+    const named = VERSION_IN_SUBJECT.exec(event.subject)?.[1];
+    const byName = candidates.find((candidate) => candidate.version === named);
+    if (byName) return byName;
+    const before = candidates.filter((candidate) => candidate.origin.date <= event.date);
+    return (before.length > 0 ? before : candidates).at(-1);
+  }
+  const discovered = { version: event.commit, commit: event.commit, registered: false, origin: event, active: true };
+  model.versions.set(event.commit, discovered);
+  atCommit.set(event.commit, [discovered]);
+  return discovered;
+}
+function indexStages(model) {
+  const atCommit = /* @__PURE__ */ new Map();
+  for (const version of model.versions.values()) {
+    const list = atCommit.get(version.commit);
+    if (list) list.push(version);
+    else atCommit.set(version.commit, [version]);
+  }
+  model.events.forEach((event, index) => {
+    if (event.action !== "assign" && event.action !== "unassign") return;
+    const version = versionForStageEvent(model, atCommit, event);
+    event.version = version.version;
+    const stage = event.stage;
+    if (!model.stageOrder.includes(stage)) model.stageOrder.push(stage);
+    const key = `${version.version}\0${stage}`;
+    const slot = model.slots.get(key);
+    if (event.action === "assign") {
+      if (slot) {
+        slot.active = true;
+        slot.lastAssign = event;
+        slot.lastAssignIndex = index;
+        slot.assignments.push(event);
+      } else {
+        model.slots.set(key, { version: version.version, stage, active: true, lastAssign: event, lastAssignIndex: index, assignments: [event] });
+      }
+    } else if (slot) {
+      slot.active = false;
+    }
+  });
+}
+function stageHolder(model, stage) {
+  let best;
+  for (const slot of model.slots.values()) {
+    if (slot.stage !== stage || !slot.active) continue;
+    if (!model.versions.get(slot.version)?.active) continue;
+    if (!best || slot.lastAssignIndex > best.lastAssignIndex) best = slot;
+  }
+  return best ? { version: model.versions.get(best.version), since: best.lastAssign } : void 0;
+}
+function isDeprecated(model) {
+  return model.events.at(-1)?.action === "deprecate";
+}
+function latestVersion(model) {
+  let best;
+  for (const version of model.versions.values()) {
+    if (!version.registered || !version.active) continue;
+    if (!best || compareVersions(version.version, best.version) > 0) best = version;
+  }
+  return best;
+}
+
+// shared/registry/state.ts
+var DEFAULT_CHAMPION_STAGE = "production";
+function summarizeRegistry(index) {
+  const models = [...index.models.values()].filter((model) => model.events.length > 0).sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0).map(summarizeModel);
+  return { models, ignored: index.ignored };
+}
+function compareVersionEntries(a, b) {
+  if (a.registered !== b.registered) return a.registered ? -1 : 1;
+  if (a.registered) return compareVersions(b.version, a.version);
+  return b.origin.date - a.origin.date || (a.version < b.version ? -1 : 1);
+}
+function summarizeModel(model) {
+  const stages = {};
+  const held = /* @__PURE__ */ new Map();
+  for (const stage of model.stageOrder) {
+    const holder = stageHolder(model, stage);
+    if (!holder) continue;
+    stages[stage] = holder.version.version;
+    const list = held.get(holder.version.version);
+    if (list) list.push(stage);
+    else held.set(holder.version.version, [stage]);
+  }
+  const versions = [...model.versions.values()].sort(compareVersionEntries).map((version) => ({
+    version: version.version,
+    registered: version.registered,
+    commit: version.commit,
+    created: version.origin.created,
+    author: version.origin.author,
+    authorEmail: version.origin.authorEmail,
+    tag: version.registered ? version.origin.tag : null,
+    deregistered: !version.active,
+    stages: held.get(version.version) ?? [],
+    metadata: version.registered ? version.origin.metadata : {}
+  }));
+  return {
+    name: model.name,
+    path: model.path,
+    versions,
+    stages,
+    latest: latestVersion(model)?.version ?? null,
+    deprecated: isDeprecated(model)
+  };
+}
+function championOf(model, championStage = DEFAULT_CHAMPION_STAGE) {
+  const version = model.stages[championStage];
+  return version === void 0 ? null : model.versions.find((entry) => entry.version === version) ?? null;
+}
+function findModel(models, name) {
+  const list = [...models];
+  const exact = list.find((model) => model.name === name || model.name === name.replace("=", ":"));
+  if (exact) return exact;
+  const short = list.filter((model) => model.path !== null && model.name.slice(model.path.length + 1) === name);
+  return short.length === 1 ? short[0] : void 0;
+}
+
+// shared/registry/stage-history.ts
+function stageTimeline(model, stage) {
+  const active = /* @__PURE__ */ new Map();
+  const slots = /* @__PURE__ */ new Map();
+  const changes = [];
+  let holder = null;
+  model.events.forEach((event, order) => {
+    if (event.action === "register" || event.action === "deregister") {
+      active.set(event.version, event.action === "register");
+    } else if ((event.action === "assign" || event.action === "unassign") && event.stage === stage) {
+      const slot = slots.get(event.version);
+      if (event.action === "assign") slots.set(event.version, { active: true, order });
+      else if (slot) slot.active = false;
+    } else {
+      return;
+    }
+    let next = null;
+    let best = -1;
+    for (const [version, slot] of slots) {
+      if (slot.active && active.get(version) !== false && slot.order > best) {
+        best = slot.order;
+        next = version;
+      }
+    }
+    if (next !== holder) {
+      holder = next;
+      changes.push({ version: next, event });
+    }
+  });
+  return changes;
+}
+
+// shared/registry/describe.ts
+function describeEvent(event) {
+  const artifact = `artifact "${event.model}"`;
+  switch (event.action) {
+    case "register":
+      return `Version "${event.version}" of ${artifact} was registered`;
+    case "deregister":
+      return `Version "${event.version}" of ${artifact} was deregistered`;
+    case "assign":
+      return `Stage "${event.stage}" was assigned to version "${event.version}" of ${artifact}`;
+    case "unassign":
+      return `Stage "${event.stage}" was unassigned from version "${event.version}" of ${artifact}`;
+    case "deprecate":
+      return `Artifact "${event.model}" was deprecated`;
+    case "create":
+      return `Artifact "${event.model}" was created`;
+  }
+}
+
+// shared/registry/errors.ts
+var RegistryError = class extends TollgateError {
+  code = "E_REGISTRY";
+};
+var PolicyError = class extends TollgateError {
+  code = "E_POLICY";
+  exitCode = 1;
+};
+
+// shared/registry/policy.ts
+var OPEN_POLICY = { stages: [], requirePreviousStage: false, championStage: DEFAULT_CHAMPION_STAGE };
+function championStageOf(config) {
+  return config?.champion_stage ?? config?.stages?.at(-1) ?? DEFAULT_CHAMPION_STAGE;
+}
+function stagePolicyOf(config) {
+  if (!config) return OPEN_POLICY;
+  return { stages: [...config.stages], requirePreviousStage: config.require_previous_stage, championStage: championStageOf(config) };
+}
+function configuredModels(models) {
+  const byName = /* @__PURE__ */ new Map();
+  for (const [name, config] of Object.entries(models ?? {})) byName.set(config.path ? `${config.path}:${name}` : name, config);
+  return byName;
+}
+function assignmentBlocker(model, version, stage, policy) {
+  if (policy.stages.length === 0) return void 0;
+  const position = policy.stages.indexOf(stage);
+  if (position === -1) {
+    throw new UsageError(`stage '${stage}' is not configured for ${model.name}; configured stages: ${policy.stages.join(", ")} (.github/tollgate.yml)`);
+  }
+  if (!policy.requirePreviousStage || position === 0) return void 0;
+  const previous = policy.stages[position - 1];
+  const held = model.slots.get(`${version}\0${previous}`)?.assignments.length ?? 0;
+  if (held > 0) return void 0;
+  return `${model.name} ${version} has never held '${previous}', the stage before '${stage}' (order: ${policy.stages.join(" -> ")})`;
+}
+
+// shared/registry/git-exec.ts
+import { spawn as spawn2 } from "node:child_process";
+function runGit(args, options4) {
+  return new Promise((resolve14, reject) => {
+    const child = spawn2(options4.git ?? "git", args, {
+      cwd: options4.cwd,
+      env: { ...process.env, GIT_TERMINAL_PROMPT: "0", LC_ALL: "C", ...options4.env },
+      stdio: ["pipe", "pipe", "pipe"],
+      shell: false
+    });
+    const out = [];
+    const err = [];
+    child.stdout.on("data", (chunk) => out.push(chunk));
+    child.stderr.on("data", (chunk) => err.push(chunk));
+    child.on("error", (error) => {
+      reject(
+        error.code === "ENOENT" ? new TollgateError(`git is not installed or not on PATH (needed for the registry's git backend in ${options4.cwd})`, { cause: error }) : error
+      );
+    });
+    child.on("close", (code) => {
+      resolve14({ code: code ?? 1, stdout: Buffer.concat(out).toString("utf8"), stderr: Buffer.concat(err).toString("utf8") });
+    });
+    child.stdin.on("error", () => {
+    });
+    child.stdin.end(options4.input ?? "");
+  });
+}
+async function gitOutput(args, options4, what) {
+  const result2 = await runGit(args, options4);
+  if (result2.code !== 0) {
+    throw new TollgateError(`${what} failed in ${options4.cwd}: ${firstLines(result2.stderr) || `git exited with ${result2.code}`}`);
+  }
+  return result2.stdout;
+}
+function firstLines(text, count = 3) {
+  return text.trim().split("\n").slice(0, count).join(" / ");
+}
+
+// shared/registry/git-backend.ts
+var FIELDS = [
+  "%(refname)",
+  "%(objecttype)",
+  "%(objectname)",
+  "%(*objecttype)",
+  "%(*objectname)",
+  "%(taggername)",
+  "%(taggeremail)",
+  "%(taggerdate:raw)",
+  "%(contents)"
+];
+var FORMAT = FIELDS.map((field) => `${field}%00`).join("");
+function parseForEachRef(output) {
+  const parts = output.split("\0");
+  const records = [];
+  const width = FIELDS.length;
+  for (let start = 0; start + width <= parts.length; start += width) {
+    const refname = start === 0 ? parts[start] : parts[start].replace(/^\n/, "");
+    const [objectType, objectName, peeledType, peeledName, taggerName, taggerEmail, taggerDate, contents] = parts.slice(start + 1, start + width);
+    const name = refname.startsWith("refs/tags/") ? refname.slice("refs/tags/".length) : refname;
+    if (objectType !== "tag") {
+      records.push({ name, annotated: false, commit: objectType === "commit" ? objectName : void 0 });
+      continue;
+    }
+    const record = { name, annotated: true, objectId: objectName, message: contents };
+    if (peeledType === "commit") record.commit = peeledName;
+    const tagger = parseTagger(taggerName, taggerEmail, taggerDate);
+    if (tagger) record.tagger = tagger;
+    records.push(record);
+  }
+  return records;
+}
+function parseTagger(name, email, raw) {
+  const match = /^(-?\d+) ([+-]\d{4})$/.exec(raw.trim());
+  if (!match) return void 0;
+  return { name, email: email.replace(/^<|>$/g, ""), date: Number(match[1]), timezone: match[2] };
+}
+var GitBackend = class {
+  description;
+  run;
+  pushTo;
+  constructor(options4) {
+    this.run = { cwd: options4.cwd, git: options4.git };
+    this.pushTo = options4.pushTo;
+    this.description = `git repository ${options4.cwd}`;
+  }
+  /**
+   * All tags in one `for-each-ref`. The model filter is applied afterwards:
+   * git's glob `*` stops at `/`, and stage names may contain `/`.
+   */
+  async listTags(options4 = {}) {
+    const output = await gitOutput(["for-each-ref", `--format=${FORMAT}`, "refs/tags"], this.run, "reading tags (git for-each-ref)");
+    const records = parseForEachRef(output);
+    if (options4.model === void 0) return records;
+    const prefix = modelNameToTag(options4.model);
+    return records.filter((record) => record.name.startsWith(prefix) && "@#".includes(record.name.charAt(prefix.length)));
+  }
+  async resolveCommit(revision) {
+    const result2 = await runGit(["rev-parse", "--verify", "--quiet", "--end-of-options", `${revision}^{commit}`], this.run);
+    const sha = result2.stdout.trim();
+    if (result2.code !== 0 || !/^[0-9a-f]{40,64}$/.test(sha)) {
+      throw new TollgateError(`'${revision}' is not a commit in ${this.run.cwd} (check the name, or fetch it first)`);
+    }
+    return sha;
+  }
+  async defaultTagger() {
+    const result2 = await runGit(["var", "GIT_COMMITTER_IDENT"], this.run);
+    const match = /^(.*) <(.*)> \d+ [+-]\d{4}$/.exec(result2.stdout.trim());
+    if (result2.code !== 0 || !match) {
+      throw new TollgateError(
+        `git has no identity to tag with in ${this.run.cwd}: run \`git config user.name "Your Name"\` and \`git config user.email you@example.com\``
+      );
+    }
+    return { name: match[1], email: match[2] };
+  }
+  async refresh() {
+    if (this.pushTo === void 0) return;
+    const shallow = (await runGit(["rev-parse", "--is-shallow-repository"], this.run)).stdout.trim() === "true";
+    const args = ["fetch", "--quiet", "--no-tags", ...shallow ? ["--depth=1"] : [], "--end-of-options", this.pushTo, "refs/tags/*:refs/tags/*"];
+    const result2 = await runGit(args, this.run);
+    if (result2.code !== 0) {
+      throw new TollgateError(`fetching tags from '${this.pushTo}' failed in ${this.run.cwd}: ${firstLines(result2.stderr)}`);
+    }
+  }
+  async createTag(request) {
+    const ref = `refs/tags/${request.name}`;
+    const env = {
+      GIT_COMMITTER_NAME: request.tagger.name,
+      GIT_COMMITTER_EMAIL: request.tagger.email,
+      GIT_COMMITTER_DATE: `@${request.tagger.date} ${request.tagger.timezone}`
+    };
+    const created = await runGit(["tag", "-a", "--cleanup=verbatim", "-F", "-", "--end-of-options", request.name, request.commit], { ...this.run, env, input: request.message });
+    if (created.code !== 0) {
+      if (await this.refExists(ref)) throw new ConflictError(`tag '${request.name}' already exists in ${this.run.cwd} (another writer created it first)`);
+      throw new TollgateError(`creating tag '${request.name}' failed in ${this.run.cwd}: ${firstLines(created.stderr)}`);
+    }
+    const objectId = (await gitOutput(["rev-parse", "--verify", ref], this.run, "reading the new tag")).trim();
+    if (this.pushTo !== void 0) await this.push(request.name, objectId);
+    return { name: request.name, annotated: true, objectId, commit: request.commit, tagger: request.tagger, message: request.message };
+  }
+  async refExists(ref) {
+    return (await runGit(["rev-parse", "--verify", "--quiet", ref], this.run)).code === 0;
+  }
+  /** Pushes one new tag; when the remote refuses, the local tag is removed again so the registry stays consistent. */
+  async push(name, objectId) {
+    const ref = `refs/tags/${name}`;
+    const pushed = await runGit(["push", "--porcelain", "--end-of-options", this.pushTo, `${ref}:${ref}`], this.run);
+    if (pushed.code === 0) return;
+    await runGit(["update-ref", "-d", ref, objectId], this.run);
+    const rejected = /\[rejected\]|already exists|fetch first|stale info/.test(pushed.stdout + pushed.stderr);
+    if (rejected) {
+      await this.refresh();
+      throw new ConflictError(`remote '${this.pushTo}' already has tag '${name}' (another writer pushed first)`);
+    }
+    throw new TollgateError(`pushing tag '${name}' to '${this.pushTo}' failed: ${firstLines(pushed.stderr || pushed.stdout)} (the local tag was removed again; check the remote URL and your push permission)`);
+  }
+};
+
+// shared/registry/registry.ts
+var IDENTITY_FIELDS = ["sourceCommit", "dataFingerprint", "metricsDigest"];
+var Registry = class {
+  backend;
+  configs;
+  shortNames;
+  maxAttempts;
+  now;
+  tagger;
+  constructor(options4) {
+    this.backend = options4.backend;
+    this.configs = configuredModels(options4.models);
+    this.shortNames = new Map([...this.configs.keys()].map((full) => [requireModelName(full).name, full]));
+    this.maxAttempts = Math.max(1, options4.maxAttempts ?? 5);
+    this.now = options4.now ?? (() => Math.floor(Date.now() / 1e3));
+    this.tagger = options4.tagger;
+  }
+  /** A name as typed -> the registry name: a configured monorepo model may be called by its short name. */
+  modelName(name) {
+    const parsed = requireModelName(name);
+    return parsed.path === null ? this.shortNames.get(parsed.name) ?? parsed.fullName : parsed.fullName;
+  }
+  /** The policy for a model (open when it is not configured). */
+  policy(model) {
+    return stagePolicyOf(this.configs.get(this.modelName(model)));
+  }
+  /** The whole registry, or one model of it (reading only that model's tags). */
+  async state(model) {
+    if (model === void 0) return summarizeRegistry(indexRegistry(await this.backend.listTags()));
+    const name = this.modelName(model);
+    const index = indexRegistry(await this.backend.listTags({ model: name }));
+    const history2 = index.models.get(name);
+    return { models: history2 && history2.events.length > 0 ? [summarizeModel(history2)] : [], ignored: index.ignored };
+  }
+  /** One model's state; a `RegistryError` when it has no events. */
+  async model(model) {
+    const name = this.modelName(model);
+    const found = findModel((await this.state(name)).models, name);
+    if (!found) throw new RegistryError(`model '${name}' has no registry tags in ${this.backend.description} (check the name, or fetch tags: \`git fetch --tags\`)`);
+    return found;
+  }
+  /** A model's events, oldest first. */
+  async history(model) {
+    const name = this.modelName(model);
+    return indexRegistry(await this.backend.listTags({ model: name })).models.get(name)?.events ?? [];
+  }
+  /**
+   * The version of `model` in `stage` (`champion` = the configured champion
+   * stage, `latest` = highest SemVer); null when there is none.
+   */
+  async resolve(model, stage) {
+    const name = this.modelName(model);
+    const wanted = stage === "champion" ? this.policy(name).championStage : stage;
+    const found = (await this.state(name)).models[0];
+    if (!found) return null;
+    const version = wanted === "latest" ? found.versions.find((entry) => entry.version === found.latest) ?? null : championOf(found, requireStageName(wanted));
+    return version ? { model: name, stage: wanted, version } : null;
+  }
+  /** What a tag records (like `gto check-ref`); `ignored` says why a registry-looking tag does not count. */
+  async checkRef(tag) {
+    const parsed = requireTagName(tag);
+    const index = indexRegistry(await this.backend.listTags({ model: parsed.model }));
+    const event = index.models.get(parsed.model)?.events.find((candidate) => candidate.tag === parsed.tag);
+    if (event) return { event, text: describeEvent(event) };
+    const ignored = index.ignored.find((entry) => entry.tag === parsed.tag);
+    if (ignored) return { ignored, text: `Tag '${parsed.tag}' is ignored: ${ignored.reason}` };
+    throw new RegistryError(`tag '${parsed.tag}' does not exist in ${this.backend.description}`);
+  }
+  /** Registers a version: `model@vX.Y.Z` on a commit. Re-running with the same commit and metadata is a no-op. */
+  async register(request) {
+    const model = this.modelName(request.model);
+    if (request.version === void 0 === (request.bump === void 0)) throw new UsageError("give exactly one of a version (--version vX.Y.Z) or a bump (--bump major|minor|patch)");
+    if (request.version !== void 0 && !isVersion(request.version)) {
+      throw new UsageError(`invalid version '${request.version}': expected 'v' + SemVer 2.0, e.g. v1.4.0 or v2.0.0-rc.1`);
+    }
+    await this.backend.refresh?.();
+    const commit = await this.backend.resolveCommit(request.ref ?? "HEAD");
+    const metadata = request.metadata ?? {};
+    return this.write(model, (history2) => {
+      const taken = [...history2.versions.values()].find((entry) => entry.registered && entry.commit === commit);
+      if (request.bump !== void 0 && taken?.active) return { done: this.sameRegistration(history2, taken, commit, metadata) };
+      const version = request.version ?? bumpVersion(latestVersion(history2)?.version ?? "v0.0.0", request.bump);
+      const existing = history2.versions.get(version);
+      if (existing?.registered) return { done: this.sameRegistration(history2, existing, commit, metadata) };
+      if (taken) {
+        throw new RegistryError(
+          `commit ${commit.slice(0, 12)} already carries ${model} ${taken.version}${taken.active ? "" : " (deregistered)"}; GTO maps stage tags to versions by commit, so a commit can carry only one version: register a new commit`
+        );
+      }
+      const tag = formatTagName({ model, action: "register", version });
+      this.ensureFree(history2, tag);
+      const message = formatTagMessage(defaultSubject({ action: "register", model, version }), metadataToTrailers(metadata));
+      return { tag, commit, message, version };
+    });
+  }
+  /** Assigns a stage: `model#stage#N`. Assigning the version that already holds the stage is a no-op. */
+  async assign(request) {
+    const model = this.modelName(request.model);
+    const stage = requireStageName(request.stage);
+    const policy = this.policy(model);
+    await this.backend.refresh?.();
+    return this.write(model, (history2) => {
+      const entry = this.activeVersion(history2, request.version ?? latestVersion(history2)?.version);
+      const holder = stageHolder(history2, stage);
+      if (holder?.version.version === entry.version) return { done: holder.since };
+      const blocker = assignmentBlocker(history2, entry.version, stage, policy);
+      if (blocker && !request.force) {
+        throw new PolicyError(`${blocker}. Assign the earlier stage first, or force it (--force, recorded in the tag as Tollgate-Forced)`);
+      }
+      const forced = blocker ? request.reason?.trim() || `policy bypassed: ${blocker}` : request.metadata?.forced;
+      return this.stagePlan(history2, "assign", stage, entry, { ...request.metadata, forced });
+    });
+  }
+  /** Unassigns a stage: `model#stage!#N`; the previous holder takes the stage back. */
+  async unassign(request) {
+    const model = this.modelName(request.model);
+    const stage = requireStageName(request.stage);
+    await this.backend.refresh?.();
+    return this.write(model, (history2) => {
+      const version = request.version ?? stageHolder(history2, stage)?.version.version;
+      if (version === void 0) throw new RegistryError(`no version of ${model} holds '${stage}'; nothing to unassign`);
+      const slot = history2.slots.get(`${version}\0${stage}`);
+      if (!slot) throw new RegistryError(`${model} ${version} was never assigned '${stage}'`);
+      if (!slot.active) {
+        const undone = history2.events.findLast((event) => event.action === "unassign" && event.stage === stage && event.version === version);
+        if (undone) return { done: undone };
+      }
+      const entry = history2.versions.get(version);
+      return this.stagePlan(history2, "unassign", stage, entry, request.metadata ?? {});
+    });
+  }
+  /** Deregisters a version: `model@vX.Y.Z!`. Its stages go back to their previous holders. */
+  async deregister(request) {
+    const model = this.modelName(request.model);
+    await this.backend.refresh?.();
+    return this.write(model, (history2) => {
+      const entry = history2.versions.get(request.version);
+      if (!entry?.registered) throw new RegistryError(`${model} ${request.version} is not registered${this.knownVersions(history2)}`);
+      if (!entry.active) {
+        return { done: history2.events.findLast((event) => event.action === "deregister" && event.version === entry.version) };
+      }
+      const tag = this.simpleOrCounted(history2, { model, action: "deregister", version: entry.version });
+      const message = formatTagMessage(defaultSubject({ action: "deregister", model, version: entry.version }), metadataToTrailers(request.metadata ?? {}));
+      return { tag, commit: entry.commit, message, version: entry.version };
+    });
+  }
+  /** Deprecates a model: `model@deprecated` on the commit of its newest event. */
+  async deprecate(request) {
+    const model = this.modelName(request.model);
+    await this.backend.refresh?.();
+    return this.write(model, (history2) => {
+      const newest = history2.events.at(-1);
+      if (!newest) throw new RegistryError(`model '${model}' has no registry tags in ${this.backend.description}; nothing to deprecate`);
+      if (isDeprecated(history2)) return { done: newest };
+      const tag = this.simpleOrCounted(history2, { model, action: "deprecate" });
+      const message = formatTagMessage(defaultSubject({ action: "deprecate", model }), metadataToTrailers(request.metadata ?? {}));
+      return { tag, commit: newest.commit, message, version: null };
+    });
+  }
+  /**
+   * Rolls a stage back by assigning the previous holder again with a new tag
+   * (tags are never deleted). Versions that were rolled away from are skipped,
+   * so rolling back twice goes two holders back.
+   */
+  async rollback(request) {
+    const model = this.modelName(request.model);
+    const stage = requireStageName(request.stage);
+    await this.backend.refresh?.();
+    return this.write(model, (history2) => {
+      const holder = stageHolder(history2, stage);
+      if (!holder) throw new RegistryError(`no version of ${model} holds '${stage}'; nothing to roll back`);
+      const current = holder.version.version;
+      const target = request.to === void 0 ? this.previousHolder(history2, stage, current) : this.activeVersion(history2, request.to);
+      if (target.version === current) return { done: holder.since };
+      if (!history2.slots.has(`${target.version}\0${stage}`)) {
+        throw new RegistryError(`${model} ${target.version} never held '${stage}'; a rollback can only return to an earlier holder (use assign to promote it)`);
+      }
+      return this.stagePlan(history2, "assign", stage, target, { ...request.metadata, rollbackFrom: current });
+    });
+  }
+  /** Reads, plans and writes until the write lands or `maxAttempts` conflicts happened. */
+  async write(model, plan) {
+    const identity = this.tagger ?? await this.backend.defaultTagger();
+    let lastConflict;
+    for (let attempt = 1; attempt <= this.maxAttempts; attempt += 1) {
+      const history2 = indexRegistry(await this.backend.listTags({ model })).models.get(model) ?? emptyModel(model);
+      const next = plan(history2);
+      if ("done" in next) return { created: false, event: next.done, attempts: attempt };
+      const tagger = { ...identity, date: Math.max(this.now(), history2.lastDate + 1), timezone: "+0000" };
+      try {
+        const record = await this.backend.createTag({ name: next.tag, commit: next.commit, message: next.message, tagger });
+        const event = eventFromTag(parseTagName(record.name), record, next.commit);
+        if (next.version !== null) event.version = next.version;
+        return { created: true, event, attempts: attempt };
+      } catch (error) {
+        if (!(error instanceof ConflictError)) throw error;
+        lastConflict = error;
+      }
+    }
+    throw new ConflictError(
+      `${model}: gave up after ${this.maxAttempts} attempts, other writers kept taking the same tag name (${lastConflict?.message}); run the command again`
+    );
+  }
+  stagePlan(history2, action, stage, entry, metadata) {
+    const tag = formatTagName({ model: history2.name, action, stage, counter: history2.maxCounter + 1 });
+    const subject = defaultSubject({ action, model: history2.name, stage, version: entry.version });
+    return { tag, commit: entry.commit, message: formatTagMessage(subject, metadataToTrailers(metadata)), version: entry.version };
+  }
+  /** GTO writes deregistrations and deprecations without a counter; when that name is taken, add one. */
+  simpleOrCounted(history2, parts) {
+    const simple = formatTagName(parts);
+    return history2.tagNames.has(simple) ? formatTagName({ ...parts, counter: history2.maxCounter + 1 }) : simple;
+  }
+  ensureFree(history2, tag) {
+    if (history2.tagNames.has(tag)) {
+      throw new RegistryError(`tag '${tag}' exists but does not count as a registration (see \`tollgate registry show --json\`, "ignored"); delete it or choose another version`);
+    }
+  }
+  sameRegistration(history2, existing, commit, metadata) {
+    const name = `${history2.name} ${existing.version}`;
+    if (!existing.active) throw new RegistryError(`${name} was deregistered; GTO cannot register a version twice: register a new version`);
+    if (existing.commit !== commit) {
+      throw new RegistryError(`${name} is already registered at commit ${existing.commit.slice(0, 12)}, not ${commit.slice(0, 12)}: choose a new version (e.g. --bump patch)`);
+    }
+    const recorded = existing.origin.metadata;
+    const differing = IDENTITY_FIELDS.filter((field) => metadata[field] !== void 0 && recorded[field] !== metadata[field]);
+    if (differing.length > 0) {
+      const details2 = differing.map((field) => `${field} ${recorded[field] ?? "(none)"} -> ${metadata[field]}`).join(", ");
+      throw new RegistryError(`${name} is already registered at this commit with different metadata (${details2}): register a new version`);
+    }
+    return existing.origin;
+  }
+  activeVersion(history2, version) {
+    if (history2.events.length === 0) throw new RegistryError(`model '${history2.name}' has no registry tags in ${this.backend.description}; register a version first`);
+    if (version === void 0) throw new RegistryError(`${history2.name} has no active registered version; register one first`);
+    const entry = history2.versions.get(version);
+    if (!entry?.registered) throw new RegistryError(`${history2.name} ${version} is not registered${this.knownVersions(history2)}`);
+    if (!entry.active) throw new RegistryError(`${history2.name} ${version} was deregistered`);
+    return entry;
+  }
+  previousHolder(history2, stage, current) {
+    const rolledAway = /* @__PURE__ */ new Map();
+    history2.events.forEach((event, order) => {
+      const from = event.metadata.rollbackFrom;
+      if (event.action === "assign" && event.stage === stage && from !== void 0) rolledAway.set(from, order);
+    });
+    const skipped = (version) => {
+      const slot = history2.slots.get(`${version}\0${stage}`);
+      const away = rolledAway.get(version);
+      return away !== void 0 && slot !== void 0 && away > slot.lastAssignIndex;
+    };
+    const timeline = stageTimeline(history2, stage);
+    for (let index = timeline.length - 1; index >= 0; index -= 1) {
+      const version = timeline[index].version;
+      if (version === null || version === current || skipped(version)) continue;
+      const entry = history2.versions.get(version);
+      if (entry?.active) return entry;
+    }
+    throw new RegistryError(`no earlier version of ${history2.name} held '${stage}' (still registered); nothing to roll back to`);
+  }
+  knownVersions(history2) {
+    const registered2 = [...history2.versions.values()].filter((entry) => entry.registered).map((entry) => entry.version);
+    return registered2.length === 0 ? "" : ` (registered: ${registered2.slice(-10).join(", ")})`;
+  }
+};
+
+// shared/registry/release-assets.ts
+import { readFile as readFile6, stat as stat7 } from "node:fs/promises";
+var DEFAULT_MAX_MODEL_BYTES = 100 * 1024 * 1024;
+async function readJsonFile(file) {
+  let text;
+  try {
+    text = await readFile6(file, "utf8");
+  } catch (error) {
+    throw new InputError({ file }, describeReadFailure(error), { cause: error });
+  }
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    throw new InputError({ file }, `invalid JSON: ${error.message}`, { cause: error });
+  }
+}
+
+// shared/registry/config.ts
+import { access } from "node:fs/promises";
+import { z as z6 } from "zod";
+
+// shared/config/models.ts
+import { z as z5 } from "zod";
+var NAME = /^[a-zA-Z0-9](?:[a-zA-Z0-9\-/_]*[a-zA-Z0-9])?$/;
+var DIRNAME = /^[a-zA-Z0-9\-_./]+$/;
+var NAME_HINT = "letters, digits, '-', '_' and '/', starting and ending with a letter or digit";
+var registryNameSchema = z5.string().regex(NAME, `expected ${NAME_HINT}`);
+var modelCardSchema = z5.object({
+  intended_use: z5.string().optional(),
+  limitations: z5.string().optional()
+}).strict();
+var modelObjectSchema = z5.object({
+  /** Monorepo directory; the registry name becomes `path:name` (tags `path=name@...`). */
+  path: z5.string().regex(DIRNAME, "expected a directory made of letters, digits, '-', '_', '.', '/'").optional(),
+  /** Logins or `@org/team` handles responsible for the model. */
+  owners: z5.array(z5.string().min(1)).optional(),
+  /** Stages in promotion order, e.g. [staging, canary, production]. */
+  stages: z5.array(registryNameSchema).default([]),
+  /** Where the champion lives: default the last stage, or `production` when no stages are listed. */
+  champion_stage: registryNameSchema.optional(),
+  /** A version must have held the previous stage before it may take the next (unless forced). */
+  require_previous_stage: z5.boolean().default(true),
+  card: modelCardSchema.optional(),
+  /** The workflow file that trains the model, for `/retrain`. */
+  training_workflow: z5.string().min(1).optional()
+}).strict();
+function checkModel(model, context, path) {
+  const seen = /* @__PURE__ */ new Set();
+  model.stages.forEach((stage, index) => {
+    if (seen.has(stage)) context.addIssue({ code: "custom", path: [...path, "stages", index], message: `stage '${stage}' is listed twice` });
+    seen.add(stage);
+  });
+  if (model.champion_stage !== void 0 && model.stages.length > 0 && !model.stages.includes(model.champion_stage)) {
+    context.addIssue({
+      code: "custom",
+      path: [...path, "champion_stage"],
+      message: `champion_stage '${model.champion_stage}' is not one of the stages (${model.stages.join(", ")})`
+    });
+  }
+}
+var modelsSchema = z5.record(z5.string(), modelObjectSchema).superRefine((models, context) => {
+  for (const [name, model] of Object.entries(models)) {
+    if (!NAME.test(name)) context.addIssue({ code: "custom", path: [name], message: `model name '${name}': expected ${NAME_HINT}` });
+    checkModel(model, context, [name]);
+  }
+});
+
+// shared/registry/config.ts
+var CONFIG_PATH = ".github/tollgate.yml";
+var modelsSection = z6.looseObject({ models: modelsSchema.optional() });
+async function loadModelsConfig(file) {
+  try {
+    await access(file);
+  } catch {
+    return void 0;
+  }
+  return (await loadYamlFile(file, modelsSection)).value.models;
+}
+
+// cli/commands/registry.ts
+var usage5 = `Usage: tollgate registry <subcommand> [arguments] [--repo DIR] [--json]
+
+The model registry: GTO-compatible git tags in the repository at --repo (default: here).
+
+  show [model]                          models, versions and who holds each stage
+  history <model>                       every event of a model, oldest first
+  register <model> (--version vX.Y.Z | --bump major|minor|patch) [--ref REV] [--metrics FILE]
+                                        tag a commit (default HEAD) as a new version
+  assign <model> <stage> [--version vX.Y.Z] [--force [--reason TEXT]]
+                                        put a version (default: latest) in a stage
+  unassign <model> <stage> [--version vX.Y.Z]
+                                        take a version (default: the holder) out of a stage
+  deregister <model> --version vX.Y.Z   withdraw a version
+  deprecate <model>                     retire a model
+  rollback <model> <stage> [--to vX.Y.Z]
+                                        give the stage back to its previous holder (a new tag)
+  check-ref <tag>                       what a registry tag records
+
+Options:
+  --repo DIR       the git repository (default: the current directory)
+  --config FILE    stage policy (default: <repo>/${CONFIG_PATH}, when present)
+  --push           push each new tag to --remote (default origin), after fetching its tags
+  --remote NAME    the remote for --push
+  --json           print the resulting state or event as JSON
+
+Exit codes: 0 done, 1 blocked by policy or lost a race, 2 usage or input error.`;
+var options3 = {
+  repo: { type: "string" },
+  config: { type: "string" },
+  json: { type: "boolean" },
+  push: { type: "boolean" },
+  remote: { type: "string" },
+  version: { type: "string" },
+  bump: { type: "string" },
+  ref: { type: "string" },
+  metrics: { type: "string" },
+  force: { type: "boolean" },
+  reason: { type: "string" },
+  to: { type: "string" }
+};
+var SUBCOMMAND_FLAGS = {
+  show: [],
+  history: [],
+  register: ["version", "bump", "ref", "metrics", "push", "remote"],
+  assign: ["version", "force", "reason", "push", "remote"],
+  unassign: ["version", "push", "remote"],
+  deregister: ["version", "push", "remote"],
+  deprecate: ["push", "remote"],
+  rollback: ["to", "push", "remote"],
+  "check-ref": []
+};
+var COMMON_FLAGS = /* @__PURE__ */ new Set(["repo", "config", "json"]);
+var registryCommand = {
+  name: "registry",
+  summary: "show and change the model registry (GTO-compatible git tags)",
+  usage: usage5,
+  async run(argv, io) {
+    const { values, positionals } = parseCommandArgs(argv, options3, usage5);
+    const [subcommand, ...args] = positionals;
+    if (subcommand === void 0) throw new UsageError(`missing the subcommand
+
+${usage5}`);
+    const allowed = SUBCOMMAND_FLAGS[subcommand];
+    if (!allowed) throw new UsageError(`unknown subcommand '${subcommand}'
+
+${usage5}`);
+    for (const flag of Object.keys(values)) {
+      if (!COMMON_FLAGS.has(flag) && !allowed.includes(flag)) {
+        throw new UsageError(`registry ${subcommand} does not take --${flag}
+
+${usage5}`);
+      }
+    }
+    if (values.remote !== void 0 && !values.push) throw new UsageError("--remote needs --push");
+    const registry = await openRegistry(values, io);
+    switch (subcommand) {
+      case "show":
+        return show(registry, args, values, io);
+      case "history":
+        return history(registry, args, values, io);
+      case "check-ref": {
+        expectArguments(args, 1, "check-ref <tag>");
+        const checked = await registry.checkRef(args[0]);
+        if (values.json) writeJson(io, checked);
+        else io.stdout.write(`${checked.text}
+`);
+        return 0;
+      }
+      default:
+        return write(registry, subcommand, args, values, io);
+    }
+  }
+};
+async function openRegistry(values, io) {
+  const repo = resolve13(io.cwd, values.repo ?? ".");
+  const models = await loadModelsConfig(values.config === void 0 ? join7(repo, CONFIG_PATH) : resolve13(io.cwd, values.config));
+  const backend = new GitBackend({ cwd: repo, pushTo: values.push ? values.remote ?? "origin" : void 0 });
+  return new Registry({ backend, models });
+}
+function expectArguments(args, count, shape) {
+  if (args.length < count) throw new UsageError(`missing arguments: registry ${shape}
+
+${usage5}`);
+  if (args.length > count) throw new UsageError(`unexpected argument '${args[count]}': registry ${shape}
+
+${usage5}`);
+}
+async function show(registry, args, values, io) {
+  if (args.length > 1) throw new UsageError(`unexpected argument '${args[1]}': registry show [model]
+
+${usage5}`);
+  let state;
+  if (args[0] === void 0) {
+    state = await registry.state();
+  } else {
+    const model = await registry.model(args[0]);
+    state = { models: [model], ignored: (await registry.state(model.name)).ignored };
+  }
+  if (values.json) {
+    writeJson(io, state);
+    return 0;
+  }
+  io.stdout.write(args[0] === void 0 ? overviewText(state) : modelText(state.models[0]));
+  for (const ignored of state.ignored) io.stderr.write(`warning: tag '${ignored.tag}' ignored: ${ignored.reason}
+`);
+  return 0;
+}
+function overviewText(state) {
+  if (state.models.length === 0) return "No registry tags yet (register a version with `tollgate registry register`).\n";
+  const stages = [...new Set(state.models.flatMap((model) => Object.keys(model.stages)))];
+  const rows = state.models.map((model) => [
+    model.deprecated ? `${model.name} (deprecated)` : model.name,
+    model.latest ?? "\u2014",
+    ...stages.map((stage) => model.stages[stage] ?? "\u2014")
+  ]);
+  return `${textTable(["model", "latest", ...stages.map((stage) => `#${stage}`)], rows)}
+`;
+}
+function modelText(model) {
+  const rows = model.versions.map((version) => [
+    version.version,
+    version.commit.slice(0, 12),
+    version.created.replace(".000Z", "Z"),
+    version.stages.join(", ") || "\u2014",
+    version.deregistered ? "deregistered" : version.registered ? version.author : "unregistered commit"
+  ]);
+  const title = `${model.name}${model.deprecated ? " (deprecated)" : ""} \xB7 latest ${model.latest ?? "\u2014"}`;
+  return `${title}
+${textTable(["version", "commit", "registered", "stages", "by"], rows, 60)}
+`;
+}
+async function history(registry, args, values, io) {
+  expectArguments(args, 1, "history <model>");
+  const model = registry.modelName(args[0]);
+  const events = await registry.history(model);
+  if (values.json) {
+    writeJson(io, { model, events });
+    return 0;
+  }
+  if (events.length === 0) {
+    io.stdout.write(`No registry tags for ${model}.
+`);
+    return 0;
+  }
+  const rows = events.map((event) => [event.created.replace(".000Z", "Z"), event.tag, describeEvent(event), event.author]);
+  io.stdout.write(`${textTable(["time", "tag", "event", "by"], rows, 90)}
+`);
+  return 0;
+}
+async function write(registry, subcommand, args, values, io) {
+  let result2;
+  switch (subcommand) {
+    case "register": {
+      expectArguments(args, 1, "register <model> (--version vX.Y.Z | --bump major|minor|patch)");
+      const bump = values.bump;
+      if (bump !== void 0 && !["major", "minor", "patch"].includes(bump)) throw new UsageError(`--bump must be major, minor or patch; got '${bump}'`);
+      const metrics = values.metrics === void 0 ? void 0 : await readJsonFile(resolve13(io.cwd, values.metrics));
+      result2 = await registry.register({
+        model: args[0],
+        version: values.version,
+        bump,
+        ref: values.ref,
+        metadata: metrics === void 0 ? {} : { metricsDigest: digestJson(metrics) }
+      });
+      break;
+    }
+    case "assign":
+      expectArguments(args, 2, "assign <model> <stage>");
+      if (values.reason !== void 0 && !values.force) throw new UsageError("--reason goes with --force");
+      result2 = await registry.assign({ model: args[0], stage: args[1], version: values.version, force: values.force, reason: values.reason });
+      break;
+    case "unassign":
+      expectArguments(args, 2, "unassign <model> <stage>");
+      result2 = await registry.unassign({ model: args[0], stage: args[1], version: values.version });
+      break;
+    case "deregister":
+      expectArguments(args, 1, "deregister <model> --version vX.Y.Z");
+      if (values.version === void 0) throw new UsageError(`missing --version vX.Y.Z
+
+${usage5}`);
+      result2 = await registry.deregister({ model: args[0], version: values.version });
+      break;
+    case "deprecate":
+      expectArguments(args, 1, "deprecate <model>");
+      result2 = await registry.deprecate({ model: args[0] });
+      break;
+    default:
+      expectArguments(args, 2, "rollback <model> <stage>");
+      result2 = await registry.rollback({ model: args[0], stage: args[1], to: values.to });
+  }
+  if (values.json) writeJson(io, result2);
+  else io.stdout.write(`${writeText(result2, values)}
+`);
+  return 0;
+}
+function writeText(result2, values) {
+  const event = result2.event;
+  if (!result2.created) return `Already recorded by tag '${event.tag}': ${describeEvent(event)} (nothing written)`;
+  const pushed = values.push ? ` and pushed to ${values.remote ?? "origin"}` : "";
+  const retried = result2.attempts > 1 ? ` after ${result2.attempts - 1} retr${result2.attempts === 2 ? "y" : "ies"} (another writer was faster)` : "";
+  const hint = values.push ? "" : `
+Publish it with: git push origin 'refs/tags/${event.tag}'`;
+  return `Created tag '${event.tag}'${pushed}${retried}: ${describeEvent(event)}${hint}`;
+}
+
 // cli/commands/index.ts
-var commands = [validateCommand, headCommand, trainCommand];
+var commands = [validateCommand, headCommand, trainCommand, evaluateCommand, registryCommand];
 
 // cli/main.ts
 var INTERNAL_ERROR_EXIT = 3;

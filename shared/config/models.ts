@@ -71,8 +71,11 @@ export function checkModel(model: z.output<typeof modelObjectSchema>, context: z
 }
 
 /** The `models:` section: model name -> model. */
-export const modelsSchema = z.record(registryNameSchema, modelObjectSchema).superRefine((models, context) => {
-  for (const [name, model] of Object.entries(models)) checkModel(model, context, [name]);
+export const modelsSchema = z.record(z.string(), modelObjectSchema).superRefine((models, context) => {
+  for (const [name, model] of Object.entries(models)) {
+    if (!NAME.test(name)) context.addIssue({ code: 'custom', path: [name], message: `model name '${name}': expected ${NAME_HINT}` });
+    checkModel(model, context, [name]);
+  }
 });
 
 /** One model's configuration (defaults applied). */

@@ -50,9 +50,11 @@ export function parseYaml<S extends z.ZodType>(text: string, file: string, schem
     const issues = result.error.issues;
     const lines = issues.slice(0, 10).map((issue) => {
       // Point an unknown key at the key itself, not at its parent.
-      const path = issue.code === 'unrecognized_keys' ? [...issue.path, issue.keys[0]] : issue.path;
+      const unknownKey = issue.code === 'unrecognized_keys';
+      const path = unknownKey ? [...issue.path, issue.keys[0]] : issue.path;
       const at = path.length > 0 ? `${formatPath(path)}: ` : '';
-      return { where: locate(path), text: `${at}${describeIssue(issue)}` };
+      const offset = offsetOf(document.contents, path, unknownKey);
+      return { where: offset === undefined ? { file, line: 1, column: 1 } : locateOffset(offset), text: `${at}${describeIssue(issue)}` };
     });
     const [head, ...rest] = lines;
     const more = rest.map((entry) => `\n  ${entry.where.line}:${entry.where.column}: ${entry.text}`).join('');
@@ -96,14 +98,18 @@ export function formatPath(path: DocumentPath): string {
   return text;
 }
 
-/** Start offset of the node at `path`; the nearest ancestor when the path does not exist. */
-function offsetOf(root: Node | null | undefined, path: DocumentPath): number | undefined {
+/**
+ * Start offset of the node at `path` (of its key, with `atKey`); the nearest
+ * ancestor when the path does not exist.
+ */
+function offsetOf(root: Node | null | undefined, path: DocumentPath, atKey = false): number | undefined {
   let node: unknown = root;
   let best = rangeStart(root);
-  for (const key of path) {
+  for (const [depth, key] of path.entries()) {
     if (isMap(node)) {
       const pair = node.items.find((item) => isPair(item) && isScalar(item.key) && String(item.key.value) === String(key));
       if (!pair) return best;
+      if (atKey && depth === path.length - 1) return rangeStart(pair.key as Node | null) ?? best;
       // Point at the value, or at the key when the value is empty (`min:`).
       best = rangeStart(pair.value as Node | null) ?? rangeStart(pair.key as Node | null) ?? best;
       node = pair.value;

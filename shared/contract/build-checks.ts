@@ -44,8 +44,8 @@ export function buildChecks(contract: LocatedDocument<Contract>, schema: Schema,
 
   const { freshness } = rules.dataset;
   if (freshness && indexOf.has(freshness.column)) {
-    const setup = { ...datasetSetup('freshness', freshness.severity, ['freshness']), column: freshness.column };
-    planned.push({ check: new FreshnessCheck(setup, indexOf.get(freshness.column)!, freshness.max_age, now) });
+    const setup = datasetSetup('freshness', freshness.severity, ['freshness']);
+    planned.push({ check: new FreshnessCheck(setup, freshness.column, indexOf.get(freshness.column)!, freshness.max_age, now) });
   }
 
   for (const field of schema.fields) {

@@ -32,7 +32,9 @@ export function pairedBootstrap(rows: number, statistics: readonly ResampleStati
   const counts = new Int32Array(rows);
   for (let r = 0; r < resamples; r++) {
     counts.fill(0);
-    for (let i = 0; i < rows; i++) counts[rng.nextInt(rows)]++;
+    // floor(u * rows) with u on a 2^-53 grid: bias below rows / 2^53 (1e-11 at 100k rows),
+    // and about twice as fast as nextInt here.
+    for (let i = 0; i < rows; i++) counts[Math.floor(rng.next() * rows)]++;
     for (let s = 0; s < statistics.length; s++) estimates[s][r] = statistics[s](counts);
   }
   return estimates;

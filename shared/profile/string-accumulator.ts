@@ -124,11 +124,9 @@ export class StringAccumulator {
       entries.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
       exactCounts = { values: entries.map(([v]) => v), counts: entries.map(([, c]) => c) };
     }
+    // Only the k + 1 largest may have been passed in; the total covers every value.
     const top = TopK.fromCounts(topEntries, this.settings.topK);
-    if (topEntries !== entries && entries.length > this.settings.topK) {
-      // Only the k + 1 largest were passed in; everything else is at most the (k + 1)-th.
-      top.total = this.count;
-    }
+    top.total = this.count;
     return {
       name: this.name,
       kind: 'string',

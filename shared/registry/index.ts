@@ -25,3 +25,4 @@ export {
   sanitizeAssetName, jsonAsset, markdownAsset, readJsonFile, modelFileAsset, dataFingerprintOf, DEFAULT_MAX_MODEL_BYTES, RESERVED_ASSET_NAMES, type ReleaseAsset,
 } from './release-assets.js';
 export { publishRelease, type ReleaseSpec, type PublishedRelease } from './github-releases.js';
+export { loadModelsConfig, CONFIG_PATH } from './config.js';

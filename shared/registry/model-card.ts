@@ -2,7 +2,7 @@
  * The model card: the release body of a registered version, also attached as
  * `model-card.md`. Every value that comes from data is escaped.
  */
-import { codeSpan, escapeHtml, formatNumber, markdownTable } from '../report/index.js';
+import { codeSpan, escapeHtml, escapeMarkdown, formatNumber, markdownTable } from '../report/index.js';
 
 /** The model file, attached or referenced. */
 export interface ModelFileInfo {
@@ -72,7 +72,7 @@ function evaluationSection(evaluation: unknown): string | undefined {
   const lines: string[] = ['## Evaluation against the champion'];
   if (typeof evaluation.decision === 'string') {
     const mode = evaluation.mode === 'absolute' ? ' (no champion: absolute thresholds only)' : '';
-    lines.push(`Decision: **${prose(evaluation.decision)}**${mode}`);
+    lines.push(`Decision: **${escapeMarkdown(evaluation.decision)}**${mode}`);
   }
   if (Array.isArray(evaluation.comparison) && evaluation.comparison.length > 0) {
     const rows = evaluation.comparison.filter(isObject).map((row) => [
@@ -85,7 +85,7 @@ function evaluationSection(evaluation: unknown): string | undefined {
     lines.push(markdownTable(['metric', 'challenger', 'champion', 'Δ', 'gate'], rows, ['left', 'right', 'right', 'right', 'left']));
   }
   if (Array.isArray(evaluation.reasons) && evaluation.reasons.length > 0) {
-    lines.push(evaluation.reasons.slice(0, 10).map((reason) => `- ${prose(String(reason)).replace(/\n/g, ' ')}`).join('\n'));
+    lines.push(evaluation.reasons.slice(0, 10).map((reason) => `- ${escapeMarkdown(String(reason))}`).join('\n'));
   }
   if (lines.length === 1) lines.push('Attached as `evaluation.json`.');
   return lines.join('\n\n');
@@ -136,7 +136,7 @@ function modelFileSection(file: ModelFileInfo | undefined): string | undefined {
   ];
   if (file.assetName) rows.push(['release asset', file.assetName]);
   else rows.push(['stored at', file.uri ?? 'not attached (too large) and no URI given']);
-  return `## Model file\n\n${markdownTable(['', ''], rows)}`;
+  return `## Model file\n\n${markdownTable(['field', 'value'], rows)}`;
 }
 
 /** A URL that cannot end a Markdown link early. */
@@ -146,7 +146,7 @@ function safeUrl(url: string): string {
 
 /** Renders the model card (GitHub-flavoured Markdown). */
 export function renderModelCard(input: ModelCardInput): string {
-  const header = [`# ${prose(input.model)} ${prose(input.version)}`];
+  const header = [`# ${escapeMarkdown(input.model)} ${escapeMarkdown(input.version)}`];
   const facts = [`Tag ${codeSpan(input.tag)} on commit ${codeSpan(input.commit.slice(0, 12))}`];
   if (input.runUrl && /^https?:\/\//.test(input.runUrl)) facts.push(`[workflow run](${safeUrl(input.runUrl)})`);
   if (input.owners && input.owners.length > 0) facts.push(`owners: ${input.owners.map((owner) => codeSpan(owner)).join(', ')}`);

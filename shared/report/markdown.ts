@@ -14,14 +14,17 @@ export function escapeHtml(text: string): string {
 }
 
 /**
- * Escapes text for inline Markdown: HTML special characters become entities and
- * Markdown punctuation is backslash-escaped; line breaks become spaces so one
- * value cannot start a new block.
+ * Escapes text for inline Markdown: HTML special characters become entities,
+ * the punctuation that can open emphasis, code, links, images or table cells
+ * is backslash-escaped, a leading block marker (`#`, `-`, `1.`) is escaped,
+ * and line breaks become spaces so one value cannot start a new block.
+ * Parentheses and `!` stay as they are: with `[` escaped no link can form.
  */
 export function escapeMarkdown(text: string): string {
   return escapeHtml(String(text))
     .replace(/\r\n|\r|\n/g, ' ')
-    .replace(/[\\`*_{}[\]()#+\-.!|~]/g, (character) => `\\${character}`)
+    .replace(/[\\`*_{}[\]|~]/g, (character) => `\\${character}`)
+    .replace(/^(\s*)([#+=-]|\d+[.)])/, (_, space: string, marker: string) => `${space}${marker.replace(/([#+=.)-])$/, '\\$1')}`)
     .replace(/@/g, '@\u200b'); // no accidental @-mentions of users or teams
 }
 

@@ -1,13 +1,16 @@
 // Runs the evaluate action in-process the way a runner would: INPUT_* and
 // GITHUB_* variables, real output/summary/event files, the real @actions/core.
 // The GitHub API is nock (which sees the native fetch our client uses).
+import { execFile } from 'node:child_process';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
 import nock from 'nock';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { evaluateAction } from '../../actions/evaluate/src/main.js';
 import { runAction } from '../../actions/lib/run-action.js';
+import { createGitHubClient } from '../../shared/github/client.js';
 import { createRng } from '../../shared/stats/random.js';
 
 const API = 'https://api.github.com';
@@ -32,7 +35,8 @@ async function writePredictions(name: string, signals: { challenger: number; cha
 /** Sets up the runner files and the inputs; returns readers for what the action wrote. */
 async function runner(inputs: Record<string, string>, event: { name: string; payload: object }) {
   const run = await mkdtemp(join(dir, 'run-'));
-  const files = { output: join(run, 'output'), summary: join(run, 'summary.md'), event: join(run, 'event.json') };
+  // @actions/core remembers the summary file it first wrote to, so every run shares one, emptied here.
+  const files = { output: join(run, 'output'), summary: join(dir, 'summary.md'), event: join(run, 'event.json') };
   await writeFile(files.output, '');
   await writeFile(files.summary, '');
   await writeFile(files.event, JSON.stringify(event.payload));
@@ -54,7 +58,8 @@ async function runner(inputs: Record<string, string>, event: { name: string; pay
     'INPUT_CHECK-NAME': 'tollgate/evaluation',
   });
   for (const [name, value] of Object.entries(inputs)) process.env[`INPUT_${name.toUpperCase()}`] = value;
-  await runAction(evaluateAction);
+  // No retries: a failing call shows at once instead of after the client's back-off.
+  await runAction(() => evaluateAction({ createClient: (options) => createGitHubClient({ ...options, retries: 0 }) }));
   const outputsText = await readFile(files.output, 'utf8');
   const outputs: Record<string, string> = {};
   for (const match of outputsText.matchAll(/^(.+?)<<(ghadelimiter_[^\n]+)\n([\s\S]*?)\n\2$/gm)) outputs[match[1]] = match[3];
@@ -209,5 +214,29 @@ describe('evaluate action', () => {
     expect(outputs.decision).toBe('reject');
     expect(summary).toMatch(/^### ❌ Reject: churn no champion yet: absolute thresholds only/);
     expect(process.exitCode).toBe(1);
+  });
+
+  it('the committed bundle runs as a runner runs it (node dist/index.js, no pull request)', async () => {
+    const run = await mkdtemp(join(dir, 'bundle-'));
+    const output = join(run, 'output');
+    const summary = join(run, 'summary.md');
+    await writeFile(output, '');
+    await writeFile(summary, '');
+    const env: NodeJS.ProcessEnv = {
+      PATH: process.env.PATH,
+      GITHUB_OUTPUT: output,
+      GITHUB_STEP_SUMMARY: summary,
+      GITHUB_EVENT_NAME: 'push',
+      GITHUB_REPOSITORY: 'acme/churn',
+      INPUT_PREDICTIONS: join(dir, 'worse-challenger.csv'),
+      'INPUT_CHAMPION-PREDICTIONS': join(dir, 'worse-champion.csv'),
+      INPUT_REPORT: join(run, 'evaluation.json'),
+      'INPUT_FAIL-ON-REJECT': 'false',
+    };
+    const { stdout } = await promisify(execFile)(process.execPath, [join(process.cwd(), 'actions/evaluate/dist/index.js')], { env, cwd: run });
+    expect(stdout).toMatch(/Evaluation: reject: roc_auc -0\.\d+/);
+    expect(await readFile(output, 'utf8')).toMatch(/^decision<<ghadelimiter_[^\n]+\nreject\n/);
+    expect(await readFile(summary, 'utf8')).toMatch(/^### ❌ Reject: challenger vs champion/);
+    expect(JSON.parse(await readFile(join(run, 'evaluation.json'), 'utf8')).decision).toBe('reject');
   });
 });

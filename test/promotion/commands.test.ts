@@ -1,13 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { COMMAND_USAGE, COMMAND_WORDS, helpText, parseCommands, scanComment, type Command } from '../../shared/promotion/commands.js';
 
+/** A command without its line number (distributed over the union). */
+type Unlined = Command extends infer C ? (C extends unknown ? Omit<C, 'line'> : never) : never;
+
 /** The commands of a body without their line numbers. */
-function kinds(body: string): Array<Omit<Command, 'line'>> {
+function kinds(body: string): Unlined[] {
   return parseCommands(body).map(({ line: _line, ...rest }) => rest);
 }
 
 describe('command grammar', () => {
-  const table: Array<[string, Array<Omit<Command, 'line'>>]> = [
+  const table: Array<[string, Unlined[]]> = [
     ['/approve', [{ kind: 'approve', force: false }]],
     ['/approve looks good', [{ kind: 'approve', force: false, reason: 'looks good' }]],
     ['/APPROVE Looks   Good', [{ kind: 'approve', force: false, reason: 'Looks Good' }]],

@@ -42,7 +42,9 @@ const timelineArb = fc.record({
   pushMinute: fc.integer({ min: 0, max: 60 }),
 });
 
-function build(timeline: fc.infer<typeof timelineArb>): PromotionInput {
+type Timeline = typeof timelineArb extends fc.Arbitrary<infer T> ? T : never;
+
+function build(timeline: Timeline): PromotionInput {
   const comments: TimelineComment[] = timeline.comments.map((entry, index) => ({
     id: 5000 + index,
     user: { login: entry.person, type: entry.person.endsWith('[bot]') ? 'Bot' : 'User' },

@@ -162,6 +162,16 @@ describe('security matrix (issue 7): each refused with one clear reason', () => 
     expect(state.state).toBe('awaiting-approval');
   });
 
+  it('judges a comment delivered twice by its latest copy (an edit seen late still drops it)', () => {
+    const original = comment('alice', '/approve', 10, { id: 77 });
+    const reread = { ...original, body: '/approve\nedited to add: after all', updated_at: at(15) };
+    for (const comments of [[original, reread], [reread, original]]) {
+      const state = decide({ comments });
+      expect(state.approvals).toEqual([]);
+      expect(refusedAs(state)).toEqual([['alice', 'edited']]);
+    }
+  });
+
   it('does not call a comment edited when its times differ by less than a second', () => {
     const unedited = comment('alice', '/approve', 10);
     unedited.updated_at = new Date(Date.parse(unedited.created_at) + 800).toISOString();

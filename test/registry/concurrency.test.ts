@@ -24,6 +24,7 @@ beforeAll(async () => {
     format: 'esm',
     target: 'node20',
     outfile: worker,
+    banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
     logLevel: 'silent',
   });
 });
@@ -55,9 +56,11 @@ function startWorker(input: Record<string, unknown>): Promise<WorkerResult> {
 /** Runs two workers that both pass the barrier only when both are ready to write. */
 async function race(inputs: Array<Record<string, unknown>>): Promise<WorkerResult[]> {
   const barrier = mkdtempSync(join(scratch, 'barrier-'));
-  const running = inputs.map((input, index) => startWorker({ ...input, barrier, id: `w${index}` }));
+  let finished = 0;
+  const running = inputs.map((input, index) => startWorker({ ...input, barrier, id: `w${index}` }).finally(() => (finished += 1)));
   const deadline = Date.now() + 15_000;
   while (readdirSync(barrier).filter((name) => name.endsWith('.ready')).length < inputs.length) {
+    if (finished > 0) throw new Error(`a worker ended before the barrier: ${JSON.stringify(await Promise.allSettled(running))}`);
     if (Date.now() > deadline) throw new Error('workers never reached the barrier');
     await new Promise((resolve) => setTimeout(resolve, 5));
   }
@@ -120,8 +123,13 @@ describe('two processes assigning at once (git backend)', () => {
     expect(results.map((result) => result.code)).toEqual([0, 0]);
     expect(results.map((result) => result.output.tag).sort()).toEqual(['churn#production#1', 'churn#production#2']);
     expect(stageTags(remote)).toEqual(['churn#production#1', 'churn#production#2']);
-    // The loser's rejected local tag was removed, then it fetched the winner's.
-    for (const clone of clones) expect(stageTags(clone)).toEqual(['churn#production#1', 'churn#production#2'].filter((tag) => clone.git(['tag', '--list', tag]) !== ''));
+    // The loser's rejected local tag was removed and the winner's fetched: every local tag is the remote's object.
+    for (const clone of clones) {
+      const tags = stageTags(clone);
+      expect(tags.length).toBeGreaterThan(0);
+      for (const tag of tags) expect(clone.git(['rev-parse', tag])).toBe(remote.git(['rev-parse', tag]));
+    }
+    expect(clones.map((clone) => stageTags(clone).length).sort()).toEqual([1, 2]);
     for (const repo of [remote, seed, ...clones]) repo.cleanup();
   });
 });

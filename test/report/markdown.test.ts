@@ -4,14 +4,18 @@ import { codeSpan, escapeHtml, escapeMarkdown, formatNumber, hiddenMarker, markd
 describe('escaping text from data', () => {
   it('neutralises HTML', () => {
     expect(escapeHtml('<img src=x onerror="alert(1)">')).toBe('&lt;img src=x onerror=&quot;alert(1)&quot;&gt;');
-    expect(escapeMarkdown('<img src=x onerror=alert(1)>')).toBe('&lt;img src=x onerror=alert\\(1\\)&gt;');
+    expect(escapeMarkdown('<img src=x onerror=alert(1)>')).toBe('&lt;img src=x onerror=alert(1)&gt;');
   });
 
   it('cannot open a table cell, link, image, emphasis or new block', () => {
     expect(escapeMarkdown('a|b')).toBe('a\\|b');
-    expect(escapeMarkdown('![x](http://e)')).toBe('\\!\\[x\\]\\(http://e\\)');
+    expect(escapeMarkdown('![x](http://e)')).toBe('!\\[x\\](http://e)');
     expect(escapeMarkdown('*bold* _it_ `code`')).toBe('\\*bold\\* \\_it\\_ \\`code\\`');
-    expect(escapeMarkdown('line\n# heading')).toBe('line \\# heading');
+    expect(escapeMarkdown('line\n# heading')).toBe('line # heading');
+    expect(escapeMarkdown('# heading')).toBe('\\# heading');
+    expect(escapeMarkdown('- item')).toBe('\\- item');
+    expect(escapeMarkdown('12. item')).toBe('12\\. item');
+    expect(escapeMarkdown('-80 (min)')).toBe('\\-80 (min)');
   });
 
   it('does not mention people', () => {

@@ -1,4 +1,4 @@
 import { runAction } from '../../lib/run-action.js';
 import { evaluateAction } from './main.js';
 
-await runAction(evaluateAction);
+await runAction(() => evaluateAction());

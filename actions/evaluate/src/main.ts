@@ -6,7 +6,7 @@ import * as core from '@actions/core';
 import { defaultEvaluationConfig, loadEvaluationConfig } from '../../../shared/config/evaluation.js';
 import { InputError } from '../../../shared/errors/index.js';
 import { evaluateFiles } from '../../../shared/evaluate/index.js';
-import { createGitHubClient, type GitHubClient } from '../../../shared/github/client.js';
+import { createGitHubClient, type GitHubClient, type GitHubClientOptions } from '../../../shared/github/client.js';
 import { evaluationTitle, renderEvaluationMarkdown } from '../../../shared/report/evaluation.js';
 import { booleanInput, optionalInput, requiredInput } from '../../lib/inputs.js';
 import { championPredictions } from './champion.js';
@@ -25,8 +25,13 @@ function markdownPathOf(reportPath: string): string {
   return reportPath.endsWith('.json') ? `${reportPath.slice(0, -'.json'.length)}.md` : `${reportPath}.md`;
 }
 
+export interface EvaluateActionOptions {
+  /** Builds the GitHub client (tests inject one with their own transport or retry settings). */
+  createClient?: (options: GitHubClientOptions) => GitHubClient;
+}
+
 /** The `evaluate` action: challenger vs champion, decision, report files, outputs, summary, PR comment and check run. */
-export async function evaluateAction(): Promise<void> {
+export async function evaluateAction(options: EvaluateActionOptions = {}): Promise<void> {
   const predictions = requiredInput('predictions');
   const championInput = optionalInput('champion-predictions');
   const model = optionalInput('model');
@@ -40,7 +45,7 @@ export async function evaluateAction(): Promise<void> {
 
   const context = await readRunContext();
   let client: GitHubClient | undefined;
-  const github = () => (client ??= createGitHubClient({ token, baseUrl: context.apiUrl }));
+  const github = () => (client ??= (options.createClient ?? createGitHubClient)({ token, baseUrl: context.apiUrl }));
 
   let policy = defaultEvaluationConfig();
   if (existsSync(configPath)) policy = (await loadEvaluationConfig(configPath)).value;

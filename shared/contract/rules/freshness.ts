@@ -22,7 +22,8 @@ export class FreshnessCheck implements ContractCheck {
   private newest = -Infinity;
 
   constructor(
-    private readonly setup: CheckSetup & { column: string },
+    private readonly setup: CheckSetup,
+    private readonly column: string,
     private readonly index: number,
     private readonly maxAge: string,
     private readonly now: Date,
@@ -42,7 +43,7 @@ export class FreshnessCheck implements ContractCheck {
   finish(): CheckResult {
     const expected = `newest within ${this.maxAge}`;
     if (this.newest === -Infinity) {
-      return result(this.setup, { ok: false, observed: null, expected, message: `no dates in ${this.setup.column}` });
+      return result(this.setup, { ok: false, observed: null, expected, message: `no dates in ${this.column}` });
     }
     const age = this.now.getTime() - this.newest;
     const ok = age <= parseDuration(this.maxAge);
@@ -51,7 +52,7 @@ export class FreshnessCheck implements ContractCheck {
       ok,
       observed: newest,
       expected,
-      message: `newest ${this.setup.column} is ${newest} (${formatDuration(age)} old)${ok ? '' : `, older than ${this.maxAge}`}`,
+      message: `newest ${this.column} is ${newest} (${formatDuration(age)} old)${ok ? '' : `, older than ${this.maxAge}`}`,
     });
   }
 }

@@ -34,7 +34,7 @@ export class PatternCheck implements ContractCheck {
       observed: count === 0 ? 'all match' : `${count} not matching`,
       expected: this.pattern,
       violations: this.violations,
-      message: count === 0 ? 'every value matches' : `${rowsText(count)} do not match ${this.pattern}`,
+      message: count === 0 ? 'every value matches' : `${rowsText(count)} not matching ${this.pattern}`,
     });
   }
 }

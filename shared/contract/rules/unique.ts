@@ -43,7 +43,7 @@ export class UniqueCheck implements ContractCheck {
       observed: `${this.seen.size} distinct of ${rows}`,
       expected: `unique ${key}`,
       violations: this.violations,
-      message: count === 0 ? `${key} is unique` : `${rowsText(count)} repeat an earlier ${key}`,
+      message: count === 0 ? `${key} is unique` : `${rowsText(count)} repeating an earlier ${key}`,
     });
   }
 }

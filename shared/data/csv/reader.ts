@@ -21,6 +21,7 @@ import {
   KIND_TEXT,
   SCAN_END,
   SCAN_NEED_DATA,
+  describeDelimiter,
   type BatchTarget,
   type ColumnPlan,
 } from './scanner.js';
@@ -72,9 +73,9 @@ export async function openCsv(path: string, options: ReadOptions, sourceOptions:
     const declared = options.types ?? {};
     const samplers = names.map((name) => (declared[name] === undefined ? new TypeSampler(categoryMaxDistinct) : undefined));
     if (samplers.some((sampler) => sampler !== undefined)) {
-      await sample(scanner, samplers, inferenceRows);
+      await sample(scanner, samplers, inferenceRows, path);
       await scanner.rewind();
-      await scanner.readHeader();
+      await scanner.readRecord();
     }
     const fields: Field[] = names.map((name, i) => ({ name, type: declared[name] ?? (samplers[i] as TypeSampler).result() }));
     const plans: ColumnPlan[] = fields.map((field) => ({
@@ -92,7 +93,8 @@ export async function openCsv(path: string, options: ReadOptions, sourceOptions:
 }
 
 async function readNames(scanner: CsvScanner, path: string): Promise<string[]> {
-  const header = await scanner.readHeader();
+  const record = await scanner.readRecord();
+  const header = record && { names: record.fields, line: record.line };
   if (header === undefined || (header.names.length === 1 && header.names[0].trim() === '')) {
     throw new InputError({ file: path, line: header?.line ?? 1 }, 'the header row is empty; expected a header row naming the columns');
   }
@@ -110,10 +112,30 @@ async function readNames(scanner: CsvScanner, path: string): Promise<string[]> {
   return header.names;
 }
 
-async function sample(scanner: CsvScanner, samplers: (TypeSampler | undefined)[], rows: number): Promise<void> {
-  scanner.planSample(samplers);
-  scanner.setTarget(CsvScanner.sampleTarget(samplers.length, rows));
-  while (scanner.scan(rows) === SCAN_NEED_DATA) await scanner.fill();
+/**
+ * The inference pass: the first `rows` records, read as text. Blank lines are
+ * left to the reading pass (which knows whether the file ends there); a
+ * record with the wrong field count fails here already, with its line.
+ */
+async function sample(scanner: CsvScanner, samplers: (TypeSampler | undefined)[], rows: number, path: string): Promise<void> {
+  const columns = samplers.length;
+  for (let seen = 0; seen < rows; ) {
+    const record = await scanner.readRecord();
+    if (record === undefined) return;
+    const { fields, line } = record;
+    if (fields.length === 1 && fields[0] === '' && columns > 1) continue;
+    if (fields.length !== columns) {
+      throw new InputError(
+        { file: path, line },
+        `expected ${columns} fields (as in the header) separated by ${describeDelimiter(scanner.delimiterCode)}, got ${fields.length} ${fields.length === 1 ? 'field' : 'fields'}`,
+      );
+    }
+    for (let c = 0; c < columns; c++) {
+      const text = fields[c];
+      if (text !== '' && !scanner.isNull(text)) samplers[c]?.observeText(text);
+    }
+    seen++;
+  }
 }
 
 class CsvTableReader implements TableReader {

@@ -12,7 +12,6 @@
 import { InputError } from '../../errors/index.js';
 import type { ByteSource } from '../byte-source.js';
 import { FNV, hashBytes, type ByteDictionary } from '../dictionary.js';
-import type { TypeSampler } from '../infer.js';
 import type { InvalidTracker } from '../invalid.js';
 import { NOT_BOOLEAN, parseBooleanLiteral, parseDeclaredBoolean } from '../text/boolean.js';
 import { parseNumber } from '../text/number.js';
@@ -26,8 +25,6 @@ export const KIND_BOOLEAN = 2;
 export const KIND_DATE = 3;
 export const KIND_DATETIME = 4;
 export const KIND_TEXT = 5;
-/** Inference pass: fields are handed to a `TypeSampler`. */
-export const KIND_SAMPLE = 6;
 
 /** `scan` results. */
 export const SCAN_FULL = 0;
@@ -63,9 +60,7 @@ export interface BatchTarget {
   capacity: number;
 }
 
-const NO_FLOATS = new Float64Array(0);
 const NO_BYTES = new Uint8Array(0);
-const NO_INTS = new Int32Array(0);
 
 export class CsvScanner {
   private buf: Buffer;
@@ -86,6 +81,7 @@ export class CsvScanner {
   private declaredBoolean = new Uint8Array(0);
   private dictionaries: ByteDictionary[] = [];
   private nullTexts: Uint8Array[] = [];
+  private nullTextSet = new Set<string>();
   private target: BatchTarget | undefined;
   /** Rows written to the current target. */
   row = 0;
@@ -94,10 +90,6 @@ export class CsvScanner {
   private tracker: InvalidTracker | undefined;
   private readonly pendingInvalidColumns: number[] = [];
   private readonly pendingInvalidTexts: (string | undefined)[] = [];
-  private samplers: (TypeSampler | undefined)[] = [];
-  private sampleStarts = new Int32Array(0);
-  private sampleEnds = new Int32Array(0);
-  private sampleTexts: (string | undefined)[] = [];
 
   constructor(
     private readonly source: ByteSource,
@@ -151,9 +143,19 @@ export class CsvScanner {
     this.special[CR] = 1;
   }
 
+  get delimiterCode(): number {
+    return this.delimiter;
+  }
+
   /** Texts (besides the empty field) that read as null. */
   setNullTexts(texts: readonly string[]): void {
+    this.nullTextSet = new Set(texts);
     this.nullTexts = texts.filter((text) => text !== '').map((text) => Buffer.from(text, 'utf8'));
+  }
+
+  /** Whether a field's text reads as null (the empty field always does). */
+  isNull(text: string): boolean {
+    return text === '' || this.nullTextSet.has(text);
   }
 
   /**
@@ -188,11 +190,15 @@ export class CsvScanner {
     return true;
   }
 
-  /** Reads the header record as text; undefined when the stream ends first. */
-  async readHeader(): Promise<{ names: string[]; line: number } | undefined> {
+  /**
+   * Reads the next record as text (the header, or a row for type inference);
+   * undefined at the end of the stream. `line` is where the record starts.
+   */
+  async readRecord(): Promise<{ fields: string[]; line: number } | undefined> {
     while (true) {
-      const names = this.scanTextRecord();
-      if (names !== undefined) return { names, line: this.line - 1 };
+      const line = this.line;
+      const fields = this.scanTextRecord();
+      if (fields !== undefined) return { fields, line };
       if (this.eof) return undefined;
       await this.fill();
     }
@@ -247,16 +253,6 @@ export class CsvScanner {
     }
   }
 
-  /** Prepares an inference pass: every column's fields go to its sampler (or nowhere). */
-  planSample(samplers: (TypeSampler | undefined)[]): void {
-    this.columnCount = samplers.length;
-    this.kinds = new Int8Array(samplers.length).fill(KIND_SAMPLE);
-    this.samplers = samplers;
-    this.sampleStarts = new Int32Array(samplers.length);
-    this.sampleEnds = new Int32Array(samplers.length);
-    this.sampleTexts = new Array<string | undefined>(samplers.length).fill(undefined);
-  }
-
   /** Prepares the reading pass. */
   planRead(plans: readonly ColumnPlan[], dictionaries: ByteDictionary[], tracker: InvalidTracker): void {
     this.columnCount = plans.length;
@@ -264,7 +260,6 @@ export class CsvScanner {
     this.declaredBoolean = Uint8Array.from(plans, (plan) => (plan.declaredBoolean ? 1 : 0));
     this.dictionaries = dictionaries;
     this.tracker = tracker;
-    this.samplers = [];
   }
 
   /** Directs the next rows to `target`, starting at its row 0. */
@@ -272,20 +267,6 @@ export class CsvScanner {
     this.rowOffset += this.row;
     this.row = 0;
     this.target = target;
-  }
-
-  /** A target for the inference pass, which stores nothing. */
-  static sampleTarget(columns: number, capacity: number): BatchTarget {
-    const none = <T>(empty: T): T[] => new Array<T>(columns).fill(empty);
-    return {
-      numbers: none(NO_FLOATS),
-      booleans: none(NO_BYTES),
-      codes: none(NO_INTS),
-      nulls: none(NO_BYTES),
-      invalid: new Array<Uint8Array | undefined>(columns).fill(undefined),
-      lines: new Int32Array(capacity),
-      capacity,
-    };
   }
 
   // Result of `scanQuoted`: where the field's content is (the buffer, or the
@@ -403,8 +384,7 @@ export class CsvScanner {
     const dictionaries = this.dictionaries;
     const declaredBoolean = this.declaredBoolean;
     const checkNullTexts = this.nullTexts.length > 0;
-    const sampling = this.samplers.length > 0;
-    const express = !checkNullTexts && !sampling;
+    const express = !checkNullTexts;
     let row = this.row;
     let p = this.pos;
 
@@ -632,24 +612,6 @@ export class CsvScanner {
             }
             break;
           }
-          default: {
-            // KIND_SAMPLE: kept until the row is known complete.
-            if (isNull) {
-              this.sampleStarts[c] = 0;
-              this.sampleEnds[c] = 0;
-              this.sampleTexts[c] = undefined;
-            } else if (src === buf) {
-              this.sampleStarts[c] = s;
-              this.sampleEnds[c] = e;
-              this.sampleTexts[c] = undefined;
-            } else {
-              const text = decodeUtf8(src, s, e);
-              if (text === undefined) this.failUtf8(fieldStart, recordStart, recordLine, recordLineStart);
-              this.sampleTexts[c] = text;
-              this.sampleStarts[c] = 0;
-              this.sampleEnds[c] = 1;
-            }
-          }
         }
       }
 
@@ -662,7 +624,6 @@ export class CsvScanner {
       p = next;
       lines[row] = recordLine;
       if (this.pendingInvalidColumns.length > 0) this.commitInvalid(row, recordLine);
-      if (sampling) this.commitSample();
       row++;
       continue rows;
     }
@@ -718,16 +679,6 @@ export class CsvScanner {
     }
     this.pendingInvalidColumns.length = 0;
     this.pendingInvalidTexts.length = 0;
-  }
-
-  private commitSample(): void {
-    for (let c = 0; c < this.columnCount; c++) {
-      const sampler = this.samplers[c];
-      if (sampler === undefined || this.sampleEnds[c] === 0) continue;
-      const text = this.sampleTexts[c];
-      if (text !== undefined) sampler.observeText(text);
-      else sampler.observe(this.buf, this.sampleStarts[c], this.sampleEnds[c]);
-    }
   }
 
   /**

@@ -54,9 +54,11 @@ export function rocAucRanked(ranked: RankedScores, weights?: ArrayLike<number>):
   // Twice the area in units of (positives x negatives): integer arithmetic stays exact.
   let doubledArea = 0;
   for (let k = 0; k < order.length; k++) {
+    // Branch-free class split: labels are random, so a branch on them mispredicts.
     const weight = weights === undefined ? 1 : weights[order[k]];
-    if (positive[k] === 1) tp += weight;
-    else fp += weight;
+    const positiveWeight = weight * positive[k];
+    tp += positiveWeight;
+    fp += weight - positiveWeight;
     if (groupEnd[k] === 1) {
       doubledArea += (fp - previousFp) * (tp + previousTp);
       previousTp = tp;
@@ -80,8 +82,9 @@ export function averagePrecisionRanked(ranked: RankedScores, weights?: ArrayLike
   let sum = 0;
   for (let k = 0; k < order.length; k++) {
     const weight = weights === undefined ? 1 : weights[order[k]];
-    if (positive[k] === 1) tp += weight;
-    else fp += weight;
+    const positiveWeight = weight * positive[k];
+    tp += positiveWeight;
+    fp += weight - positiveWeight;
     if (groupEnd[k] === 1 && tp > previousTp) {
       sum += (tp - previousTp) * (tp / (tp + fp));
       previousTp = tp;
