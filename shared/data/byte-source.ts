@@ -23,9 +23,16 @@ export class FileByteSource implements ByteSource {
 
   private constructor(
     private readonly handle: FileHandle,
-    private readonly start: number,
-    private readonly end: number,
+    private start: number,
+    private end: number,
   ) {
+    this.position = start;
+  }
+
+  /** Reads `[start, end)` from now on (a byte range of a split file). */
+  setRange(start: number, end: number): void {
+    this.start = start;
+    this.end = end;
     this.position = start;
   }
 

@@ -1,4 +1,4 @@
-import { mkdtemp } from 'node:fs/promises';
+import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -7,8 +7,14 @@ import { collectStep, runBundledAction, stepEnvironment } from '../support/actio
 const root = join(import.meta.dirname, '..', '..');
 const contract = 'examples/churn/contract.yml';
 
+// @actions/core caches the summary file's path on first use, as in one runner
+// process: every in-process run shares one summary file, emptied before each run.
+let summaryFile: string | undefined;
+
 async function runInProcess(inputs: Record<string, string>) {
-  const { env, folder } = await stepEnvironment(inputs);
+  summaryFile ??= join(await mkdtemp(join(tmpdir(), 'tollgate-summary-')), 'summary.md');
+  await writeFile(summaryFile, '');
+  const { env, folder } = await stepEnvironment(inputs, { GITHUB_STEP_SUMMARY: summaryFile });
   env.INPUT_REPORT = join(folder, 'report.json');
   const saved = { ...process.env };
   Object.assign(process.env, env);
@@ -52,8 +58,8 @@ describe('validate action, in process with the real @actions/core', () => {
     const errors = step.stdout.split('\n').filter((line) => line.startsWith('::error '));
     expect(errors.length).toBeGreaterThan(3);
     expect(errors.length).toBeLessThanOrEqual(10);
-    // The `allowed` rule of `plan` is on line 18 of the example contract.
-    expect(errors.some((line) => line.includes(`file=${join(root, contract)},line=18,`) && line.includes('plan: allowed'))).toBe(true);
+    // The `allowed` rule of `plan` is on line 17 of the example contract.
+    expect(errors.some((line) => line.includes(`file=${join(root, contract)},line=17,`) && line.includes('title=plan%3A allowed'))).toBe(true);
     expect(step.stdout).toContain('::error::');
   });
 

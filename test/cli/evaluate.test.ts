@@ -103,7 +103,7 @@ describe('tollgate evaluate', () => {
     const result = await run(['--predictions', 'better-challenger.csv', ...columns, '--config', 'strict.yml']);
     expect(result.code).toBe(1);
     expect(result.stdout).toMatch(/^REJECT {2}no champion: absolute thresholds/);
-    expect(result.stdout).toMatch(/- log_loss is 0\.\d+, above the max of 0\.01\.\n  - roc_auc is 0\.\d+, at least the min of 0\.6\./);
+    expect(result.stdout).toMatch(/- log_loss is 0\.\d+, above the max of 0\.01\.\n {2}- roc_auc is 0\.\d+, at least the min of 0\.6\./);
   });
 
   it('input and usage errors exit 2 with one clear line', async () => {

@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { EvaluationReport } from '../../shared/evaluate/index.js';
 import { evaluationTitle, renderEvaluationMarkdown } from '../../shared/report/evaluation.js';
+import { escapeMarkdown, tableCell } from '../../shared/report/markdown.js';
+
+/** A table row as the report writes it (cells escaped by the shared helper). */
+const row = (...cells: string[]) => `| ${cells.map(tableCell).join(' | ')} |`;
 
 function report(overrides: Partial<EvaluationReport> = {}): EvaluationReport {
   return {
@@ -38,15 +42,16 @@ describe('evaluation Markdown', () => {
     const positions = order.map((text) => markdown.indexOf(text));
     expect(positions.every((position) => position >= 0)).toBe(true);
     expect([...positions].sort((a, b) => a - b)).toEqual(positions);
-    expect(markdown).toContain('| roc\\_auc | primary: lower bound of Δ &gt; 0 | 0\\.81 | 0\\.79 | \\+0\\.02 | \\+0\\.005 to \\+0\\.035 | 0\\.012 | ✅ pass |');
-    expect(markdown).toContain('| region | \\(missing\\) | 20 | roc\\_auc | 0\\.75 | 0\\.7 | \\-0\\.05 | too few rows \\(not gated\\) |');
+    expect(markdown).toContain(row('roc_auc', 'primary: lower bound of Δ > 0', '0.81', '0.79', '+0.02', '+0.005 to +0.035', '0.012', '✅ pass'));
+    expect(markdown).toContain(row('region', '(missing)', '20', 'roc_auc', '0.75', '0.7', '-0.05', 'too few rows (not gated)'));
   });
 
   it('escapes everything that came from data', () => {
     const markdown = renderEvaluationMarkdown(report(), { model: 'churn <script>' });
     expect(markdown).not.toContain('<img');
     expect(markdown).not.toContain('<script>');
-    expect(markdown).toContain('&lt;img src=x onerror=alert\\(1\\)&gt;');
+    expect(markdown).toContain(escapeMarkdown('<img src=x onerror=alert(1)>'));
+    expect(markdown).toContain('&lt;img');
     expect(markdown).not.toContain('[evil](http://x)');
     expect(renderEvaluationMarkdown(report(), { runUrl: 'javascript:alert(1)' })).not.toContain('Workflow run');
   });
@@ -65,7 +70,7 @@ describe('evaluation Markdown', () => {
       }),
     );
     expect(markdown.startsWith('### ✅ Promote: no champion yet: absolute thresholds only')).toBe(true);
-    expect(markdown).toContain('| roc\\_auc | min 0\\.7 | 0\\.81 | ✅ pass |');
+    expect(markdown).toContain(row('roc_auc', 'min 0.7', '0.81', '✅ pass'));
     expect(markdown).toContain('- Champion predictions: none');
   });
 

@@ -34,8 +34,14 @@ const changes: Case[] = [
   ['one byte of the data changes', (root) => writeFiles(root, { 'data/train.csv': 'id,x,y\n1,0.5,true\n2,1.5,false\n3,2.6,true\n' })],
   ['a dataset is added', () => ({ data: ['data/train.csv', 'data/extra.csv'] })],
   ['the training script is edited (not committed)', (root) => writeFiles(root, { 'train.mjs': '// tuned\n' + BASE_SPEC.command.join(' ') })],
-  ['a helper module is edited and committed', (root) => (writeFiles(root, { 'src/helper.mjs': 'export const helper = 2;\n' }), git(root, 'commit', '-qam', 'edit'))],
-  ['a new file is added to git', (root) => (writeFiles(root, { 'src/new.mjs': 'x\n' }), git(root, 'add', 'src/new.mjs'))],
+  ['a helper module is edited and committed', (root) => {
+    writeFiles(root, { 'src/helper.mjs': 'export const helper = 2;\n' });
+    git(root, 'commit', '-qam', 'edit');
+  }],
+  ['a new file is added to git', (root) => {
+    writeFiles(root, { 'src/new.mjs': 'x\n' });
+    git(root, 'add', 'src/new.mjs');
+  }],
   ['a tracked file is deleted', (root) => rmSync(join(root, 'README.md'))],
   ['the lock file changes', (root) => writeFiles(root, { 'package-lock.json': '{"lockfileVersion": 3, "packages": {}}\n' })],
   ['a lock file appears', (root) => writeFiles(root, { 'requirements.txt': 'numpy==2.0.0\n' })],
@@ -54,7 +60,9 @@ const nonChanges: Case[] = [
   }],
   ['an untracked scratch file appears', (root) => writeFiles(root, { 'notes.txt': 'scratch\n', 'src/tmp.mjs': 'x\n' })],
   ['outputs, metrics and lineage of an earlier run are present', (root) => writeFiles(root, { 'out/model.bin': 'old', 'metrics.json': '{}', 'out/lineage.json': '{}' })],
-  ['a commit changes no file', (root) => git(root, 'commit', '-q', '--allow-empty', '-m', 'empty')],
+  ['a commit changes no file', (root) => {
+    git(root, 'commit', '-q', '--allow-empty', '-m', 'empty');
+  }],
   ['an inherited environment variable changes', () => ({ env: { ...process.env, TOLLGATE_PARAM_LR: '9', TRAIN_MODE: 'fail' } })],
 ];
 
@@ -93,7 +101,10 @@ describe('content key', () => {
   it('ignores files outside the declared code paths', async () => {
     const base = { codePaths: ['train.mjs', 'src'] };
     const narrowed = await keyOf(() => {}, base);
-    const readmeEdited = await keyOf((root) => (writeFiles(root, { 'README.md': '# edited\n' }), git(root, 'commit', '-qam', 'docs')), base);
+    const readmeEdited = await keyOf((root) => {
+      writeFiles(root, { 'README.md': '# edited\n' });
+      git(root, 'commit', '-qam', 'docs');
+    }, base);
     const helperEdited = await keyOf((root) => writeFiles(root, { 'src/helper.mjs': 'export const helper = 3;\n' }), base);
     expect(readmeEdited).toBe(narrowed);
     expect(helperEdited).not.toBe(narrowed);

@@ -33,6 +33,18 @@ export interface CsvSourceOptions {
   defaultDelimiter?: number;
   /** Bytes read at a time (tests use tiny chunks to cross every boundary). */
   chunkSize?: number;
+  /**
+   * Read only the data rows in this byte range (from `splitCsvRanges`): the
+   * header still comes from the top of the file; rows, `rowOffset` and
+   * `lines` count from the range's start (line 1 = its first line).
+   */
+  range?: CsvRange;
+}
+
+/** A byte range of a CSV file that starts and ends on record boundaries. */
+export interface CsvRange {
+  start: number;
+  end: number;
 }
 
 const KIND_OF_TYPE: Record<ColumnType, number> = {
@@ -82,6 +94,14 @@ export async function openCsv(path: string, options: ReadOptions, sourceOptions:
       kind: KIND_OF_TYPE[field.type],
       declaredBoolean: field.type === 'boolean' && declared[field.name] === 'boolean',
     }));
+    if (sourceOptions.range !== undefined) {
+      const { start, end } = sourceOptions.range;
+      if (!(source instanceof FileByteSource) || start < scanner.offset || end < start) {
+        throw new UsageError(`invalid CSV byte range [${start}, ${end}); expected a range from splitCsvRanges of an uncompressed file`);
+      }
+      source.setRange(start, end);
+      await scanner.restartAt(start);
+    }
     const dictionaries = fields.map(() => new ByteDictionary());
     const tracker = new InvalidTracker(fields);
     scanner.planRead(plans, dictionaries, tracker);

@@ -120,6 +120,28 @@ export class CsvScanner {
     return this.pos < this.dataEnd;
   }
 
+  /**
+   * Continues at stream offset `base` of a source that now starts there
+   * (a byte range of a split file): lines count from 1 at that offset, rows
+   * from 0.
+   */
+  async restartAt(base: number): Promise<void> {
+    this.dataEnd = 0;
+    this.eof = false;
+    this.pos = 0;
+    this.base = base;
+    this.line = 1;
+    this.lineStart = base;
+    this.row = 0;
+    this.rowOffset = 0;
+    await this.fill();
+  }
+
+  /** Stream offset of the next unscanned byte. */
+  get offset(): number {
+    return this.base + this.pos;
+  }
+
   /** Starts over from the first byte (after an inference pass). */
   async rewind(): Promise<void> {
     await this.source.rewind();
