@@ -1127,6 +1127,12 @@ var FileByteSource = class _FileByteSource {
   start;
   end;
   position;
+  /** Reads `[start, end)` from now on (a byte range of a split file). */
+  setRange(start, end) {
+    this.start = start;
+    this.end = end;
+    this.position = start;
+  }
   static async open(path, start = 0, end = Number.POSITIVE_INFINITY) {
     return new _FileByteSource(await open2(path, "r"), start, end);
   }
@@ -1336,6 +1342,26 @@ var CsvScanner = class {
       this.lineStart = 3;
     }
     return this.pos < this.dataEnd;
+  }
+  /**
+   * Continues at stream offset `base` of a source that now starts there
+   * (a byte range of a split file): lines count from 1 at that offset, rows
+   * from 0.
+   */
+  async restartAt(base) {
+    this.dataEnd = 0;
+    this.eof = false;
+    this.pos = 0;
+    this.base = base;
+    this.line = 1;
+    this.lineStart = base;
+    this.row = 0;
+    this.rowOffset = 0;
+    await this.fill();
+  }
+  /** Stream offset of the next unscanned byte. */
+  get offset() {
+    return this.base + this.pos;
   }
   /** Starts over from the first byte (after an inference pass). */
   async rewind() {
@@ -1947,6 +1973,14 @@ async function openCsv(path, options4, sourceOptions) {
       kind: KIND_OF_TYPE[field.type],
       declaredBoolean: field.type === "boolean" && declared[field.name] === "boolean"
     }));
+    if (sourceOptions.range !== void 0) {
+      const { start, end } = sourceOptions.range;
+      if (!(source instanceof FileByteSource) || start < scanner.offset || end < start) {
+        throw new UsageError(`invalid CSV byte range [${start}, ${end}); expected a range from splitCsvRanges of an uncompressed file`);
+      }
+      source.setRange(start, end);
+      await scanner.restartAt(start);
+    }
     const dictionaries = fields.map(() => new ByteDictionary());
     const tracker = new InvalidTracker(fields);
     scanner.planRead(plans, dictionaries, tracker);
@@ -2610,6 +2644,9 @@ async function checkFile(path) {
   if (info2.isDirectory()) throw new InputError({ file: path }, "is a directory; expected a data file");
   if (!info2.isFile()) throw new InputError({ file: path }, "is not a regular file; expected a data file");
 }
+
+// shared/data/csv/ranges.ts
+var CHUNK2 = 1 << 20;
 
 // shared/data/head.ts
 function cell(column, row) {
@@ -3758,12 +3795,10 @@ var Moments = class _Moments {
   sum = 0;
   min = Number.POSITIVE_INFINITY;
   max = Number.NEGATIVE_INFINITY;
-  /** Adds one value (NaN is skipped). */
+  /** Adds one value; NaN and +/-Infinity are skipped. Returns 1 if `value` was infinite, else 0. */
   add(value) {
-    if (value !== value) return;
-    if (value === Number.POSITIVE_INFINITY || value === Number.NEGATIVE_INFINITY) {
-      throw new RangeError("Moments accepts finite values only; count infinities separately");
-    }
+    if (value !== value) return 0;
+    if (value === Number.POSITIVE_INFINITY || value === Number.NEGATIVE_INFINITY) return 1;
     const n = this.count + 1;
     const delta = value - this.mean;
     this.mean += delta / n;
@@ -3772,10 +3807,12 @@ var Moments = class _Moments {
     this.sum += value;
     if (value < this.min) this.min = value;
     if (value > this.max) this.max = value;
+    return 0;
   }
   /**
-   * Adds `values[start..end)`, skipping NaN. Two passes over the chunk, then
-   * one merge: exact to rounding and branch-light for the hot loop.
+   * Adds `values[start..end)`, skipping NaN and +/-Infinity; returns the
+   * number of infinities skipped. Two passes over the chunk, then one merge:
+   * exact to rounding and branch-light for the hot loop.
    */
   addArray(values, start = 0, end = values.length) {
     let n = 0;
@@ -3790,10 +3827,8 @@ var Moments = class _Moments {
       if (x < min) min = x;
       if (x > max) max = x;
     }
-    if (n === 0) return;
-    if (min === Number.NEGATIVE_INFINITY || max === Number.POSITIVE_INFINITY) {
-      throw new RangeError("Moments accepts finite values only; count infinities separately");
-    }
+    if (n === 0) return 0;
+    if (min === Number.NEGATIVE_INFINITY || max === Number.POSITIVE_INFINITY) return this.addArrayWithInfinities(values, start, end);
     const mean = sum / n;
     let m2 = 0;
     let correction = 0;
@@ -3806,6 +3841,19 @@ var Moments = class _Moments {
     }
     m2 -= correction * correction / n;
     this.mergeParts(n, mean, m2, sum, min, max);
+    return 0;
+  }
+  /** Rare path: copy the finite values, then accumulate them. */
+  addArrayWithInfinities(values, start, end) {
+    const finite3 = [];
+    let infinities = 0;
+    for (let i = start; i < end; i++) {
+      const x = values[i];
+      if (x === Number.POSITIVE_INFINITY || x === Number.NEGATIVE_INFINITY) infinities++;
+      else if (x === x) finite3.push(x);
+    }
+    this.addArray(finite3);
+    return infinities;
   }
   /** Folds another accumulator into this one (Chan's parallel update). */
   merge(other) {
@@ -4691,9 +4739,9 @@ async function listGitFiles(root, pathspecs) {
 }
 async function hashObjects(root, paths) {
   const ids = /* @__PURE__ */ new Map();
-  const CHUNK2 = 500;
-  for (let start = 0; start < paths.length; start += CHUNK2) {
-    const chunk = paths.slice(start, start + CHUNK2);
+  const CHUNK3 = 500;
+  for (let start = 0; start < paths.length; start += CHUNK3) {
+    const chunk = paths.slice(start, start + CHUNK3);
     const result2 = await gitOrThrow(root, ["hash-object", "--", ...chunk]);
     const lines = result2.split("\n").filter((line) => line !== "");
     chunk.forEach((path, index) => ids.set(path, lines[index]));
@@ -8376,6 +8424,9 @@ async function loadModelsConfig(file) {
   return (await loadYamlFile(file, modelsSection)).value.models;
 }
 
+// shared/github/client.ts
+import { Octokit } from "octokit";
+
 // cli/commands/registry.ts
 var usage5 = `Usage: tollgate registry <subcommand> [arguments] [--repo DIR] [--json]
 
@@ -8451,7 +8502,7 @@ ${usage5}`);
       }
     }
     if (values.remote !== void 0 && !values.push) throw new UsageError("--remote needs --push");
-    const registry = await openRegistry(values, io);
+    const registry = await openRegistry2(values, io);
     switch (subcommand) {
       case "show":
         return show(registry, args, values, io);
@@ -8470,7 +8521,7 @@ ${usage5}`);
     }
   }
 };
-async function openRegistry(values, io) {
+async function openRegistry2(values, io) {
   const repo = resolve13(io.cwd, values.repo ?? ".");
   const models = await loadModelsConfig(values.config === void 0 ? join7(repo, CONFIG_PATH) : resolve13(io.cwd, values.config));
   const backend = new GitBackend({ cwd: repo, pushTo: values.push ? values.remote ?? "origin" : void 0 });

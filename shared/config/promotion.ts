@@ -14,6 +14,7 @@
  * ```
  */
 import { z } from 'zod';
+// The registry's leaf module, not its index: the index loads config/models, which composes this file.
 import { isValidName } from '../registry/names.js';
 import { DURATION_HINT, parseDuration } from '../promotion/duration.js';
 

@@ -2,7 +2,9 @@
  * Streaming table readers (CSV/TSV, JSON lines, Parquet, Arrow IPC / Feather)
  * producing record batches of typed columns. See `types.ts` for the shapes.
  */
-export { openTable } from './open.js';
+export { openTable, openCsvRange } from './open.js';
+export { splitCsvRanges, type SplitOptions } from './csv/ranges.js';
+export type { CsvRange } from './csv/reader.js';
 export { readHead, type HeadRow } from './head.js';
 export { detectFormat } from './format.js';
 export { COLUMN_TYPES } from './types.js';

@@ -2,7 +2,7 @@
 import { stat } from 'node:fs/promises';
 import { InputError } from '../errors/index.js';
 import { openArrow } from './arrow/reader.js';
-import { openCsv } from './csv/reader.js';
+import { openCsv, type CsvRange } from './csv/reader.js';
 import { describeFile } from './format.js';
 import { openJsonl } from './jsonl/reader.js';
 import { openParquet } from './parquet/reader.js';
@@ -30,6 +30,20 @@ export async function openTable(path: string, options: ReadOptions = {}): Promis
     case 'arrow':
       return openArrow(path, options);
   }
+}
+
+/**
+ * Opens one byte range of an uncompressed CSV file (from `splitCsvRanges`),
+ * for reading a file in parallel. The header and delimiter come from the top
+ * of the file; pass the whole schema as `options.types` (from the reader that
+ * opened the full file) so every part reads the same types without sampling.
+ * `rowOffset`, `lines` and invalid-value rows and lines count from the
+ * range's start: rebase them by the earlier ranges' counts.
+ */
+export async function openCsvRange(path: string, range: CsvRange, options: ReadOptions = {}): Promise<TableReader> {
+  const detected = describeFile(path, options.format ?? 'csv');
+  await checkFile(path);
+  return openCsv(path, options, { gzip: detected.gzip, defaultDelimiter: detected.tabSeparated ? TAB : undefined, range });
 }
 
 async function checkFile(path: string): Promise<void> {

@@ -26,7 +26,7 @@ export function createGitHubClient(options: GitHubClientOptions = {}): GitHubCli
     auth: options.token,
     baseUrl: options.baseUrl ?? 'https://api.github.com',
     userAgent: options.userAgent ?? 'tollgate',
-    request: { fetch: options.fetch ?? globalThis.fetch, retries },
+    request: { fetch: options.fetch ?? globalThis.fetch },
     retry: { enabled, retries },
     throttle: {
       enabled,

@@ -48,16 +48,9 @@ export class NumberAccumulator {
     this.count += length - nulls;
     const values = column.values;
     this.binCounter?.addArray(values, 0, length);
-
-    let finite = values;
-    let infinities = 0;
-    for (let i = 0; i < length; i++) {
-      const x = values[i];
-      if (x === Number.POSITIVE_INFINITY || x === Number.NEGATIVE_INFINITY) infinities++;
-    }
-    if (infinities > 0) finite = this.withoutInfinities(values, length);
-
-    this.moments.addArray(finite, 0, length);
+    // Moments skip infinities and report them; only then do the sketches need a filtered copy.
+    const infinities = this.moments.addArray(values, 0, length);
+    const finite = infinities > 0 ? this.withoutInfinities(values, length) : values;
     let from = 0;
     if (this.exact !== null) {
       from = this.exact.addArray(finite, 0, length);

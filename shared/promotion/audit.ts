@@ -11,6 +11,7 @@
 import { z } from 'zod';
 import { InputError } from '../errors/index.js';
 import { formatPath } from '../config/yaml-document.js';
+// The registry's leaf module (see names.ts): one canonical JSON for every Tollgate digest.
 import { canonicalJson, digestJson } from '../registry/metadata.js';
 import type { StagePolicy } from '../config/promotion.js';
 import { PROMOTION_STATES, type PromotionState } from './state.js';

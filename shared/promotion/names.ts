@@ -1,6 +1,9 @@
 /**
  * The registry's grammar for the names a command may carry. Delegates to
  * `shared/registry` so a name the bot accepts is a name the registry can tag.
+ * Imports the registry's leaf modules, not its index: the index pulls in the
+ * git and GitHub backends (and, through its config loader, `config/models`,
+ * which composes `config/promotion`), which this pure core must not load.
  */
 import { isValidName, parseModelName } from '../registry/names.js';
 import { isVersion } from '../registry/semver.js';

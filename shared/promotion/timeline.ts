@@ -210,8 +210,9 @@ function latestComments(comments: readonly TimelineComment[]): TimelineComment[]
 function compareCommentCopies(a: TimelineComment, b: TimelineComment): number {
   const time = Date.parse(a.updated_at) - Date.parse(b.updated_at);
   if (time !== 0 && Number.isFinite(time)) return time;
-  const left = a.body ?? '';
-  const right = b.body ?? '';
+  // Same time: any total order will do, as long as it does not depend on delivery order.
+  const left = JSON.stringify(a);
+  const right = JSON.stringify(b);
   return left < right ? -1 : left > right ? 1 : 0;
 }
 
@@ -227,7 +228,7 @@ function latestReviews(reviews: readonly TimelineReview[]): TimelineReview[] {
       continue;
     }
     const rank = (REVIEW_STATE_RANK[review.state] ?? 0) - (REVIEW_STATE_RANK[seen.state] ?? 0);
-    const key = (item: TimelineReview) => `${item.submitted_at ?? ''}\u0000${item.state}\u0000${item.commit_id ?? ''}\u0000${item.body ?? ''}`;
+    const key = (item: TimelineReview) => `${item.submitted_at ?? ''}\u0000${JSON.stringify(item)}`;
     if (rank > 0 || (rank === 0 && key(review) > key(seen))) byId.set(review.id, review);
   }
   return [...byId.values()];

@@ -26,3 +26,4 @@ export {
 } from './release-assets.js';
 export { publishRelease, type ReleaseSpec, type PublishedRelease } from './github-releases.js';
 export { loadModelsConfig, CONFIG_PATH } from './config.js';
+export { openRegistry, type BackendChoice, type OpenRegistryOptions, type OpenedRegistry } from './open.js';

@@ -63,7 +63,7 @@ export function details(summary: string, body: string): string {
  * The key is restricted to a safe alphabet so it can never close the comment.
  */
 export function hiddenMarker(key: string): string {
-  if (!/^[A-Za-z0-9:._\/@#=-]+$/.test(key)) throw new RangeError(`marker key has unsafe characters: ${JSON.stringify(key)}`);
+  if (!/^[A-Za-z0-9:._/@#=-]+$/.test(key)) throw new RangeError(`marker key has unsafe characters: ${JSON.stringify(key)}`);
   return `<!-- tollgate:${key} -->`;
 }
 

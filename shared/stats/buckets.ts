@@ -37,14 +37,39 @@ export function binIndex(edges: ArrayLike<number>, x: number): number {
   return lo;
 }
 
+/** Cells of the lookup grid that turns most bin searches into one multiply. */
+const GRID_CELLS = 4096;
+
 export class BucketCounts {
   readonly edges: Float64Array;
   readonly counts: Float64Array;
+  /**
+   * grid[c] = a lower bound of the bin of any x in grid cell c (the number of
+   * edges below the previous cell's start), so a short upward scan finishes
+   * the search. Null when there are fewer than 2 edges.
+   */
+  private readonly grid: Int32Array | null;
+  private readonly gridScale: number;
 
   constructor(edges: ArrayLike<number>) {
     validateEdges(edges);
     this.edges = Float64Array.from(edges);
     this.counts = new Float64Array(this.edges.length + 1);
+    const m = this.edges.length;
+    const span = m >= 2 ? this.edges[m - 1] - this.edges[0] : 0;
+    const magnitude = Math.max(Math.abs(this.edges[0]), Math.abs(this.edges[m - 1]));
+    // The grid needs cells well above the spacing of doubles near the edges.
+    if (m >= 2 && Number.isFinite(span) && span / GRID_CELLS > 1e6 * Number.EPSILON * magnitude) {
+      this.gridScale = GRID_CELLS / span;
+      this.grid = new Int32Array(GRID_CELLS + 1);
+      for (let c = 0; c <= GRID_CELLS; c++) {
+        const previousStart = this.edges[0] + Math.max(0, c - 1) / this.gridScale;
+        this.grid[c] = binIndex(this.edges, previousStart);
+      }
+    } else {
+      this.gridScale = 0;
+      this.grid = null;
+    }
   }
 
   /** Number of values counted. */
@@ -62,20 +87,27 @@ export class BucketCounts {
 
   /** Counts `values[start..end)`, skipping NaN. */
   addArray(values: ArrayLike<number>, start = 0, end = values.length): void {
+    const grid = this.grid;
+    if (grid === null) {
+      for (let i = start; i < end; i++) this.add(values[i]);
+      return;
+    }
     const edges = this.edges;
     const counts = this.counts;
     const m = edges.length;
+    const first = edges[0];
+    const last = edges[m - 1];
+    const scale = this.gridScale;
     for (let i = start; i < end; i++) {
       const x = values[i];
       if (x !== x) continue;
-      let lo = 0;
-      let hi = m;
-      while (lo < hi) {
-        const mid = (lo + hi) >> 1;
-        if (edges[mid] < x) lo = mid + 1;
-        else hi = mid;
+      if (x <= first) counts[0]++;
+      else if (x > last) counts[m]++;
+      else {
+        let bin = grid[Math.min(GRID_CELLS, Math.floor((x - first) * scale))];
+        while (edges[bin] < x) bin++;
+        counts[bin]++;
       }
-      counts[lo]++;
     }
   }
 

@@ -33,7 +33,7 @@
  * RangeError (callers count infinities separately).
  */
 
-const MIN_LEVEL_CAPACITY = 8;
+const MIN_LEVEL_CAPACITY = 16;
 const DEFAULT_K = 200;
 const SHRINK = 2 / 3;
 const Z99 = 2.5758293035489004;

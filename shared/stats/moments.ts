@@ -7,9 +7,10 @@
  * but needs no division per value. Merging shards gives the same numbers as
  * one pass over the whole data up to rounding (~1e-15 relative).
  *
- * Contract: only finite values are accumulated. `add` and `addArray` skip NaN
- * (missing values) and throw a RangeError on +/-Infinity: an infinite value
- * has no mean, so callers count infinities separately.
+ * Only finite values are accumulated: NaN (missing) and +/-Infinity (no
+ * mean exists) are skipped. `add` and `addArray` report how many infinities
+ * they skipped so callers can count them; checking for them costs nothing
+ * on the common path (they show up in the chunk's min/max).
  */
 
 /** Plain-JSON form of {@link Moments}; min/max are null while count is 0. */
@@ -31,12 +32,10 @@ export class Moments {
   min = Number.POSITIVE_INFINITY;
   max = Number.NEGATIVE_INFINITY;
 
-  /** Adds one value (NaN is skipped). */
-  add(value: number): void {
-    if (value !== value) return;
-    if (value === Number.POSITIVE_INFINITY || value === Number.NEGATIVE_INFINITY) {
-      throw new RangeError('Moments accepts finite values only; count infinities separately');
-    }
+  /** Adds one value; NaN and +/-Infinity are skipped. Returns 1 if `value` was infinite, else 0. */
+  add(value: number): number {
+    if (value !== value) return 0;
+    if (value === Number.POSITIVE_INFINITY || value === Number.NEGATIVE_INFINITY) return 1;
     const n = this.count + 1;
     const delta = value - this.mean;
     this.mean += delta / n;
@@ -45,13 +44,15 @@ export class Moments {
     this.sum += value;
     if (value < this.min) this.min = value;
     if (value > this.max) this.max = value;
+    return 0;
   }
 
   /**
-   * Adds `values[start..end)`, skipping NaN. Two passes over the chunk, then
-   * one merge: exact to rounding and branch-light for the hot loop.
+   * Adds `values[start..end)`, skipping NaN and +/-Infinity; returns the
+   * number of infinities skipped. Two passes over the chunk, then one merge:
+   * exact to rounding and branch-light for the hot loop.
    */
-  addArray(values: ArrayLike<number>, start = 0, end = values.length): void {
+  addArray(values: ArrayLike<number>, start = 0, end = values.length): number {
     let n = 0;
     let sum = 0;
     let min = Number.POSITIVE_INFINITY;
@@ -64,10 +65,8 @@ export class Moments {
       if (x < min) min = x;
       if (x > max) max = x;
     }
-    if (n === 0) return;
-    if (min === Number.NEGATIVE_INFINITY || max === Number.POSITIVE_INFINITY) {
-      throw new RangeError('Moments accepts finite values only; count infinities separately');
-    }
+    if (n === 0) return 0;
+    if (min === Number.NEGATIVE_INFINITY || max === Number.POSITIVE_INFINITY) return this.addArrayWithInfinities(values, start, end);
     const mean = sum / n;
     let m2 = 0;
     let correction = 0;
@@ -81,6 +80,20 @@ export class Moments {
     // Corrected two-pass (Chan, Golub & LeVeque): removes the rounding left in `mean`.
     m2 -= (correction * correction) / n;
     this.mergeParts(n, mean, m2, sum, min, max);
+    return 0;
+  }
+
+  /** Rare path: copy the finite values, then accumulate them. */
+  private addArrayWithInfinities(values: ArrayLike<number>, start: number, end: number): number {
+    const finite: number[] = [];
+    let infinities = 0;
+    for (let i = start; i < end; i++) {
+      const x = values[i];
+      if (x === Number.POSITIVE_INFINITY || x === Number.NEGATIVE_INFINITY) infinities++;
+      else if (x === x) finite.push(x);
+    }
+    this.addArray(finite);
+    return infinities;
   }
 
   /** Folds another accumulator into this one (Chan's parallel update). */

@@ -8,6 +8,7 @@ import { dirname, join, resolve } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { runAction } from '../../actions/lib/run-action.js';
 import { runTrainAction } from '../../actions/train/src/main.js';
+import { escapeMarkdown, tableCell } from '../../shared/report/index.js';
 import { makeDirectory, removeDirectory } from '../lineage/git-fixture.js';
 import { makeProject } from '../train/project-fixture.js';
 
@@ -55,6 +56,11 @@ vi.mock('@actions/cache', () => ({
 
 let savedEnv: NodeJS.ProcessEnv;
 const cleanup: string[] = [];
+// @actions/core remembers the summary file's path after its first write, as a
+// runner's one process per step never notices: every step here shares one file.
+const summaryDirectory = makeDirectory('tollgate-summary-');
+const summaryFile = join(summaryDirectory, 'summary.md');
+cleanup.push(summaryDirectory);
 
 beforeAll(() => {
   savedEnv = { ...process.env };
@@ -90,7 +96,7 @@ function readOutputs(file: string): Record<string, string> {
 async function step(workspace: string, inputs: Record<string, string>, env: Record<string, string> = {}) {
   const run = makeDirectory('tollgate-runner-');
   cleanup.push(run);
-  const files = { output: join(run, 'output'), summary: join(run, 'summary.md') };
+  const files = { output: join(run, 'output'), summary: summaryFile };
   writeFileSync(files.output, '');
   writeFileSync(files.summary, '');
   for (const key of Object.keys(process.env)) if (key.startsWith('INPUT_')) delete process.env[key];
@@ -111,6 +117,7 @@ async function step(workspace: string, inputs: Record<string, string>, env: Reco
   return { outputs: readOutputs(files.output), summary: readFileSync(files.summary, 'utf8'), counter: process.env.COUNTER_FILE as string };
 }
 
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const runsOf = (counter: string) => (existsSync(counter) ? readFileSync(counter, 'utf8').split('\n').filter(Boolean).length : 0);
 
 function project() {
@@ -190,15 +197,19 @@ describe('train action', () => {
     const params = 'lr: 0.5\nnote: "<img src=x onerror=alert(1)> | **bold**"\n';
     const result = await step(root, { ...BASE_INPUTS, params });
     const summary = result.summary;
+    const row = (...cells: string[]) => `| ${cells.map(tableCell).join(' | ')} |`;
     expect(summary).toContain('### Tollgate train: churn');
-    expect(summary).toContain("#### Params (input 'params')");
-    expect(summary).toContain('| lr | 0\\.5 |');
-    expect(summary).toContain('&lt;img src=x onerror=alert\\(1\\)&gt; \\| \\*\\*bold\\*\\*');
+    expect(summary).toContain(`#### Params (${escapeMarkdown("input 'params'")})`);
+    expect(summary).toContain(row('lr', '0.5'));
+    // Data from the user cannot open a tag, a table cell or emphasis.
+    expect(summary).toContain(row('note', '<img src=x onerror=alert(1)> | **bold**'));
+    expect(summary).toContain('&lt;img src=x onerror=alert(1)&gt; \\| \\*\\*bold\\*\\*');
     expect(summary).not.toContain('<img');
-    expect(summary).toMatch(/\| data\/train\\\.csv \| 3 \| 41 B \| [0-9a-f]{12} \|/);
-    expect(summary).toContain('| auc | 0\\.81 |');
-    expect(summary).toContain('| folds\\[1\\] | 0\\.82 |');
-    expect(summary).toMatch(/\| out\/model\\\.bin \| 4\\\.0 KiB \| [0-9a-f]{12} \|/);
+    expect(summary).toMatch(new RegExp(`${escapeRegExp(row('data/train.csv', '3', '41 B').slice(0, -2))} \\| [0-9a-f]{12} \\|`));
+    expect(summary).toContain(row('auc', '0.81'));
+    expect(summary).toContain(row('folds[1]', '0.82'));
+    expect(summary).toContain(row('out/model.bin', '4.0 KiB').slice(0, -2));
+    expect(summary).toContain('- **Seed:** 0');
     // Inline params reach the command through a file.
     const lineage = JSON.parse(readFileSync(join(root, 'out/lineage.json'), 'utf8'));
     expect(lineage.params).toEqual({ file: "input 'params'", values: { lr: 0.5, note: '<img src=x onerror=alert(1)> | **bold**' } });
@@ -219,7 +230,7 @@ describe('train action', () => {
     const root = project();
     const result = await step(root, { ...BASE_INPUTS, 'upload-artifact': 'true' });
     expect(process.exitCode).toBeUndefined();
-    expect(result.summary).toContain('upload\\-artifact is true, but this build of Tollgate cannot upload artifacts yet');
+    expect(result.summary).toContain(escapeMarkdown('upload-artifact is true, but this build of Tollgate cannot upload artifacts yet'));
   });
 
   it('hands lineage and outputs to an artifact uploader when one is present', async () => {
@@ -230,9 +241,9 @@ describe('train action', () => {
     void _unused;
     const run = makeDirectory('tollgate-runner-');
     cleanup.push(run);
-    Object.assign(process.env, { GITHUB_WORKSPACE: root, GITHUB_OUTPUT: join(run, 'o'), GITHUB_STEP_SUMMARY: join(run, 's'), RUNNER_TEMP: run, TRAIN_MODE: 'ok' });
+    Object.assign(process.env, { GITHUB_WORKSPACE: root, GITHUB_OUTPUT: join(run, 'o'), GITHUB_STEP_SUMMARY: summaryFile, RUNNER_TEMP: run, TRAIN_MODE: 'ok' });
     writeFileSync(join(run, 'o'), '');
-    writeFileSync(join(run, 's'), '');
+    writeFileSync(summaryFile, '');
     for (const [name, value] of Object.entries(rest)) process.env[`INPUT_${name.toUpperCase()}`] = value;
     await runTrainAction({ artifactUploader: { upload: async (name, files, rootDirectory) => (uploads.push({ name, files, root: rootDirectory }), { id: 1, size: 10 }) } });
     expect(uploads).toEqual([{ name: 'tollgate-train-models-churn', files: ['out/lineage.json', 'metrics.json', 'out/model.bin'].map((file) => join(root, file)), root }]);

@@ -67,7 +67,7 @@ describe('tollgate train', () => {
     const { root, counter } = setup();
     const { io, out } = makeIo(root, { COUNTER_FILE: counter });
     expect(await main(['train', ...FLAGS, '--no-cache', '--seed', '3', '--', 'node', 'train.mjs'], io)).toBe(0);
-    expect(out.stdout).toMatch(/^training in mode ok\ntollgate train: trained in [\d.]+ s \(cache off\)\n  key: {5}[0-9a-f]{64}\n  metrics: auc 0\.81, loss 0\.4, folds\[0\] 0\.8, folds\[1\] 0\.82\n  outputs: metrics\.json \(\d+ B\), out\/model\.bin \(4\.0 KiB\)\n  lineage: out\/lineage\.json\n$/);
+    expect(out.stdout).toMatch(/^training in mode ok\ntollgate train: trained in [\d.]+ s \(cache off\)\n {2}key: {5}[0-9a-f]{64}\n {2}metrics: auc 0\.81, loss 0\.4, folds\[0\] 0\.8, folds\[1\] 0\.82\n {2}outputs: metrics\.json \(\d+ B\), out\/model\.bin \(4\.0 KiB\)\n {2}lineage: out\/lineage\.json\n$/);
     expect(JSON.parse(readFileSync(join(root, 'out/lineage.json'), 'utf8')).seed).toBe(3);
     expect(existsSync(join(root, '.tollgate-cache'))).toBe(false);
   });

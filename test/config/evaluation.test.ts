@@ -53,7 +53,7 @@ describe('evaluation config schema', () => {
   });
 
   it('rejects unknown keys, guardrails without a limit, and metrics of the other task', () => {
-    expect(() => parseYaml('evaluation:\n  primray: {metric: roc_auc}\n', 'f.yml', wrapper)).toThrow(/f\.yml:2:12: evaluation\.primray: /);
+    expect(() => parseYaml('evaluation:\n  primray: {metric: roc_auc}\n', 'f.yml', wrapper)).toThrow(/f\.yml:2:\d+: evaluation\.primray/);
     expect(() => parseYaml('evaluation:\n  guardrails: [{metric: ece}]\n', 'f.yml', wrapper)).toThrow(/set at least one of max_increase, max_decrease, min, max/);
     expect(() => parseYaml('evaluation:\n  primary: {metric: rmse}\n  min: {roc_auc: 0.7}\n', 'f.yml', wrapper)).toThrow(
       /f\.yml:3:18: evaluation\.min\.roc_auc: 'roc_auc' is a classification metric but this evaluation is regression/,

@@ -50,6 +50,30 @@ describe('BucketCounts', () => {
     );
   });
 
+  it('bulk counting agrees with binIndex value by value, at and next to every edge', () => {
+    const nextUp = (x: number): number => x + Math.max(Number.MIN_VALUE, Math.abs(x) * Number.EPSILON);
+    const nextDown = (x: number): number => x - Math.max(Number.MIN_VALUE, Math.abs(x) * Number.EPSILON);
+    fc.assert(
+      fc.property(
+        fc.uniqueArray(fc.double({ min: -1e6, max: 1e6, noNaN: true }), { minLength: 0, maxLength: 12 }),
+        fc.array(fc.double({ noNaN: true }), { maxLength: 100 }),
+        (rawEdges, extra) => {
+          const edges = [...new Set(rawEdges.map((e) => (e === 0 ? 0 : e)))].sort((a, b) => a - b);
+          const values = [...extra, ...edges.flatMap((e) => [e, nextUp(e), nextDown(e)])];
+          const buckets = new BucketCounts(edges);
+          buckets.addArray(values);
+          const expected = new Array<number>(edges.length + 1).fill(0);
+          for (const v of values) expected[binIndex(edges, v)]++;
+          expect(Array.from(buckets.counts)).toEqual(expected);
+        },
+      ),
+      { numRuns: 300 },
+    );
+    const clustered = new BucketCounts([1e15, 1e15 + 0.25, 1e15 + 0.5]);
+    clustered.addArray([1e15, 1e15 + 0.125, 1e15 + 0.25, 1e15 + 0.375, 1e15 + 0.5, 1e16]);
+    expect(Array.from(clustered.counts)).toEqual([1, 2, 2, 1]);
+  });
+
   it('round-trips through JSON and refuses different edges', () => {
     const buckets = new BucketCounts([1, 2]);
     buckets.addArray([0, 1.5, 1.5, 9]);

@@ -84,9 +84,15 @@ describe('Moments', () => {
     expect(Moments.fromJSON(empty.toJSON()).count).toBe(0);
   });
 
-  it('refuses infinities: they have no mean', () => {
-    expect(() => Moments.of([1, Infinity])).toThrow(RangeError);
-    expect(() => new Moments().add(-Infinity)).toThrow(RangeError);
+  it('skips infinities (they have no mean) and reports how many', () => {
+    const m = new Moments();
+    expect(m.addArray([1, Infinity, 3, -Infinity, Number.NaN, Infinity])).toBe(3);
+    expect([m.count, m.mean, m.min, m.max]).toEqual([2, 2, 1, 3]);
+    expect(m.add(-Infinity)).toBe(1);
+    expect(m.add(Number.NaN)).toBe(0);
+    expect(m.add(5)).toBe(0);
+    expect(m.count).toBe(3);
+    expect(new Moments().addArray([Infinity])).toBe(1);
     expect(() => Moments.fromJSON({ count: -1, mean: 0, m2: 0, sum: 0, min: null, max: null })).toThrow(RangeError);
   });
 });

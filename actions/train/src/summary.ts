@@ -33,17 +33,15 @@ export function trainSummary(model: string, result: TrainResult, extraNotes: rea
         ? `**Cache hit**: restored the outputs of a ${formatNumber(result.durationS)} s run; the command did not run.`
         : `**Trained** in ${formatNumber(result.durationS)} s (cache ${result.cache === 'off' ? 'off' : 'miss'}).`;
   parts.push(outcome);
+  const commit = lineage.git.commit ? `${codeSpan(lineage.git.commit.slice(0, 12))}${lineage.git.dirty ? ' (dirty tree)' : ''}` : 'not a git repository';
   parts.push(
-    markdownTable(
-      ['', ''],
-      [
-        ['content key', result.key],
-        ['command', lineage.command.join(' ')],
-        ['seed', lineage.seed],
-        ['commit', lineage.git.commit ? `${lineage.git.commit}${lineage.git.dirty ? ' (dirty)' : ''}` : 'not a git repository'],
-        ['lineage', result.lineagePath],
-      ],
-    ),
+    [
+      `- **Command:** ${codeSpan(lineage.command.join(' '))}`,
+      `- **Seed:** ${lineage.seed}`,
+      `- **Commit:** ${commit}`,
+      `- **Content key:** ${codeSpan(result.key)}`,
+      `- **Lineage:** ${codeSpan(result.lineagePath)}`,
+    ].join('\n'),
   );
   if (result.exitCode !== 0 && result.stderrTail.length > 0) {
     parts.push(details(`Last ${result.stderrTail.length} lines of stderr`, `<pre>${escapeHtml(result.stderrTail.join('\n'))}</pre>`));
@@ -66,6 +64,6 @@ export function trainSummary(model: string, result: TrainResult, extraNotes: rea
     parts.push(`#### Outputs\n\n${markdownTable(['path', 'size', 'sha256'], table.rows, ['left', 'right', 'left'])}${table.note}`);
   }
   if (extraNotes.length > 0) parts.push(extraNotes.map((note) => `> ${escapeMarkdown(note)}`).join('\n>\n'));
-  parts.push(`<sub>Key ${codeSpan(result.key.slice(0, 16))}… hashes the command, params, seed, data, code and lock files.</sub>`);
+  parts.push('<sub>The content key hashes the command, params, seed, data, code and lock files; only an exact match restores outputs.</sub>');
   return `${parts.join('\n\n')}\n`;
 }

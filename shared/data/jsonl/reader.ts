@@ -3,8 +3,8 @@
  * first `inferenceRows` objects (in order of first appearance) is the schema;
  * a key first seen after that sample is an InputError naming its line (declare
  * it in the contract, or raise `inferenceRows`); declared keys are columns
- * even when the sample lacks them. Missing keys and `null` are nulls. Blank
- * lines are not rows and are passed over.
+ * even when the sample lacks them. Missing keys, `null` and strings listed in
+ * `nullValues` are nulls. Blank lines are not rows and are passed over.
  */
 import { InputError } from '../../errors/index.js';
 import { FileByteSource, GzipByteSource, type ByteSource } from '../byte-source.js';
@@ -31,6 +31,7 @@ export async function openJsonl(path: string, options: ReadOptions, gzip: boolea
   const source: ByteSource = gzip ? new GzipByteSource(path) : await FileByteSource.open(path);
   const lines = readLines(source, path);
   try {
+    const nullTexts = new Set(options.nullValues ?? []);
     const sample: ParsedRow[] = [];
     const samplers = new Map<string, JsonSampler>();
     let sawLine = false;
@@ -47,7 +48,8 @@ export async function openJsonl(path: string, options: ReadOptions, gzip: boolea
           sampler = new JsonSampler(categoryMaxDistinct);
           samplers.set(key, sampler);
         }
-        sampler.observe(record[key]);
+        const value = record[key];
+        sampler.observe(typeof value === 'string' && nullTexts.has(value) ? null : value);
       }
     }
     if (!sawLine) throw new InputError({ file: path }, 'the file is empty; expected one JSON object per line');
@@ -56,7 +58,7 @@ export async function openJsonl(path: string, options: ReadOptions, gzip: boolea
     // A declared key may be absent from the sample (JSON lines have no header): keep it.
     for (const [name, type] of Object.entries(declared)) if (!samplers.has(name)) fields.push({ name, type });
     if (fields.length === 0) throw new InputError({ file: path }, 'no keys in the first objects; expected one JSON object per line with named values');
-    return new JsonlTableReader(path, { fields }, sample, lines, source, batchSize, declared);
+    return new JsonlTableReader(path, { fields }, sample, lines, source, batchSize, declared, nullTexts);
   } catch (error) {
     await lines.return(undefined);
     await source.close();
@@ -96,6 +98,7 @@ class JsonlTableReader implements TableReader {
     private readonly source: ByteSource,
     private readonly batchSize: number,
     declared: Readonly<Record<string, unknown>>,
+    private readonly nullTexts: ReadonlySet<string>,
   ) {
     this.tracker = new InvalidTracker(schema.fields);
     this.dictionaries = schema.fields.map(() => new StringDictionary());
@@ -158,7 +161,9 @@ class JsonlTableReader implements TableReader {
           `key ${JSON.stringify(key)} first appears after the rows used to infer the schema; expected only the keys ${describeKeys(this.schema)} (declare it in the contract or raise inferenceRows)`,
         );
       }
-      this.writer.write(batch.columns[c], c, index, row.record[key], rowOffset + index, row.line);
+      const value = row.record[key];
+      if (typeof value === 'string' && this.nullTexts.has(value)) continue;
+      this.writer.write(batch.columns[c], c, index, value, rowOffset + index, row.line);
     }
     batch.lines[index] = row.line;
     batch.length++;

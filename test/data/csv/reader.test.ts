@@ -293,6 +293,16 @@ describe('CSV: bad input', () => {
     await expectInputError(async () => readAll(await openTable(temp.write('bad-number.csv', bytes))), { line: 4, column: 1, message: /invalid UTF-8/ });
   });
 
+  it('reports invalid UTF-8 in the header', async () => {
+    const path = temp.write('bad-header.csv', Buffer.concat([Buffer.from('a,'), Buffer.from([0xe9]), Buffer.from('t\n1,2\n')]));
+    await expectInputError(() => openTable(path), { line: 1, column: 3, message: /invalid UTF-8 at byte offset 2/ });
+  });
+
+  it('reports invalid UTF-8 inside a quoted field that spans lines, at its own line', async () => {
+    const bytes = Buffer.concat([Buffer.from('a,b\n1,"first\nsecond '), Buffer.from([0xff]), Buffer.from('"\n')]);
+    await expectInputError(async () => readAll(await openTable(temp.write('bad-quoted.csv', bytes))), { line: 3, column: 8, message: /invalid UTF-8/ });
+  });
+
   it('refuses UTF-16 files', async () => {
     const path = temp.write('utf16.csv', Buffer.from('\uFEFFa,b\n', 'utf16le'));
     await expectInputError(() => openTable(path), { line: 1, message: /UTF-16/ });

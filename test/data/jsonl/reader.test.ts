@@ -62,6 +62,14 @@ describe('JSON lines', () => {
     expect((await readAll(reader)).columns).toEqual({ a: [true, false], late: [null, 5] });
   });
 
+  it('reads strings listed in nullValues as null', async () => {
+    const path = temp.write('na.jsonl', '{"x":"NA","y":1}\n{"x":"2024-01-01","y":"NA"}\n');
+    const reader = await openTable(path, { nullValues: ['NA'] });
+    expect(reader.schema.fields.map((field) => field.type)).toEqual(['date', 'integer']);
+    expect((await readAll(reader)).columns).toEqual({ x: [null, Date.parse('2024-01-01T00:00:00Z')], y: [1, null] });
+    expect(reader.invalidCounts).toEqual({ x: 0, y: 0 });
+  });
+
   it('reads .jsonl.gz and CRLF lines with a BOM', async () => {
     const path = temp.write('data.ndjson.gz', gzipSync('\uFEFF{"a":1}\r\n{"a":2}\r\n'));
     expect((await readAll(await openTable(path))).columns).toEqual({ a: [1, 2] });
