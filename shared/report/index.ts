@@ -2,3 +2,4 @@ export { escapeHtml, escapeMarkdown, tableCell, markdownTable, codeSpan, details
 export { textTable, displayValue } from './text-table.js';
 export { validationText, validationMarkdown } from './validation.js';
 export { renderEvaluationMarkdown, evaluationTitle } from './evaluation.js';
+export * from './promotion.js';

@@ -13,7 +13,7 @@
  * Merging takes the register-wise maximum, so merging shards yields exactly
  * the registers of one sketch over the union.
  */
-import { float64Words, murmur3String, murmur3Words } from './hash.js';
+import { float64Words, murmur3String, murmur3Words, murmur3WordsTwice } from './hash.js';
 
 const SEED_A = 0x2c6fe96e;
 const SEED_B = 0x9747b28c;
@@ -26,6 +26,7 @@ export interface HyperLogLogJSON {
 }
 
 const words = new Uint32Array(2);
+const hashes = new Uint32Array(2);
 
 function sigma(x: number): number {
   if (x === 1) return Number.POSITIVE_INFINITY;
@@ -111,8 +112,9 @@ export class HyperLogLog {
       let hi = view[j + 1];
       if ((hi & 0x7ff00000) === 0x7ff00000 && ((hi & 0xfffff) !== 0 || lo !== 0)) continue; // NaN
       if (lo === 0 && hi === 0x80000000) hi = 0; // -0 is +0
-      const a = murmur3Words(lo, hi, SEED_A);
-      const b = murmur3Words(lo, hi, SEED_B);
+      murmur3WordsTwice(lo, hi, SEED_A, SEED_B, hashes);
+      const a = hashes[0];
+      const b = hashes[1];
       const index = a >>> shift;
       let rank: number;
       if (b !== 0) rank = Math.clz32(b) + 1;

@@ -3,8 +3,8 @@
 // no cache service here, so @actions/cache is replaced by an in-memory fake
 // that stores the files it is given and records every call.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { runAction } from '../../actions/lib/run-action.js';
 import { runTrainAction } from '../../actions/train/src/main.js';
@@ -23,7 +23,7 @@ const fakeCache = vi.hoisted(() => {
     offer: undefined as string | undefined,
     restoreCache: async (paths: string[], key: string, restoreKeys?: string[], options?: { lookupOnly?: boolean }) => {
       calls.push({ fn: 'restoreCache', paths, key, restoreKeys, lookupOnly: options?.lookupOnly });
-      const { readFileSync: read, writeFileSync: write, mkdirSync: mkdir } = await import('node:fs');
+      const { writeFileSync: write, mkdirSync: mkdir } = await import('node:fs');
       const path = await import('node:path');
       let matched = entries.has(key) ? key : fakeCache.offer;
       if (matched === undefined) matched = [...entries.keys()].reverse().find((candidate) => (restoreKeys ?? []).some((prefix) => candidate.startsWith(prefix)));
@@ -34,7 +34,6 @@ const fakeCache = vi.hoisted(() => {
           write(path.join(workspace(), file), bytes);
         }
       }
-      void read;
       return matched;
     },
     saveCache: async (paths: string[], key: string) => {
@@ -237,14 +236,13 @@ describe('train action', () => {
     const root = project();
     const uploads: Array<{ name: string; files: readonly string[]; root: string }> = [];
     for (const key of Object.keys(process.env)) if (key.startsWith('INPUT_')) delete process.env[key];
-    const { step: _unused, ...rest } = { step: 0, ...BASE_INPUTS, 'upload-artifact': 'true', model: 'models/churn' };
-    void _unused;
+    const inputs = { ...BASE_INPUTS, 'upload-artifact': 'true', model: 'models/churn' };
     const run = makeDirectory('tollgate-runner-');
     cleanup.push(run);
     Object.assign(process.env, { GITHUB_WORKSPACE: root, GITHUB_OUTPUT: join(run, 'o'), GITHUB_STEP_SUMMARY: summaryFile, RUNNER_TEMP: run, TRAIN_MODE: 'ok' });
     writeFileSync(join(run, 'o'), '');
     writeFileSync(summaryFile, '');
-    for (const [name, value] of Object.entries(rest)) process.env[`INPUT_${name.toUpperCase()}`] = value;
+    for (const [name, value] of Object.entries(inputs)) process.env[`INPUT_${name.toUpperCase()}`] = value;
     await runTrainAction({ artifactUploader: { upload: async (name, files, rootDirectory) => (uploads.push({ name, files, root: rootDirectory }), { id: 1, size: 10 }) } });
     expect(uploads).toEqual([{ name: 'tollgate-train-models-churn', files: ['out/lineage.json', 'metrics.json', 'out/model.bin'].map((file) => join(root, file)), root }]);
   });
@@ -267,7 +265,6 @@ describe('train action bundle', () => {
     const root = project();
     const run = makeDirectory('tollgate-runner-');
     cleanup.push(run);
-    mkdirSync(dirname(join(run, 'x')), { recursive: true });
     writeFileSync(join(run, 'output'), '');
     writeFileSync(join(run, 'summary.md'), '');
     const env: NodeJS.ProcessEnv = { PATH: process.env.PATH, HOME: process.env.HOME, GITHUB_WORKSPACE: root, GITHUB_OUTPUT: join(run, 'output'), GITHUB_STEP_SUMMARY: join(run, 'summary.md'), RUNNER_TEMP: run };

@@ -140,19 +140,25 @@ async function readNames(scanner: CsvScanner, path: string): Promise<string[]> {
 async function sample(scanner: CsvScanner, samplers: (TypeSampler | undefined)[], rows: number, path: string): Promise<void> {
   const columns = samplers.length;
   for (let seen = 0; seen < rows; ) {
-    const record = await scanner.readRecord();
+    const record = await scanner.readFields();
     if (record === undefined) return;
-    const { fields, line } = record;
-    if (fields.length === 1 && fields[0] === '' && columns > 1) continue;
-    if (fields.length !== columns) {
+    const { count, bytes, starts, ends, texts } = record;
+    if (count === 1 && starts[0] === ends[0] && texts[0] === undefined && columns > 1) continue;
+    if (count !== columns) {
       throw new InputError(
-        { file: path, line },
-        `expected ${columns} fields (as in the header) separated by ${describeDelimiter(scanner.delimiterCode)}, got ${fields.length} ${fields.length === 1 ? 'field' : 'fields'}`,
+        { file: path, line: record.line },
+        `expected ${columns} fields (as in the header) separated by ${describeDelimiter(scanner.delimiterCode)}, got ${count} ${count === 1 ? 'field' : 'fields'}`,
       );
     }
     for (let c = 0; c < columns; c++) {
-      const text = fields[c];
-      if (text !== '' && !scanner.isNull(text)) samplers[c]?.observeText(text);
+      const sampler = samplers[c];
+      if (sampler === undefined) continue;
+      const text = texts[c];
+      if (text !== undefined) {
+        if (!scanner.isNull(text)) sampler.observeText(text);
+      } else if (starts[c] < ends[c] && !scanner.isNullText(bytes, starts[c], ends[c])) {
+        sampler.observe(bytes, starts[c], ends[c]);
+      }
     }
     seen++;
   }

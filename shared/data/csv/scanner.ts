@@ -42,6 +42,19 @@ for (let i = 0, power = 1; i < 16; i++, power *= 10) POW10[i] = power;
 const BOM = [0xef, 0xbb, 0xbf];
 const DEFAULT_CHUNK = 1 << 20;
 
+/** One record's fields, as `readFields` reports them (reused between calls). */
+export interface FieldRecord {
+  count: number;
+  /** Line and stream offset where the record starts. */
+  line: number;
+  lineStart: number;
+  start: number;
+  bytes: Uint8Array;
+  starts: Int32Array;
+  ends: Int32Array;
+  texts: (string | undefined)[];
+}
+
 /** Per-column plan for the reading pass. */
 export interface ColumnPlan {
   kind: number;
@@ -217,50 +230,105 @@ export class CsvScanner {
    * undefined at the end of the stream. `line` is where the record starts.
    */
   async readRecord(): Promise<{ fields: string[]; line: number } | undefined> {
+    const record = await this.readFields();
+    if (record === undefined) return undefined;
+    const fields: string[] = [];
+    for (let i = 0; i < record.count; i++) {
+      const text = record.texts[i];
+      if (text !== undefined) {
+        fields.push(text);
+        continue;
+      }
+      const decoded = decodeUtf8(this.buf, record.starts[i], record.ends[i]);
+      if (decoded === undefined) this.failUtf8(firstInvalidUtf8(this.buf, record.starts[i], record.ends[i]), record.start, record.line, record.lineStart);
+      fields.push(decoded as string);
+    }
+    return { fields, line: record.line };
+  }
+
+  /**
+   * Reads the next record's field boundaries (for type inference, without a
+   * string per field). Field `i` is `texts[i]` when its quotes had to be
+   * unescaped, else the bytes `[starts[i], ends[i])` of `bytes`, valid until
+   * the next read. Undefined at the end of the stream.
+   */
+  async readFields(): Promise<FieldRecord | undefined> {
     while (true) {
       const line = this.line;
-      const fields = this.scanTextRecord();
-      if (fields !== undefined) return { fields, line };
+      const lineStart = this.lineStart;
+      const start = this.pos;
+      const count = this.scanFieldRecord();
+      if (count >= 0) {
+        const record = this.fieldRecord;
+        record.count = count;
+        record.line = line;
+        record.lineStart = lineStart;
+        record.start = start;
+        record.bytes = this.buf;
+        return record;
+      }
       if (this.eof) return undefined;
       await this.fill();
     }
   }
 
-  /** The next record's fields as strings, or undefined when it is not all in the buffer yet. */
-  private scanTextRecord(): string[] | undefined {
+  private readonly fieldRecord: FieldRecord = {
+    count: 0,
+    line: 0,
+    lineStart: 0,
+    start: 0,
+    bytes: NO_BYTES,
+    starts: new Int32Array(64),
+    ends: new Int32Array(64),
+    texts: [],
+  };
+
+  /** Field count of the next record (boundaries into `fieldRecord`), or -1 when it is not all in the buffer yet. */
+  private scanFieldRecord(): number {
     const buf = this.buf;
     const end = this.dataEnd;
-    if (this.pos >= end) return undefined;
+    if (this.pos >= end) return -1;
     const recordStart = this.pos;
     const recordLine = this.line;
     const recordLineStart = this.lineStart;
-    const fields: string[] = [];
+    const record = this.fieldRecord;
+    let count = 0;
     let p = this.pos;
     while (true) {
-      const fieldStart = p;
-      let src: Uint8Array = buf;
-      let s = p;
-      let e: number;
+      if (count === record.starts.length) {
+        const starts = new Int32Array(count * 2);
+        starts.set(record.starts);
+        const ends = new Int32Array(count * 2);
+        ends.set(record.ends);
+        record.starts = starts;
+        record.ends = ends;
+      }
+      let text: string | undefined;
       if (buf[p] === QUOTE) {
+        const fieldStart = p;
         p = this.scanQuoted(p, recordStart, recordLine, recordLineStart);
         if (p < 0) {
           this.restore(recordStart, recordLine, recordLineStart);
-          return undefined;
+          return -1;
         }
-        src = this.quotedSource;
-        s = this.quotedStart;
-        e = this.quotedEnd;
+        if (this.quotedSource === buf) {
+          record.starts[count] = this.quotedStart;
+          record.ends[count] = this.quotedEnd;
+        } else {
+          text = decodeUtf8(this.quotedSource, this.quotedStart, this.quotedEnd);
+          if (text === undefined) this.failUtf8(fieldStart, recordStart, recordLine, recordLineStart);
+        }
       } else {
+        record.starts[count] = p;
         while (this.special[buf[p]] === 0) p++;
-        e = p;
+        record.ends[count] = p;
       }
+      record.texts[count] = text;
+      count++;
       if (p === end && !this.eof) {
         this.restore(recordStart, recordLine, recordLineStart);
-        return undefined;
+        return -1;
       }
-      const text = decodeUtf8(src, s, e);
-      if (text === undefined) this.failUtf8(src === buf ? firstInvalidUtf8(src, s, e) : fieldStart, recordStart, recordLine, recordLineStart);
-      fields.push(text as string);
       if (buf[p] === this.delimiter && p < end) {
         p++;
         continue;
@@ -268,10 +336,10 @@ export class CsvScanner {
       const next = this.endRecord(p);
       if (next < 0) {
         this.restore(recordStart, recordLine, recordLineStart);
-        return undefined;
+        return -1;
       }
       this.pos = next;
-      return fields;
+      return count;
     }
   }
 
@@ -654,7 +722,8 @@ export class CsvScanner {
     return SCAN_FULL;
   }
 
-  private isNullText(src: Uint8Array, s: number, e: number): boolean {
+  /** Whether the bytes are one of the texts given to `setNullTexts`. */
+  isNullText(src: Uint8Array, s: number, e: number): boolean {
     const length = e - s;
     outer: for (const text of this.nullTexts) {
       if (text.length !== length) continue;
