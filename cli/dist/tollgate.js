@@ -1290,8 +1290,8 @@ var BOM = [239, 187, 191];
 var DEFAULT_CHUNK = 1 << 20;
 var NO_BYTES = new Uint8Array(0);
 var CsvScanner = class {
-  constructor(source, file, chunkSize = DEFAULT_CHUNK) {
-    this.source = source;
+  constructor(source2, file, chunkSize = DEFAULT_CHUNK) {
+    this.source = source2;
     this.file = file;
     this.buf = Buffer.allocUnsafe(chunkSize + 1);
   }
@@ -1430,49 +1430,102 @@ var CsvScanner = class {
    * undefined at the end of the stream. `line` is where the record starts.
    */
   async readRecord() {
+    const record = await this.readFields();
+    if (record === void 0) return void 0;
+    const fields = [];
+    for (let i = 0; i < record.count; i++) {
+      const text = record.texts[i];
+      if (text !== void 0) {
+        fields.push(text);
+        continue;
+      }
+      const decoded = decodeUtf8(this.buf, record.starts[i], record.ends[i]);
+      if (decoded === void 0) this.failUtf8(firstInvalidUtf8(this.buf, record.starts[i], record.ends[i]), record.start, record.line, record.lineStart);
+      fields.push(decoded);
+    }
+    return { fields, line: record.line };
+  }
+  /**
+   * Reads the next record's field boundaries (for type inference, without a
+   * string per field). Field `i` is `texts[i]` when its quotes had to be
+   * unescaped, else the bytes `[starts[i], ends[i])` of `bytes`, valid until
+   * the next read. Undefined at the end of the stream.
+   */
+  async readFields() {
     while (true) {
       const line = this.line;
-      const fields = this.scanTextRecord();
-      if (fields !== void 0) return { fields, line };
+      const lineStart = this.lineStart;
+      const start = this.pos;
+      const count = this.scanFieldRecord();
+      if (count >= 0) {
+        const record = this.fieldRecord;
+        record.count = count;
+        record.line = line;
+        record.lineStart = lineStart;
+        record.start = start;
+        record.bytes = this.buf;
+        return record;
+      }
       if (this.eof) return void 0;
       await this.fill();
     }
   }
-  /** The next record's fields as strings, or undefined when it is not all in the buffer yet. */
-  scanTextRecord() {
+  fieldRecord = {
+    count: 0,
+    line: 0,
+    lineStart: 0,
+    start: 0,
+    bytes: NO_BYTES,
+    starts: new Int32Array(64),
+    ends: new Int32Array(64),
+    texts: []
+  };
+  /** Field count of the next record (boundaries into `fieldRecord`), or -1 when it is not all in the buffer yet. */
+  scanFieldRecord() {
     const buf = this.buf;
     const end = this.dataEnd;
-    if (this.pos >= end) return void 0;
+    if (this.pos >= end) return -1;
     const recordStart = this.pos;
     const recordLine = this.line;
     const recordLineStart = this.lineStart;
-    const fields = [];
+    const record = this.fieldRecord;
+    let count = 0;
     let p = this.pos;
     while (true) {
-      const fieldStart = p;
-      let src = buf;
-      let s = p;
-      let e;
+      if (count === record.starts.length) {
+        const starts = new Int32Array(count * 2);
+        starts.set(record.starts);
+        const ends = new Int32Array(count * 2);
+        ends.set(record.ends);
+        record.starts = starts;
+        record.ends = ends;
+      }
+      let text;
       if (buf[p] === QUOTE2) {
+        const fieldStart = p;
         p = this.scanQuoted(p, recordStart, recordLine, recordLineStart);
         if (p < 0) {
           this.restore(recordStart, recordLine, recordLineStart);
-          return void 0;
+          return -1;
         }
-        src = this.quotedSource;
-        s = this.quotedStart;
-        e = this.quotedEnd;
+        if (this.quotedSource === buf) {
+          record.starts[count] = this.quotedStart;
+          record.ends[count] = this.quotedEnd;
+        } else {
+          text = decodeUtf8(this.quotedSource, this.quotedStart, this.quotedEnd);
+          if (text === void 0) this.failUtf8(fieldStart, recordStart, recordLine, recordLineStart);
+        }
       } else {
+        record.starts[count] = p;
         while (this.special[buf[p]] === 0) p++;
-        e = p;
+        record.ends[count] = p;
       }
+      record.texts[count] = text;
+      count++;
       if (p === end && !this.eof) {
         this.restore(recordStart, recordLine, recordLineStart);
-        return void 0;
+        return -1;
       }
-      const text = decodeUtf8(src, s, e);
-      if (text === void 0) this.failUtf8(src === buf ? firstInvalidUtf8(src, s, e) : fieldStart, recordStart, recordLine, recordLineStart);
-      fields.push(text);
       if (buf[p] === this.delimiter && p < end) {
         p++;
         continue;
@@ -1480,10 +1533,10 @@ var CsvScanner = class {
       const next = this.endRecord(p);
       if (next < 0) {
         this.restore(recordStart, recordLine, recordLineStart);
-        return void 0;
+        return -1;
       }
       this.pos = next;
-      return fields;
+      return count;
     }
   }
   /** Prepares the reading pass. */
@@ -1841,6 +1894,7 @@ var CsvScanner = class {
     this.row = row;
     return SCAN_FULL;
   }
+  /** Whether the bytes are one of the texts given to `setNullTexts`. */
   isNullText(src, s, e) {
     const length = e - s;
     outer: for (const text of this.nullTexts) {
@@ -1951,8 +2005,8 @@ async function openCsv(path, options4, sourceOptions) {
   const inferenceRows = positiveInteger(options4.inferenceRows, DEFAULT_INFERENCE_ROWS, "inferenceRows");
   const categoryMaxDistinct = positiveInteger(options4.categoryMaxDistinct, DEFAULT_CATEGORY_MAX_DISTINCT, "categoryMaxDistinct");
   const forced = options4.delimiter === void 0 ? sourceOptions.defaultDelimiter : delimiterCode(options4.delimiter);
-  const source = sourceOptions.gzip ? new GzipByteSource(path) : await FileByteSource.open(path);
-  const scanner = new CsvScanner(source, path, sourceOptions.chunkSize);
+  const source2 = sourceOptions.gzip ? new GzipByteSource(path) : await FileByteSource.open(path);
+  const scanner = new CsvScanner(source2, path, sourceOptions.chunkSize);
   try {
     if (!await scanner.start()) {
       throw new InputError({ file: path }, "the file is empty; expected a header row naming the columns");
@@ -1975,10 +2029,10 @@ async function openCsv(path, options4, sourceOptions) {
     }));
     if (sourceOptions.range !== void 0) {
       const { start, end } = sourceOptions.range;
-      if (!(source instanceof FileByteSource) || start < scanner.offset || end < start) {
+      if (!(source2 instanceof FileByteSource) || start < scanner.offset || end < start) {
         throw new UsageError(`invalid CSV byte range [${start}, ${end}); expected a range from splitCsvRanges of an uncompressed file`);
       }
-      source.setRange(start, end);
+      source2.setRange(start, end);
       await scanner.restartAt(start);
     }
     const dictionaries = fields.map(() => new ByteDictionary());
@@ -2012,19 +2066,25 @@ async function readNames(scanner, path) {
 async function sample(scanner, samplers, rows, path) {
   const columns2 = samplers.length;
   for (let seen = 0; seen < rows; ) {
-    const record = await scanner.readRecord();
+    const record = await scanner.readFields();
     if (record === void 0) return;
-    const { fields, line } = record;
-    if (fields.length === 1 && fields[0] === "" && columns2 > 1) continue;
-    if (fields.length !== columns2) {
+    const { count, bytes, starts, ends, texts } = record;
+    if (count === 1 && starts[0] === ends[0] && texts[0] === void 0 && columns2 > 1) continue;
+    if (count !== columns2) {
       throw new InputError(
-        { file: path, line },
-        `expected ${columns2} fields (as in the header) separated by ${describeDelimiter(scanner.delimiterCode)}, got ${fields.length} ${fields.length === 1 ? "field" : "fields"}`
+        { file: path, line: record.line },
+        `expected ${columns2} fields (as in the header) separated by ${describeDelimiter(scanner.delimiterCode)}, got ${count} ${count === 1 ? "field" : "fields"}`
       );
     }
     for (let c = 0; c < columns2; c++) {
-      const text = fields[c];
-      if (text !== "" && !scanner.isNull(text)) samplers[c]?.observeText(text);
+      const sampler = samplers[c];
+      if (sampler === void 0) continue;
+      const text = texts[c];
+      if (text !== void 0) {
+        if (!scanner.isNull(text)) sampler.observeText(text);
+      } else if (starts[c] < ends[c] && !scanner.isNullText(bytes, starts[c], ends[c])) {
+        sampler.observe(bytes, starts[c], ends[c]);
+      }
     }
     seen++;
   }
@@ -2170,7 +2230,7 @@ var JsonSampler = class {
 var LF3 = 10;
 var CR3 = 13;
 var CHUNK = 1 << 20;
-async function* readLines(source, file) {
+async function* readLines(source2, file) {
   let buf = Buffer.allocUnsafe(CHUNK);
   let start = 0;
   let end = 0;
@@ -2194,7 +2254,7 @@ async function* readLines(source, file) {
         buf.copy(grown, 0, 0, end);
         buf = grown;
       }
-      const read = await source.read(buf, end, buf.length - end);
+      const read = await source2.read(buf, end, buf.length - end);
       if (read === 0) eof = true;
       end += read;
       if (first && end >= 3 && buf[0] === 239 && buf[1] === 187 && buf[2] === 191) start = 3;
@@ -2219,9 +2279,10 @@ async function openJsonl(path, options4, gzip) {
   const batchSize = positiveInteger(options4.batchSize, DEFAULT_BATCH_SIZE, "batchSize");
   const inferenceRows = positiveInteger(options4.inferenceRows, DEFAULT_INFERENCE_ROWS, "inferenceRows");
   const categoryMaxDistinct = positiveInteger(options4.categoryMaxDistinct, DEFAULT_CATEGORY_MAX_DISTINCT, "categoryMaxDistinct");
-  const source = gzip ? new GzipByteSource(path) : await FileByteSource.open(path);
-  const lines = readLines(source, path);
+  const source2 = gzip ? new GzipByteSource(path) : await FileByteSource.open(path);
+  const lines = readLines(source2, path);
   try {
+    const nullTexts = new Set(options4.nullValues ?? []);
     const sample2 = [];
     const samplers = /* @__PURE__ */ new Map();
     let sawLine = false;
@@ -2238,7 +2299,8 @@ async function openJsonl(path, options4, gzip) {
           sampler = new JsonSampler(categoryMaxDistinct);
           samplers.set(key, sampler);
         }
-        sampler.observe(record[key]);
+        const value = record[key];
+        sampler.observe(typeof value === "string" && nullTexts.has(value) ? null : value);
       }
     }
     if (!sawLine) throw new InputError({ file: path }, "the file is empty; expected one JSON object per line");
@@ -2246,10 +2308,10 @@ async function openJsonl(path, options4, gzip) {
     const fields = [...samplers].map(([name, sampler]) => ({ name, type: declared[name] ?? sampler.result() }));
     for (const [name, type] of Object.entries(declared)) if (!samplers.has(name)) fields.push({ name, type });
     if (fields.length === 0) throw new InputError({ file: path }, "no keys in the first objects; expected one JSON object per line with named values");
-    return new JsonlTableReader(path, { fields }, sample2, lines, source, batchSize, declared);
+    return new JsonlTableReader(path, { fields }, sample2, lines, source2, batchSize, declared, nullTexts);
   } catch (error) {
     await lines.return(void 0);
-    await source.close();
+    await source2.close();
     throw error;
   }
 }
@@ -2268,13 +2330,14 @@ function parseLine(line, file) {
   return value;
 }
 var JsonlTableReader = class {
-  constructor(path, schema, sample2, lines, source, batchSize, declared) {
+  constructor(path, schema, sample2, lines, source2, batchSize, declared, nullTexts) {
     this.path = path;
     this.schema = schema;
     this.sample = sample2;
     this.lines = lines;
-    this.source = source;
+    this.source = source2;
     this.batchSize = batchSize;
+    this.nullTexts = nullTexts;
     this.tracker = new InvalidTracker(schema.fields);
     this.dictionaries = schema.fields.map(() => new StringDictionary());
     this.writer = new CellWriter(schema.fields, this.dictionaries, this.tracker, declared);
@@ -2286,6 +2349,7 @@ var JsonlTableReader = class {
   lines;
   source;
   batchSize;
+  nullTexts;
   format = "jsonl";
   tracker;
   dictionaries;
@@ -2343,7 +2407,9 @@ var JsonlTableReader = class {
           `key ${JSON.stringify(key)} first appears after the rows used to infer the schema; expected only the keys ${describeKeys(this.schema)} (declare it in the contract or raise inferenceRows)`
         );
       }
-      this.writer.write(batch.columns[c], c, index, row.record[key], rowOffset + index, row.line);
+      const value = row.record[key];
+      if (typeof value === "string" && this.nullTexts.has(value)) continue;
+      this.writer.write(batch.columns[c], c, index, value, rowOffset + index, row.line);
     }
     batch.lines[index] = row.line;
     batch.length++;
@@ -2751,148 +2817,145 @@ ${table}
 `;
 }
 
-// cli/command.ts
-import { parseArgs } from "node:util";
-function parseCommandArgs(argv, options4, usage6, allowPositionals = true) {
-  try {
-    const parsed = parseArgs({ args: argv, options: options4, allowPositionals: true, strict: true });
-    if (!allowPositionals && parsed.positionals.length > 0) {
-      throw new UsageError(`unexpected argument '${parsed.positionals[0]}'
-
-${usage6}`);
-    }
-    return { values: parsed.values, positionals: parsed.positionals };
-  } catch (error) {
-    if (error instanceof UsageError) throw error;
-    throw new UsageError(`${error.message}
-
-${usage6}`);
-  }
+// shared/registry/names.ts
+var NAME_SOURCE = "[a-zA-Z0-9](?:[a-zA-Z0-9\\-/_]*[a-zA-Z0-9])?";
+var DIRNAME_SOURCE = "[a-zA-Z0-9\\-_./]+";
+var NAME_RE = new RegExp(`^${NAME_SOURCE}$`);
+var DIRNAME_RE = new RegExp(`^${DIRNAME_SOURCE}$`);
+var SEPARATOR_IN_NAME = ":";
+var SEPARATOR_IN_TAG = "=";
+var NAME_RULE = "letters, digits, '-', '_' and '/', starting and ending with a letter or digit (e.g. 'churn', 'fraud/eu')";
+function isValidName(name) {
+  return NAME_RE.test(name) && checkRefFormat(`refs/tags/${name}`) === void 0;
 }
-function writeJson(io, value) {
-  io.stdout.write(`${JSON.stringify(value, null, 2)}
-`);
+function parseModelName(text) {
+  const separator = text.includes(SEPARATOR_IN_NAME) ? SEPARATOR_IN_NAME : SEPARATOR_IN_TAG;
+  const at = text.indexOf(separator);
+  const path = at === -1 ? null : text.slice(0, at);
+  const name = at === -1 ? text : text.slice(at + 1);
+  if (!NAME_RE.test(name)) return void 0;
+  if (path !== null && !DIRNAME_RE.test(path)) return void 0;
+  const fullName = path === null ? name : `${path}${SEPARATOR_IN_NAME}${name}`;
+  if (checkRefFormat(`refs/tags/${modelNameToTag(fullName)}`) !== void 0) return void 0;
+  return { fullName, path, name };
 }
-function parsePositiveInteger(text, flag, fallback) {
-  if (text === void 0) return fallback;
-  const value = Number(text);
-  if (!Number.isInteger(value) || value <= 0) {
-    throw new UsageError(`${flag} expects a positive whole number, got '${text}'`);
-  }
-  return value;
-}
-function requirePositional(positionals, index, what, usage6) {
-  const value = positionals[index];
-  if (value === void 0) throw new UsageError(`missing ${what}
-
-${usage6}`);
-  return value;
-}
-
-// cli/commands/head.ts
-var usage = `Usage: tollgate head <data> [-n 10] [--json] [--format csv|jsonl|parquet|arrow]
-
-Prints the first rows of any supported data file. --json prints an array of
-objects keyed by column name (dates as ISO 8601 strings).`;
-var headCommand = {
-  name: "head",
-  summary: "show the first rows of a data file",
-  usage,
-  async run(argv, io) {
-    const { values, positionals } = parseCommandArgs(
-      argv,
-      { n: { type: "string", short: "n" }, json: { type: "boolean" }, format: { type: "string" }, delimiter: { type: "string" } },
-      usage
+function requireModelName(text) {
+  const parsed = parseModelName(text);
+  if (!parsed) {
+    throw new UsageError(
+      `invalid model name '${text}': use ${NAME_RULE}; a monorepo model is 'path/to:name'`
     );
-    const data = requirePositional(positionals, 0, "the data file", usage);
-    if (positionals.length > 1) throw new UsageError(`expected one data file, got ${positionals.length}
-
-${usage}`);
-    const count = parsePositiveInteger(values.n, "-n", 10);
-    const rows = await readHead(resolve(io.cwd, data), count, { format: values.format, delimiter: values.delimiter });
-    if (values.json) {
-      writeJson(io, rows);
-      return 0;
-    }
-    const headers = rows.length > 0 ? Object.keys(rows[0]) : [];
-    io.stdout.write(`${textTable(headers, rows.map((row) => headers.map((name) => displayValue(row[name]))), 24)}
-`);
-    return 0;
   }
-};
+  return parsed;
+}
+function requireStageName(text) {
+  if (!isValidName(text)) throw new UsageError(`invalid stage name '${text}': use ${NAME_RULE}`);
+  return text;
+}
+function modelNameToTag(fullName) {
+  return fullName.replace(SEPARATOR_IN_NAME, SEPARATOR_IN_TAG);
+}
+function tagToModelName(tagName) {
+  return tagName.replace(SEPARATOR_IN_TAG, SEPARATOR_IN_NAME);
+}
+function checkRefFormat(ref) {
+  if (ref === "@") return "'@' alone is not a valid ref";
+  if (ref.startsWith("/") || ref.endsWith("/")) return "it starts or ends with '/'";
+  if (ref.includes("//")) return "it contains '//'";
+  if (ref.endsWith(".")) return "it ends with '.'";
+  if (ref.includes("..")) return "it contains '..'";
+  if (ref.includes("@{")) return "it contains '@{'";
+  for (const character of ref) {
+    const code = character.charCodeAt(0);
+    if (code < 32 || code === 127) return "it contains a control character";
+    if (" ~^:?*[\\".includes(character)) return `it contains '${character}'`;
+  }
+  for (const component of ref.split("/")) {
+    if (component.startsWith(".")) return `the component '${component}' starts with '.'`;
+    if (component.endsWith(".lock")) return `the component '${component}' ends with '.lock'`;
+  }
+  return void 0;
+}
 
-// cli/commands/validate.ts
-import { writeFile } from "node:fs/promises";
-import { resolve as resolve2 } from "node:path";
+// shared/registry/semver.ts
+var SEMVER_SOURCE = "(?:0|[1-9][0-9]*)\\.(?:0|[1-9][0-9]*)\\.(?:0|[1-9][0-9]*)(?:-(?:0|[1-9][0-9]*|[0-9]*[a-zA-Z-][0-9a-zA-Z-]*)(?:\\.(?:0|[1-9][0-9]*|[0-9]*[a-zA-Z-][0-9a-zA-Z-]*))*)?(?:\\+[0-9a-zA-Z-]+(?:\\.[0-9a-zA-Z-]+)*)?";
+var VERSION_RE = new RegExp(`^v(${SEMVER_SOURCE})$`);
+function parseVersion(text) {
+  const match = VERSION_RE.exec(text);
+  if (!match) return void 0;
+  const core = match[1];
+  const plus = core.indexOf("+");
+  const withoutBuild = plus === -1 ? core : core.slice(0, plus);
+  const build = plus === -1 ? [] : core.slice(plus + 1).split(".");
+  const dash = withoutBuild.indexOf("-");
+  const numbers = (dash === -1 ? withoutBuild : withoutBuild.slice(0, dash)).split(".");
+  const prerelease = dash === -1 ? [] : withoutBuild.slice(dash + 1).split(".");
+  return { text, major: numbers[0], minor: numbers[1], patch: numbers[2], prerelease, build };
+}
+function isVersion(text) {
+  return VERSION_RE.test(text);
+}
+var NUMERIC = /^[0-9]+$/;
+function compareNumeric(a, b) {
+  if (a.length !== b.length) return a.length < b.length ? -1 : 1;
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+function compareIdentifier(a, b) {
+  const aNumeric = NUMERIC.test(a);
+  const bNumeric = NUMERIC.test(b);
+  if (aNumeric && bNumeric) return compareNumeric(a, b);
+  if (aNumeric) return -1;
+  if (bNumeric) return 1;
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+function comparePrecedence(a, b) {
+  const core = compareNumeric(a.major, b.major) || compareNumeric(a.minor, b.minor) || compareNumeric(a.patch, b.patch);
+  if (core !== 0) return core;
+  if (a.prerelease.length === 0) return b.prerelease.length === 0 ? 0 : 1;
+  if (b.prerelease.length === 0) return -1;
+  const shared = Math.min(a.prerelease.length, b.prerelease.length);
+  for (let index = 0; index < shared; index += 1) {
+    const order = compareIdentifier(a.prerelease[index], b.prerelease[index]);
+    if (order !== 0) return order;
+  }
+  return a.prerelease.length - b.prerelease.length;
+}
+function compareVersions(a, b) {
+  const left = parseVersion(a);
+  const right = parseVersion(b);
+  if (!left || !right) throw new RangeError(`not a version: ${left ? b : a}`);
+  return comparePrecedence(left, right) || (a < b ? -1 : a > b ? 1 : 0);
+}
+function increment(decimal) {
+  return (BigInt(decimal) + 1n).toString();
+}
+function bumpVersion(from, part) {
+  const version = parseVersion(from);
+  if (!version) throw new RangeError(`not a version: ${from}`);
+  if (part === "major") return `v${increment(version.major)}.0.0`;
+  if (part === "minor") return `v${version.major}.${increment(version.minor)}.0`;
+  return `v${version.major}.${version.minor}.${increment(version.patch)}`;
+}
 
-// shared/contract/schema.ts
+// shared/promotion/names.ts
+function normalizeModelName(text) {
+  return parseModelName(text)?.fullName;
+}
+function isStageName(text) {
+  return isValidName(text);
+}
+function isModelVersion(text) {
+  return isVersion(text);
+}
+
+// shared/promotion/commands.ts
+var MAX_SNOOZE_MS = 365 * 864e5;
+
+// shared/promotion/state.ts
+var PROMOTION_STATES = ["awaiting-approval", "held", "approved", "rejected", "superseded", "stale", "promoting", "promoted", "failed"];
+
+// shared/promotion/audit.ts
 import { z } from "zod";
-var severitySchema = z.enum(["error", "warn"], { error: "expected error or warn" });
-var finite = (what) => z.number({ error: `expected ${what} (a number)` }).refine(Number.isFinite, "expected a finite number");
-function rule(value) {
-  return z.union([value, z.object({ value, severity: severitySchema.optional() }).strict()], {
-    error: "expected a value, or {value: ..., severity: error|warn}"
-  });
-}
-var boundsSchema = z.object({ min: finite("a lower bound").optional(), max: finite("an upper bound").optional(), severity: severitySchema.optional() }).strict().refine((bounds) => bounds.min !== void 0 || bounds.max !== void 0, "give min, max or both").refine((bounds) => bounds.min === void 0 || bounds.max === void 0 || bounds.min <= bounds.max, "min must not exceed max");
-var quantileSchema = z.object({
-  q: z.number({ error: "expected q, a probability between 0 and 1" }).min(0).max(1),
-  min: finite("a lower bound").optional(),
-  max: finite("an upper bound").optional(),
-  severity: severitySchema.optional()
-}).strict().refine((bounds) => bounds.min !== void 0 || bounds.max !== void 0, "give min, max or both");
-var lengthSchema = z.union(
-  [
-    z.number().int().nonnegative(),
-    z.object({ min: z.number().int().nonnegative().optional(), max: z.number().int().nonnegative().optional(), severity: severitySchema.optional() }).strict()
-  ],
-  { error: "expected a length (whole number) or {min, max}" }
-);
-var regexSchema = z.string().superRefine((text, context) => {
-  try {
-    new RegExp(text, "u");
-  } catch (error) {
-    context.addIssue({ code: "custom", message: `not a valid regular expression: ${error.message}` });
-  }
-});
-var columnRulesSchema = z.object({
-  type: rule(z.enum(COLUMN_TYPES, { error: `expected one of ${COLUMN_TYPES.join(", ")}` })).optional(),
-  nullable: rule(z.boolean()).optional(),
-  max_null_fraction: rule(z.number().min(0).max(1)).optional(),
-  min: rule(finite("the minimum")).optional(),
-  max: rule(finite("the maximum")).optional(),
-  allowed: rule(z.array(z.union([z.string(), z.number(), z.boolean()])).min(1)).optional(),
-  pattern: rule(regexSchema).optional(),
-  unique: rule(z.boolean()).optional(),
-  length: lengthSchema.optional(),
-  mean: boundsSchema.optional(),
-  std: boundsSchema.optional(),
-  quantile: z.union([quantileSchema, z.array(quantileSchema).min(1)], { error: "expected {q, min, max} or a list of them" }).optional(),
-  severity: severitySchema.optional(),
-  description: z.string().optional()
-}).strict();
-var durationSchema = z.string().regex(/^\d+(\.\d+)?(s|m|h|d|w)$/, "expected a duration such as 36h, 30d or 2w");
-var datasetRulesSchema = z.object({
-  rows: z.object({ min: z.number().int().nonnegative().optional(), max: z.number().int().nonnegative().optional(), severity: severitySchema.optional() }).strict().optional(),
-  columns: rule(z.enum(["exact", "superset"], { error: "expected exact or superset" })).optional(),
-  unique: rule(z.array(z.string()).min(1)).optional(),
-  freshness: z.object({ column: z.string(), max_age: durationSchema, severity: severitySchema.optional() }).strict().optional(),
-  severity: severitySchema.optional()
-}).strict();
-var contractSchema = z.object({
-  $schema: z.string().optional(),
-  version: z.literal(1, { error: "expected version: 1" }),
-  description: z.string().optional(),
-  dataset: datasetRulesSchema.default({}),
-  columns: z.record(z.string(), columnRulesSchema.nullable().transform((rules) => rules ?? {}))
-}).strict();
-function ruleValue(written) {
-  if (written === void 0) return void 0;
-  if (typeof written === "object" && written !== null && !Array.isArray(written) && "value" in written) {
-    return written;
-  }
-  return { value: written };
-}
 
 // shared/config/yaml-document.ts
 import { readFile } from "node:fs/promises";
@@ -3007,6 +3070,336 @@ function describeReadFailure(error) {
     default:
       return `cannot read file (${error.message})`;
   }
+}
+
+// shared/registry/metadata.ts
+import { createHash } from "node:crypto";
+
+// shared/registry/message.ts
+function defaultSubject(subject) {
+  switch (subject.action) {
+    case "register":
+      return `Registering artifact ${subject.model} version ${subject.version}`;
+    case "deregister":
+      return `Deregistering artifact ${subject.model} version ${subject.version}`;
+    case "assign":
+      return `Assigning stage ${subject.stage} to artifact ${subject.model} version ${subject.version}`;
+    case "unassign":
+      return `Unassigning stage '${subject.stage}' to artifact '${subject.model}' version '${subject.version}'`;
+    case "deprecate":
+      return `Deprecating artifact '${subject.model}'`;
+  }
+}
+var TRAILER_KEY = /^Tollgate-[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*$/;
+var TRAILER_LINE = /^([A-Za-z0-9][A-Za-z0-9-]*): (.*)$/;
+function formatTagMessage(subject, trailers = []) {
+  const firstLine = subject.trim();
+  if (firstLine === "" || /[\r\n]/.test(firstLine)) throw new RangeError("a tag subject is one non-empty line");
+  if (trailers.length === 0) return `${firstLine}
+`;
+  const lines = trailers.map(({ key, value }) => {
+    if (!TRAILER_KEY.test(key)) throw new UsageError(`invalid trailer key '${key}': expected Tollgate-<Word>[-<Word>...]`);
+    const clean = value.trim();
+    if (clean === "" || /[\r\n]/.test(clean)) {
+      throw new UsageError(`trailer ${key} must be one non-empty line, got ${JSON.stringify(value)}`);
+    }
+    return `${key}: ${clean}`;
+  });
+  return `${firstLine}
+
+${lines.join("\n")}
+`;
+}
+function parseTagMessage(message) {
+  const text = stripSignature(message).replace(/\r\n/g, "\n").trim();
+  const paragraphs = text === "" ? [] : text.split(/\n[ \t]*\n+/);
+  const subject = (paragraphs[0] ?? "").split("\n").map((line) => line.trim()).join(" ");
+  const rest = paragraphs.slice(1);
+  const body = rest.join("\n\n");
+  const trailers = [];
+  const last = rest.at(-1);
+  if (last !== void 0) {
+    const lines = last.split("\n");
+    const matches2 = lines.map((line) => TRAILER_LINE.exec(line));
+    if (matches2.every((match) => match !== null)) {
+      for (const match of matches2) trailers.push({ key: match[1], value: match[2].trim() });
+    }
+  }
+  return { subject, body, trailers };
+}
+function stripSignature(message) {
+  const at = message.search(/^-----BEGIN (?:PGP|SSH) SIGNATURE-----$/m);
+  return at === -1 ? message : message.slice(0, at);
+}
+function trailerValues(trailers, key) {
+  const lower2 = key.toLowerCase();
+  return trailers.filter((trailer) => trailer.key.toLowerCase() === lower2).map((trailer) => trailer.value);
+}
+
+// shared/registry/metadata.ts
+var SINGLE_FIELDS = [
+  ["runUrl", "Tollgate-Run"],
+  ["pullRequest", "Tollgate-PR"],
+  ["sourceCommit", "Tollgate-Commit"],
+  ["dataFingerprint", "Tollgate-Data"],
+  ["metricsDigest", "Tollgate-Metrics"],
+  ["championDelta", "Tollgate-Champion-Delta"]
+];
+var APPROVERS_KEY = "Tollgate-Approved-By";
+var TAIL_FIELDS = [
+  ["forced", "Tollgate-Forced"],
+  ["rollbackFrom", "Tollgate-Rollback-From"],
+  ["auditDigest", "Tollgate-Audit"]
+];
+var KNOWN_KEYS = new Set([...SINGLE_FIELDS, ...TAIL_FIELDS].map(([, key]) => key.toLowerCase()).concat(APPROVERS_KEY.toLowerCase()));
+function metadataToTrailers(metadata) {
+  const trailers = [];
+  for (const [field, key] of SINGLE_FIELDS) {
+    const value = metadata[field];
+    if (value !== void 0 && String(value).trim() !== "") trailers.push({ key, value: String(value) });
+  }
+  for (const login2 of metadata.approvers ?? []) trailers.push({ key: APPROVERS_KEY, value: login2 });
+  for (const [field, key] of TAIL_FIELDS) {
+    const value = metadata[field];
+    if (value !== void 0 && value.trim() !== "") trailers.push({ key, value });
+  }
+  for (const trailer of metadata.extra ?? []) trailers.push(trailer);
+  return trailers;
+}
+function trailersToMetadata(trailers) {
+  const metadata = {};
+  for (const [field, key] of SINGLE_FIELDS) {
+    const value = trailerValues(trailers, key).at(-1);
+    if (value === void 0) continue;
+    if (field === "pullRequest") {
+      const number = Number(value.replace(/^#/, ""));
+      if (Number.isSafeInteger(number)) metadata.pullRequest = number;
+    } else {
+      metadata[field] = value;
+    }
+  }
+  const approvers = trailerValues(trailers, APPROVERS_KEY);
+  if (approvers.length > 0) metadata.approvers = approvers;
+  for (const [field, key] of TAIL_FIELDS) {
+    const value = trailerValues(trailers, key).at(-1);
+    if (value !== void 0) metadata[field] = value;
+  }
+  const extra = trailers.filter((trailer) => /^tollgate-/i.test(trailer.key) && !KNOWN_KEYS.has(trailer.key.toLowerCase()));
+  if (extra.length > 0) metadata.extra = extra;
+  return metadata;
+}
+function canonicalJson(value) {
+  return JSON.stringify(value, (_key, item) => {
+    if (item === null || typeof item !== "object" || Array.isArray(item)) return item;
+    const sorted = {};
+    for (const key of Object.keys(item).sort()) sorted[key] = item[key];
+    return sorted;
+  });
+}
+function digestJson(value) {
+  return `sha256:${createHash("sha256").update(canonicalJson(value)).digest("hex")}`;
+}
+
+// shared/promotion/audit.ts
+var AUDIT_SCHEMA = "tollgate.promotion/v1";
+var sha = z.string().regex(/^[0-9a-f]{7,64}$/, "expected a hex digest or commit SHA");
+var time = z.iso.datetime({ offset: true, error: "expected an ISO 8601 time" });
+var source = {
+  login: z.string().min(1),
+  id: z.number().int().nonnegative(),
+  source: z.enum(["comment", "review"]),
+  url: z.string(),
+  at: time
+};
+var approvalSchema = z.object({ ...source, body_sha256: z.string().regex(/^[0-9a-f]{64}$/), team: z.string().nullable(), commit_id: z.string().nullable(), reason: z.string().nullable() }).strict();
+var holdSchema = z.object({ ...source, reason: z.string().nullable(), from_review: z.boolean() }).strict();
+var rejectionSchema = z.object({ ...source, reason: z.string().nullable() }).strict();
+var bypassSchema = z.object({ ...source, body_sha256: z.string().regex(/^[0-9a-f]{64}$/), reason: z.string().nullable(), bypassed: z.array(z.enum(["approvals", "checks", "soak"])) }).strict();
+var auditRecordSchema = z.object({
+  schema: z.literal(AUDIT_SCHEMA),
+  model: z.string().min(1),
+  stage: z.string().min(1),
+  pull_request: z.object({ number: z.number().int().positive(), url: z.string().nullable(), head_sha: z.string().min(1) }).strict(),
+  candidate: z.object({
+    version: z.string().min(1),
+    commit: z.string().min(1),
+    artifact_digest: z.string().nullable(),
+    training_run: z.string().nullable(),
+    trained_by: z.string().nullable(),
+    registered_by: z.string().nullable()
+  }).strict(),
+  previous_holder: z.object({ version: z.string().min(1), commit: z.string().nullable() }).strict().nullable(),
+  evaluation: z.object({ digest: z.string().nullable(), decision: z.string().nullable() }).strict(),
+  policy: z.object({
+    blob_sha: sha.nullable(),
+    approvers: z.array(z.string()),
+    required: z.number().int().min(1),
+    soak: z.string().nullable(),
+    require_checks: z.array(z.string()),
+    allow_force: z.boolean(),
+    auto_merge: z.boolean()
+  }).strict().nullable(),
+  approvals: z.array(approvalSchema),
+  holds: z.array(holdSchema),
+  rejections: z.array(rejectionSchema),
+  bypasses: z.array(bypassSchema),
+  deliveries: z.array(z.string()),
+  decision: z.object({ state: z.enum(PROMOTION_STATES), policy_met: z.boolean(), at: time }).strict()
+}).strict();
+
+// shared/promotion/marker.ts
+import { z as z2 } from "zod";
+var login = z2.string().regex(/^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(?:\[bot\])?$/, "expected a GitHub login");
+var promotionMarkerSchema = z2.object({
+  model: z2.string().refine((text) => normalizeModelName(text) === text, "expected a model name"),
+  stage: z2.string().refine(isStageName, "expected a stage name"),
+  version: z2.string().refine(isModelVersion, "expected v + SemVer"),
+  commit: z2.string().regex(/^[0-9a-f]{40}(?:[0-9a-f]{24})?$/, "expected a full commit SHA"),
+  holder: z2.string().refine(isModelVersion, "expected v + SemVer").nullable(),
+  requested_by: login.nullable()
+}).strict();
+
+// cli/command.ts
+import { parseArgs } from "node:util";
+function parseCommandArgs(argv, options4, usage6, allowPositionals = true) {
+  try {
+    const parsed = parseArgs({ args: argv, options: options4, allowPositionals: true, strict: true });
+    if (!allowPositionals && parsed.positionals.length > 0) {
+      throw new UsageError(`unexpected argument '${parsed.positionals[0]}'
+
+${usage6}`);
+    }
+    return { values: parsed.values, positionals: parsed.positionals };
+  } catch (error) {
+    if (error instanceof UsageError) throw error;
+    throw new UsageError(`${error.message}
+
+${usage6}`);
+  }
+}
+function writeJson(io, value) {
+  io.stdout.write(`${JSON.stringify(value, null, 2)}
+`);
+}
+function parsePositiveInteger(text, flag, fallback) {
+  if (text === void 0) return fallback;
+  const value = Number(text);
+  if (!Number.isInteger(value) || value <= 0) {
+    throw new UsageError(`${flag} expects a positive whole number, got '${text}'`);
+  }
+  return value;
+}
+function requirePositional(positionals, index, what, usage6) {
+  const value = positionals[index];
+  if (value === void 0) throw new UsageError(`missing ${what}
+
+${usage6}`);
+  return value;
+}
+
+// cli/commands/head.ts
+var usage = `Usage: tollgate head <data> [-n 10] [--json] [--format csv|jsonl|parquet|arrow]
+
+Prints the first rows of any supported data file. --json prints an array of
+objects keyed by column name (dates as ISO 8601 strings).`;
+var headCommand = {
+  name: "head",
+  summary: "show the first rows of a data file",
+  usage,
+  async run(argv, io) {
+    const { values, positionals } = parseCommandArgs(
+      argv,
+      { n: { type: "string", short: "n" }, json: { type: "boolean" }, format: { type: "string" }, delimiter: { type: "string" } },
+      usage
+    );
+    const data = requirePositional(positionals, 0, "the data file", usage);
+    if (positionals.length > 1) throw new UsageError(`expected one data file, got ${positionals.length}
+
+${usage}`);
+    const count = parsePositiveInteger(values.n, "-n", 10);
+    const rows = await readHead(resolve(io.cwd, data), count, { format: values.format, delimiter: values.delimiter });
+    if (values.json) {
+      writeJson(io, rows);
+      return 0;
+    }
+    const headers = rows.length > 0 ? Object.keys(rows[0]) : [];
+    io.stdout.write(`${textTable(headers, rows.map((row) => headers.map((name) => displayValue(row[name]))), 24)}
+`);
+    return 0;
+  }
+};
+
+// cli/commands/validate.ts
+import { writeFile } from "node:fs/promises";
+import { resolve as resolve2 } from "node:path";
+
+// shared/contract/schema.ts
+import { z as z3 } from "zod";
+var severitySchema = z3.enum(["error", "warn"], { error: "expected error or warn" });
+var finite = (what) => z3.number({ error: `expected ${what} (a number)` }).refine(Number.isFinite, "expected a finite number");
+function rule(value) {
+  return z3.union([value, z3.object({ value, severity: severitySchema.optional() }).strict()], {
+    error: "expected a value, or {value: ..., severity: error|warn}"
+  });
+}
+var boundsSchema = z3.object({ min: finite("a lower bound").optional(), max: finite("an upper bound").optional(), severity: severitySchema.optional() }).strict().refine((bounds) => bounds.min !== void 0 || bounds.max !== void 0, "give min, max or both").refine((bounds) => bounds.min === void 0 || bounds.max === void 0 || bounds.min <= bounds.max, "min must not exceed max");
+var quantileSchema = z3.object({
+  q: z3.number({ error: "expected q, a probability between 0 and 1" }).min(0).max(1),
+  min: finite("a lower bound").optional(),
+  max: finite("an upper bound").optional(),
+  severity: severitySchema.optional()
+}).strict().refine((bounds) => bounds.min !== void 0 || bounds.max !== void 0, "give min, max or both");
+var lengthSchema = z3.union(
+  [
+    z3.number().int().nonnegative(),
+    z3.object({ min: z3.number().int().nonnegative().optional(), max: z3.number().int().nonnegative().optional(), severity: severitySchema.optional() }).strict()
+  ],
+  { error: "expected a length (whole number) or {min, max}" }
+);
+var regexSchema = z3.string().superRefine((text, context) => {
+  try {
+    new RegExp(text, "u");
+  } catch (error) {
+    context.addIssue({ code: "custom", message: `not a valid regular expression: ${error.message}` });
+  }
+});
+var columnRulesSchema = z3.object({
+  type: rule(z3.enum(COLUMN_TYPES, { error: `expected one of ${COLUMN_TYPES.join(", ")}` })).optional(),
+  nullable: rule(z3.boolean()).optional(),
+  max_null_fraction: rule(z3.number().min(0).max(1)).optional(),
+  min: rule(finite("the minimum")).optional(),
+  max: rule(finite("the maximum")).optional(),
+  allowed: rule(z3.array(z3.union([z3.string(), z3.number(), z3.boolean()])).min(1)).optional(),
+  pattern: rule(regexSchema).optional(),
+  unique: rule(z3.boolean()).optional(),
+  length: lengthSchema.optional(),
+  mean: boundsSchema.optional(),
+  std: boundsSchema.optional(),
+  quantile: z3.union([quantileSchema, z3.array(quantileSchema).min(1)], { error: "expected {q, min, max} or a list of them" }).optional(),
+  severity: severitySchema.optional(),
+  description: z3.string().optional()
+}).strict();
+var durationSchema = z3.string().regex(/^\d+(\.\d+)?(s|m|h|d|w)$/, "expected a duration such as 36h, 30d or 2w");
+var datasetRulesSchema = z3.object({
+  rows: z3.object({ min: z3.number().int().nonnegative().optional(), max: z3.number().int().nonnegative().optional(), severity: severitySchema.optional() }).strict().optional(),
+  columns: rule(z3.enum(["exact", "superset"], { error: "expected exact or superset" })).optional(),
+  unique: rule(z3.array(z3.string()).min(1)).optional(),
+  freshness: z3.object({ column: z3.string(), max_age: durationSchema, severity: severitySchema.optional() }).strict().optional(),
+  severity: severitySchema.optional()
+}).strict();
+var contractSchema = z3.object({
+  $schema: z3.string().optional(),
+  version: z3.literal(1, { error: "expected version: 1" }),
+  description: z3.string().optional(),
+  dataset: datasetRulesSchema.default({}),
+  columns: z3.record(z3.string(), columnRulesSchema.nullable().transform((rules) => rules ?? {}))
+}).strict();
+function ruleValue(written) {
+  if (written === void 0) return void 0;
+  if (typeof written === "object" && written !== null && !Array.isArray(written) && "value" in written) {
+    return written;
+  }
+  return { value: written };
 }
 
 // shared/contract/load.ts
@@ -3129,12 +3522,12 @@ var AllowedCheck = class {
 
 // shared/contract/rules/freshness.ts
 var UNIT_MS = { s: 1e3, m: 6e4, h: 36e5, d: 864e5, w: 6048e5 };
-function parseDuration(text) {
+function parseDuration2(text) {
   const match = /^(\d+(?:\.\d+)?)(s|m|h|d|w)$/.exec(text);
   if (!match) throw new RangeError(`not a duration: ${text}`);
   return Number(match[1]) * UNIT_MS[match[2]];
 }
-function formatDuration(ms) {
+function formatDuration2(ms) {
   const days = ms / UNIT_MS.d;
   if (Math.abs(days) >= 1) return `${days.toFixed(1)}d`;
   return `${(ms / UNIT_MS.h).toFixed(1)}h`;
@@ -3169,13 +3562,13 @@ var FreshnessCheck = class {
       return result(this.setup, { ok: false, observed: null, expected, message: `no dates in ${this.column}` });
     }
     const age = this.now.getTime() - this.newest;
-    const ok = age <= parseDuration(this.maxAge);
+    const ok = age <= parseDuration2(this.maxAge);
     const newest = new Date(this.newest).toISOString();
     return result(this.setup, {
       ok,
       observed: newest,
       expected,
-      message: `newest ${this.column} is ${newest} (${formatDuration(age)} old)${ok ? "" : `, older than ${this.maxAge}`}`
+      message: `newest ${this.column} is ${newest} (${formatDuration2(age)} old)${ok ? "" : `, older than ${this.maxAge}`}`
     });
   }
 };
@@ -4486,11 +4879,11 @@ function resolvePath(cwd, path) {
 import { resolve as resolve12 } from "node:path";
 
 // shared/lineage/hash.ts
-import { createHash } from "node:crypto";
+import { createHash as createHash2 } from "node:crypto";
 import { createReadStream as createReadStream2 } from "node:fs";
 var CHUNK_BYTES = 1 << 20;
 async function sha256File(file, label = file) {
-  const hash = createHash("sha256");
+  const hash = createHash2("sha256");
   let size = 0;
   try {
     for await (const chunk of createReadStream2(file, { highWaterMark: CHUNK_BYTES })) {
@@ -4503,9 +4896,9 @@ async function sha256File(file, label = file) {
   return { sha256: hash.digest("hex"), size };
 }
 function sha256Text(text) {
-  return createHash("sha256").update(text, "utf8").digest("hex");
+  return createHash2("sha256").update(text, "utf8").digest("hex");
 }
-function canonicalJson(value) {
+function canonicalJson2(value) {
   if (value === null) return "null";
   switch (typeof value) {
     case "number":
@@ -4515,9 +4908,9 @@ function canonicalJson(value) {
     case "boolean":
       return JSON.stringify(value);
     case "object": {
-      if (Array.isArray(value)) return `[${value.map((item) => canonicalJson(item ?? null)).join(",")}]`;
+      if (Array.isArray(value)) return `[${value.map((item) => canonicalJson2(item ?? null)).join(",")}]`;
       const record = value;
-      const members = Object.keys(record).filter((key) => record[key] !== void 0).sort().map((key) => `${JSON.stringify(key)}:${canonicalJson(record[key])}`);
+      const members = Object.keys(record).filter((key) => record[key] !== void 0).sort().map((key) => `${JSON.stringify(key)}:${canonicalJson2(record[key])}`);
       return `{${members.join(",")}}`;
     }
     default:
@@ -4539,7 +4932,7 @@ function isWithin(outer, inner) {
 
 // shared/lineage/fingerprint.ts
 import { stat as stat3 } from "node:fs/promises";
-import { createHash as createHash2 } from "node:crypto";
+import { createHash as createHash3 } from "node:crypto";
 import { resolve as resolve4 } from "node:path";
 
 // shared/lineage/row-count.ts
@@ -4620,7 +5013,7 @@ async function rowsOf(absolute, warn) {
 }
 async function fingerprintDirectory(absolute, label, warn) {
   const files = await listFiles(absolute);
-  const listing = createHash2("sha256");
+  const listing = createHash3("sha256");
   let size = 0;
   let rows = files.length > 0 ? 0 : null;
   for (const file of files) {
@@ -4757,7 +5150,7 @@ async function gitOrThrow(root, args) {
 }
 
 // shared/lineage/code.ts
-import { createHash as createHash3 } from "node:crypto";
+import { createHash as createHash4 } from "node:crypto";
 import { stat as stat4 } from "node:fs/promises";
 import { resolve as resolve6 } from "node:path";
 var SKIPPED_DIRECTORIES = /* @__PURE__ */ new Set([".git", "node_modules", "__pycache__", ".venv", "venv", ".tollgate-cache", ".mypy_cache", ".pytest_cache"]);
@@ -4770,7 +5163,7 @@ async function fingerprintCode(options4) {
   }
   const listed = options4.gitRoot === null ? await listFilesystem(options4.cwd, declared, options4.exclude) : await listGit(options4.gitRoot, declared, options4.exclude);
   listed.files.sort((a, b) => a.path < b.path ? -1 : a.path > b.path ? 1 : a.stage - b.stage);
-  const hash = createHash3("sha256");
+  const hash = createHash4("sha256");
   for (const file of listed.files) hash.update(`${file.mode} ${file.id} ${file.stage}	${file.path}
 `);
   return { source: listed.source, paths: listed.paths, files: listed.files.length, digest: hash.digest("hex") };
@@ -4848,7 +5241,7 @@ async function captureEnvironment(cwd, repositoryRoot) {
 var CONTENT_KEY_VERSION = 1;
 var byPath = (items) => [...items].sort((a, b) => a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
 function contentKeyMaterial(inputs) {
-  return canonicalJson({
+  return canonicalJson2({
     version: CONTENT_KEY_VERSION,
     command: [...inputs.command],
     workdir: inputs.workdir,
@@ -4869,7 +5262,7 @@ function contentKey(inputs) {
 import { mkdir, readFile as readFile2, rename, rm, writeFile as writeFile2 } from "node:fs/promises";
 import { randomBytes } from "node:crypto";
 import { basename, dirname as dirname2, join as join3 } from "node:path";
-import { z as z2 } from "zod";
+import { z as z4 } from "zod";
 
 // package.json
 var package_default = {
@@ -4924,45 +5317,45 @@ var package_default = {
 // shared/lineage/document.ts
 var LINEAGE_SCHEMA = "tollgate.lineage/v1";
 var TOLLGATE_VERSION = package_default.version;
-var fileSchema = z2.object({ path: z2.string(), sha256: z2.string().regex(/^[0-9a-f]{64}$/), size: z2.number().int().nonnegative() });
-var metricValueSchema = z2.lazy(() => z2.union([z2.number(), z2.array(metricValueSchema), z2.record(z2.string(), metricValueSchema)]));
-var lineageSchema = z2.object({
-  schema: z2.literal(LINEAGE_SCHEMA),
-  tollgate_version: z2.string(),
-  key: z2.string().regex(/^[0-9a-f]{64}$/),
-  cache: z2.object({
-    status: z2.enum(["miss", "hit", "off"]),
-    restored_at: z2.string().optional(),
-    restored_for: z2.object({ commit: z2.string().nullable(), dirty: z2.boolean().nullable(), run_url: z2.string().nullable() }).optional()
+var fileSchema = z4.object({ path: z4.string(), sha256: z4.string().regex(/^[0-9a-f]{64}$/), size: z4.number().int().nonnegative() });
+var metricValueSchema = z4.lazy(() => z4.union([z4.number(), z4.array(metricValueSchema), z4.record(z4.string(), metricValueSchema)]));
+var lineageSchema = z4.object({
+  schema: z4.literal(LINEAGE_SCHEMA),
+  tollgate_version: z4.string(),
+  key: z4.string().regex(/^[0-9a-f]{64}$/),
+  cache: z4.object({
+    status: z4.enum(["miss", "hit", "off"]),
+    restored_at: z4.string().optional(),
+    restored_for: z4.object({ commit: z4.string().nullable(), dirty: z4.boolean().nullable(), run_url: z4.string().nullable() }).optional()
   }),
-  git: z2.object({ commit: z2.string().nullable(), dirty: z2.boolean().nullable() }),
-  workdir: z2.string(),
-  command: z2.array(z2.string()).min(1),
-  params: z2.object({ file: z2.string().nullable(), values: z2.record(z2.string(), z2.unknown()).nullable() }),
-  seed: z2.number().int(),
-  data: z2.array(
-    z2.object({
-      path: z2.string(),
-      kind: z2.enum(["file", "directory"]),
-      sha256: z2.string().regex(/^[0-9a-f]{64}$/),
-      size: z2.number().int().nonnegative(),
-      files: z2.number().int().nonnegative().optional(),
-      rows: z2.number().int().nonnegative().nullable()
+  git: z4.object({ commit: z4.string().nullable(), dirty: z4.boolean().nullable() }),
+  workdir: z4.string(),
+  command: z4.array(z4.string()).min(1),
+  params: z4.object({ file: z4.string().nullable(), values: z4.record(z4.string(), z4.unknown()).nullable() }),
+  seed: z4.number().int(),
+  data: z4.array(
+    z4.object({
+      path: z4.string(),
+      kind: z4.enum(["file", "directory"]),
+      sha256: z4.string().regex(/^[0-9a-f]{64}$/),
+      size: z4.number().int().nonnegative(),
+      files: z4.number().int().nonnegative().optional(),
+      rows: z4.number().int().nonnegative().nullable()
     })
   ),
-  code: z2.object({ source: z2.enum(["git", "filesystem"]), paths: z2.array(z2.string()), files: z2.number().int().nonnegative(), digest: z2.string() }),
-  environment: z2.object({
-    os: z2.object({ platform: z2.string(), release: z2.string(), arch: z2.string() }),
-    runtimes: z2.object({ node: z2.string(), python: z2.string().nullable() }),
-    lock_files: z2.array(fileSchema)
+  code: z4.object({ source: z4.enum(["git", "filesystem"]), paths: z4.array(z4.string()), files: z4.number().int().nonnegative(), digest: z4.string() }),
+  environment: z4.object({
+    os: z4.object({ platform: z4.string(), release: z4.string(), arch: z4.string() }),
+    runtimes: z4.object({ node: z4.string(), python: z4.string().nullable() }),
+    lock_files: z4.array(fileSchema)
   }),
-  started_at: z2.string(),
-  ended_at: z2.string(),
-  duration_s: z2.number().nonnegative(),
-  exit_code: z2.number().int(),
-  run_url: z2.string().nullable(),
-  outputs: z2.array(fileSchema),
-  metrics: z2.object({ file: z2.string().nullable(), values: z2.record(z2.string(), metricValueSchema).nullable() })
+  started_at: z4.string(),
+  ended_at: z4.string(),
+  duration_s: z4.number().nonnegative(),
+  exit_code: z4.number().int(),
+  run_url: z4.string().nullable(),
+  outputs: z4.array(fileSchema),
+  metrics: z4.object({ file: z4.string().nullable(), values: z4.record(z4.string(), metricValueSchema).nullable() })
 });
 function parseLineage(value, file) {
   const result2 = lineageSchema.safeParse(value);
@@ -5321,9 +5714,9 @@ async function fingerprintOutputs(cwd, paths, skip = []) {
 // shared/train/params.ts
 import { readFile as readFile4 } from "node:fs/promises";
 import { extname } from "node:path";
-import { z as z3 } from "zod";
+import { z as z5 } from "zod";
 var MAX_SEED = 4294967295;
-var paramsSchema = z3.record(z3.string(), z3.unknown(), { error: "params must be a mapping of names to values" });
+var paramsSchema = z5.record(z5.string(), z5.unknown(), { error: "params must be a mapping of names to values" });
 function parseParams(text, file) {
   if (extname(file).toLowerCase() === ".json") {
     const parsed = parseJsonLocated(text, file);
@@ -5612,12 +6005,12 @@ import { chmod, mkdir as mkdir2, readFile as readFile5, rename as rename2, rm as
 import { dirname as dirname4, join as join5, resolve as resolve11 } from "node:path";
 
 // shared/train/copy.ts
-import { createHash as createHash4 } from "node:crypto";
+import { createHash as createHash5 } from "node:crypto";
 import { createReadStream as createReadStream3, createWriteStream } from "node:fs";
 import { Transform } from "node:stream";
 import { pipeline } from "node:stream/promises";
-async function copyWithDigest(source, destination) {
-  const hash = createHash4("sha256");
+async function copyWithDigest(source2, destination) {
+  const hash = createHash5("sha256");
   let size = 0;
   const tap = new Transform({
     transform(chunk, _encoding, done) {
@@ -5626,7 +6019,7 @@ async function copyWithDigest(source, destination) {
       done(null, chunk);
     }
   });
-  await pipeline(createReadStream3(source, { highWaterMark: 1 << 20 }), tap, createWriteStream(destination, { flags: "wx" }));
+  await pipeline(createReadStream3(source2, { highWaterMark: 1 << 20 }), tap, createWriteStream(destination, { flags: "wx" }));
   return { sha256: hash.digest("hex"), size };
 }
 
@@ -5732,14 +6125,14 @@ async function storeOutput(root, path, staging) {
   const info2 = await stat6(absolute);
   const sources = info2.isDirectory() ? (await listFiles(absolute)).map((file) => file.absolute) : [absolute];
   const stored = [];
-  for (const source of sources) {
-    const mode = (await stat6(source)).mode & 511;
+  for (const source2 of sources) {
+    const mode = (await stat6(source2)).mode & 511;
     const temporary = join5(staging, "blobs", `.incoming-${stored.length}`);
-    const digest = await copyWithDigest(source, temporary);
+    const digest = await copyWithDigest(source2, temporary);
     const blob = join5(staging, "blobs", digest.sha256);
     if (await exists(blob)) await rm3(temporary);
     else await rename2(temporary, blob);
-    stored.push({ path: portablePath(root, source), sha256: digest.sha256, size: digest.size, mode });
+    stored.push({ path: portablePath(root, source2), sha256: digest.sha256, size: digest.size, mode });
   }
   return { path, kind: info2.isDirectory() ? "directory" : "file", files: stored };
 }
@@ -5873,7 +6266,7 @@ import { existsSync } from "node:fs";
 import { isAbsolute as isAbsolute2, join as join6 } from "node:path";
 
 // shared/config/evaluation.ts
-import { z as z4 } from "zod";
+import { z as z6 } from "zod";
 
 // shared/evaluate/metrics/catalog.ts
 var CLASSIFICATION_METRICS = ["roc_auc", "average_precision", "accuracy", "precision", "recall", "f1", "log_loss", "brier_score", "ece"];
@@ -6345,8 +6738,8 @@ function erfc(x) {
   if (x < SERIES_LIMIT) return 1 - erfSeries(x);
   return erfcContinuedFraction(x);
 }
-function twoSidedNormalPValue(z7) {
-  return erfc(Math.abs(z7) / Math.SQRT2);
+function twoSidedNormalPValue(z9) {
+  return erfc(Math.abs(z9) / Math.SQRT2);
 }
 
 // shared/evaluate/delong.ts
@@ -6424,8 +6817,8 @@ function delongTest(labels, scoresA, scoresB) {
   if (!(variance > 0)) {
     return { auc: [a.auc, b.auc], difference, variance: Math.max(variance, 0), z: difference === 0 ? 0 : Number.NaN, pValue: difference === 0 ? 1 : Number.NaN };
   }
-  const z7 = difference / Math.sqrt(variance);
-  return { auc: [a.auc, b.auc], difference, variance, z: z7, pValue: twoSidedNormalPValue(z7) };
+  const z9 = difference / Math.sqrt(variance);
+  return { auc: [a.auc, b.auc], difference, variance, z: z9, pValue: twoSidedNormalPValue(z9) };
 }
 
 // shared/evaluate/policy.ts
@@ -7146,47 +7539,47 @@ function definedOnly(value) {
 }
 
 // shared/config/evaluation.ts
-var metricName = z4.enum(METRIC_NAMES);
-var confidence = z4.number().gt(0).lt(1);
-var columnsSchema = z4.strictObject({
-  id: z4.string().min(1).default("id").describe("Column holding the row id both predictions files are joined on."),
-  label: z4.string().min(1).default("label").describe("Column holding the true label (0/1 or true/false) or the regression target."),
-  score: z4.string().min(1).default("score").describe("Column holding the predicted probability (or score) or the predicted value.")
+var metricName = z6.enum(METRIC_NAMES);
+var confidence = z6.number().gt(0).lt(1);
+var columnsSchema = z6.strictObject({
+  id: z6.string().min(1).default("id").describe("Column holding the row id both predictions files are joined on."),
+  label: z6.string().min(1).default("label").describe("Column holding the true label (0/1 or true/false) or the regression target."),
+  score: z6.string().min(1).default("score").describe("Column holding the predicted probability (or score) or the predicted value.")
 }).describe("Column names in the predictions files.");
-var primarySchema = z4.strictObject({
+var primarySchema = z6.strictObject({
   metric: metricName.describe("The metric that decides."),
-  min_delta: z4.number().default(EVALUATION_DEFAULTS.minDelta).describe("Required improvement in the metric's better direction; the confidence interval's bound must clear it. Negative = a non-inferiority margin."),
+  min_delta: z6.number().default(EVALUATION_DEFAULTS.minDelta).describe("Required improvement in the metric's better direction; the confidence interval's bound must clear it. Negative = a non-inferiority margin."),
   confidence: confidence.optional().describe("Confidence of that interval (default: bootstrap.confidence).")
 }).describe("Promote only when the challenger beats the champion on this metric with this confidence.");
 var LIMITS = ["max_increase", "max_decrease", "min", "max"];
-var guardrailSchema = z4.strictObject({
+var guardrailSchema = z6.strictObject({
   metric: metricName,
-  max_increase: z4.number().min(0).optional().describe("challenger \u2212 champion may be at most this."),
-  max_decrease: z4.number().min(0).optional().describe("champion \u2212 challenger may be at most this."),
-  min: z4.number().optional().describe("The challenger's value must be at least this."),
-  max: z4.number().optional().describe("The challenger's value must be at most this.")
+  max_increase: z6.number().min(0).optional().describe("challenger \u2212 champion may be at most this."),
+  max_decrease: z6.number().min(0).optional().describe("champion \u2212 challenger may be at most this."),
+  min: z6.number().optional().describe("The challenger's value must be at least this."),
+  max: z6.number().optional().describe("The challenger's value must be at most this.")
 }).refine((rule2) => LIMITS.some((limit) => rule2[limit] !== void 0), { message: `set at least one of ${LIMITS.join(", ")}` }).describe("A metric that may not get worse than allowed (point estimates).");
-var segmentsSchema = z4.strictObject({
-  by: z4.array(z4.string().min(1)).min(1).describe("Columns (in the predictions files) whose values define segments."),
-  min_rows: z4.number().int().positive().default(EVALUATION_DEFAULTS.segmentMinRows).describe("Smaller segments are reported, not gated."),
-  max_regression: z4.strictObject({
+var segmentsSchema = z6.strictObject({
+  by: z6.array(z6.string().min(1)).min(1).describe("Columns (in the predictions files) whose values define segments."),
+  min_rows: z6.number().int().positive().default(EVALUATION_DEFAULTS.segmentMinRows).describe("Smaller segments are reported, not gated."),
+  max_regression: z6.strictObject({
     metric: metricName.optional().describe("Default: the primary metric."),
-    delta: z4.number().min(0).describe("How much worse a segment may get.")
+    delta: z6.number().min(0).describe("How much worse a segment may get.")
   }).describe("A segment fails when its metric is worse than the champion's by more than delta.")
 }).describe("Per-segment gates that catch regressions an overall metric hides.");
-var boundsSchema2 = (what) => z4.partialRecord(metricName, z4.number()).default({}).describe(what);
-var evaluationSchema = z4.strictObject({
-  task: z4.enum(["classification", "regression"]).optional().describe("Inferred from the primary metric when omitted."),
+var boundsSchema2 = (what) => z6.partialRecord(metricName, z6.number()).default({}).describe(what);
+var evaluationSchema = z6.strictObject({
+  task: z6.enum(["classification", "regression"]).optional().describe("Inferred from the primary metric when omitted."),
   columns: columnsSchema.prefault({}),
-  threshold: z4.number().default(EVALUATION_DEFAULTS.threshold).describe("A row is predicted positive when score >= threshold."),
+  threshold: z6.number().default(EVALUATION_DEFAULTS.threshold).describe("A row is predicted positive when score >= threshold."),
   primary: primarySchema.optional().describe("Default: roc_auc (classification) or rmse (regression), min_delta 0."),
-  guardrails: z4.array(guardrailSchema).default([]),
+  guardrails: z6.array(guardrailSchema).default([]),
   segments: segmentsSchema.optional(),
   min: boundsSchema2("Absolute floors on the challenger, e.g. {roc_auc: 0.7}. Always checked; the only gates when there is no champion."),
   max: boundsSchema2("Absolute ceilings on the challenger, e.g. {log_loss: 0.5}."),
-  bootstrap: z4.strictObject({
-    resamples: z4.number().int().min(100).max(1e5).default(EVALUATION_DEFAULTS.resamples),
-    seed: z4.number().int().default(EVALUATION_DEFAULTS.seed),
+  bootstrap: z6.strictObject({
+    resamples: z6.number().int().min(100).max(1e5).default(EVALUATION_DEFAULTS.resamples),
+    seed: z6.number().int().default(EVALUATION_DEFAULTS.seed),
     confidence: confidence.default(EVALUATION_DEFAULTS.confidence).describe("Confidence level of the intervals shown.")
   }).prefault({}).describe("Paired bootstrap over the evaluation rows.")
 }).superRefine((section, context) => {
@@ -7203,7 +7596,7 @@ var evaluationSchema = z4.strictObject({
     for (const metric of Object.keys(section[bound])) check(metric, [bound, metric]);
   }
 }).describe("Challenger-versus-champion evaluation: what must improve, what may not get worse.");
-var evaluationFileSchema = z4.looseObject({ evaluation: evaluationSchema.prefault({}) });
+var evaluationFileSchema = z6.looseObject({ evaluation: evaluationSchema.prefault({}) });
 async function loadEvaluationConfig(file) {
   const document = await loadYamlFile(file, evaluationFileSchema);
   return { file: document.file, value: document.value.evaluation, locate: (path) => document.locate(["evaluation", ...path]) };
@@ -7307,126 +7700,6 @@ ${usage4}`);
 // cli/commands/registry.ts
 import { join as join7, resolve as resolve13 } from "node:path";
 
-// shared/registry/semver.ts
-var SEMVER_SOURCE = "(?:0|[1-9][0-9]*)\\.(?:0|[1-9][0-9]*)\\.(?:0|[1-9][0-9]*)(?:-(?:0|[1-9][0-9]*|[0-9]*[a-zA-Z-][0-9a-zA-Z-]*)(?:\\.(?:0|[1-9][0-9]*|[0-9]*[a-zA-Z-][0-9a-zA-Z-]*))*)?(?:\\+[0-9a-zA-Z-]+(?:\\.[0-9a-zA-Z-]+)*)?";
-var VERSION_RE = new RegExp(`^v(${SEMVER_SOURCE})$`);
-function parseVersion(text) {
-  const match = VERSION_RE.exec(text);
-  if (!match) return void 0;
-  const core = match[1];
-  const plus = core.indexOf("+");
-  const withoutBuild = plus === -1 ? core : core.slice(0, plus);
-  const build = plus === -1 ? [] : core.slice(plus + 1).split(".");
-  const dash = withoutBuild.indexOf("-");
-  const numbers = (dash === -1 ? withoutBuild : withoutBuild.slice(0, dash)).split(".");
-  const prerelease = dash === -1 ? [] : withoutBuild.slice(dash + 1).split(".");
-  return { text, major: numbers[0], minor: numbers[1], patch: numbers[2], prerelease, build };
-}
-function isVersion(text) {
-  return VERSION_RE.test(text);
-}
-var NUMERIC = /^[0-9]+$/;
-function compareNumeric(a, b) {
-  if (a.length !== b.length) return a.length < b.length ? -1 : 1;
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-function compareIdentifier(a, b) {
-  const aNumeric = NUMERIC.test(a);
-  const bNumeric = NUMERIC.test(b);
-  if (aNumeric && bNumeric) return compareNumeric(a, b);
-  if (aNumeric) return -1;
-  if (bNumeric) return 1;
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-function comparePrecedence(a, b) {
-  const core = compareNumeric(a.major, b.major) || compareNumeric(a.minor, b.minor) || compareNumeric(a.patch, b.patch);
-  if (core !== 0) return core;
-  if (a.prerelease.length === 0) return b.prerelease.length === 0 ? 0 : 1;
-  if (b.prerelease.length === 0) return -1;
-  const shared = Math.min(a.prerelease.length, b.prerelease.length);
-  for (let index = 0; index < shared; index += 1) {
-    const order = compareIdentifier(a.prerelease[index], b.prerelease[index]);
-    if (order !== 0) return order;
-  }
-  return a.prerelease.length - b.prerelease.length;
-}
-function compareVersions(a, b) {
-  const left = parseVersion(a);
-  const right = parseVersion(b);
-  if (!left || !right) throw new RangeError(`not a version: ${left ? b : a}`);
-  return comparePrecedence(left, right) || (a < b ? -1 : a > b ? 1 : 0);
-}
-function increment(decimal) {
-  return (BigInt(decimal) + 1n).toString();
-}
-function bumpVersion(from, part) {
-  const version = parseVersion(from);
-  if (!version) throw new RangeError(`not a version: ${from}`);
-  if (part === "major") return `v${increment(version.major)}.0.0`;
-  if (part === "minor") return `v${version.major}.${increment(version.minor)}.0`;
-  return `v${version.major}.${version.minor}.${increment(version.patch)}`;
-}
-
-// shared/registry/names.ts
-var NAME_SOURCE = "[a-zA-Z0-9](?:[a-zA-Z0-9\\-/_]*[a-zA-Z0-9])?";
-var DIRNAME_SOURCE = "[a-zA-Z0-9\\-_./]+";
-var NAME_RE = new RegExp(`^${NAME_SOURCE}$`);
-var DIRNAME_RE = new RegExp(`^${DIRNAME_SOURCE}$`);
-var SEPARATOR_IN_NAME = ":";
-var SEPARATOR_IN_TAG = "=";
-var NAME_RULE = "letters, digits, '-', '_' and '/', starting and ending with a letter or digit (e.g. 'churn', 'fraud/eu')";
-function isValidName(name) {
-  return NAME_RE.test(name) && checkRefFormat(`refs/tags/${name}`) === void 0;
-}
-function parseModelName(text) {
-  const separator = text.includes(SEPARATOR_IN_NAME) ? SEPARATOR_IN_NAME : SEPARATOR_IN_TAG;
-  const at = text.indexOf(separator);
-  const path = at === -1 ? null : text.slice(0, at);
-  const name = at === -1 ? text : text.slice(at + 1);
-  if (!NAME_RE.test(name)) return void 0;
-  if (path !== null && !DIRNAME_RE.test(path)) return void 0;
-  const fullName = path === null ? name : `${path}${SEPARATOR_IN_NAME}${name}`;
-  if (checkRefFormat(`refs/tags/${modelNameToTag(fullName)}`) !== void 0) return void 0;
-  return { fullName, path, name };
-}
-function requireModelName(text) {
-  const parsed = parseModelName(text);
-  if (!parsed) {
-    throw new UsageError(
-      `invalid model name '${text}': use ${NAME_RULE}; a monorepo model is 'path/to:name'`
-    );
-  }
-  return parsed;
-}
-function requireStageName(text) {
-  if (!isValidName(text)) throw new UsageError(`invalid stage name '${text}': use ${NAME_RULE}`);
-  return text;
-}
-function modelNameToTag(fullName) {
-  return fullName.replace(SEPARATOR_IN_NAME, SEPARATOR_IN_TAG);
-}
-function tagToModelName(tagName) {
-  return tagName.replace(SEPARATOR_IN_TAG, SEPARATOR_IN_NAME);
-}
-function checkRefFormat(ref) {
-  if (ref === "@") return "'@' alone is not a valid ref";
-  if (ref.startsWith("/") || ref.endsWith("/")) return "it starts or ends with '/'";
-  if (ref.includes("//")) return "it contains '//'";
-  if (ref.endsWith(".")) return "it ends with '.'";
-  if (ref.includes("..")) return "it contains '..'";
-  if (ref.includes("@{")) return "it contains '@{'";
-  for (const character of ref) {
-    const code = character.charCodeAt(0);
-    if (code < 32 || code === 127) return "it contains a control character";
-    if (" ~^:?*[\\".includes(character)) return `it contains '${character}'`;
-  }
-  for (const component of ref.split("/")) {
-    if (component.startsWith(".")) return `the component '${component}' starts with '.'`;
-    if (component.endsWith(".lock")) return `the component '${component}' ends with '.lock'`;
-  }
-  return void 0;
-}
-
 // shared/registry/tag-name.ts
 var TAG_RE = new RegExp(
   `^(?<artifact>(?:${DIRNAME_SOURCE}=)?${NAME_SOURCE})(?:(?:#(?<stage>${NAME_SOURCE})|@(?<version>v${SEMVER_SOURCE}))(?<cancel>!?)|@(?:(?<deprecated>deprecated)|(?<created>created)))(?:#(?<counter>[0-9]+))?$`
@@ -7494,132 +7767,6 @@ function formatTagName(parts) {
 function requireCounter(counter) {
   if (!Number.isSafeInteger(counter) || counter < 1) throw new RangeError(`invalid counter ${counter}`);
   return counter;
-}
-
-// shared/registry/message.ts
-function defaultSubject(subject) {
-  switch (subject.action) {
-    case "register":
-      return `Registering artifact ${subject.model} version ${subject.version}`;
-    case "deregister":
-      return `Deregistering artifact ${subject.model} version ${subject.version}`;
-    case "assign":
-      return `Assigning stage ${subject.stage} to artifact ${subject.model} version ${subject.version}`;
-    case "unassign":
-      return `Unassigning stage '${subject.stage}' to artifact '${subject.model}' version '${subject.version}'`;
-    case "deprecate":
-      return `Deprecating artifact '${subject.model}'`;
-  }
-}
-var TRAILER_KEY = /^Tollgate-[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*$/;
-var TRAILER_LINE = /^([A-Za-z0-9][A-Za-z0-9-]*): (.*)$/;
-function formatTagMessage(subject, trailers = []) {
-  const firstLine = subject.trim();
-  if (firstLine === "" || /[\r\n]/.test(firstLine)) throw new RangeError("a tag subject is one non-empty line");
-  if (trailers.length === 0) return `${firstLine}
-`;
-  const lines = trailers.map(({ key, value }) => {
-    if (!TRAILER_KEY.test(key)) throw new UsageError(`invalid trailer key '${key}': expected Tollgate-<Word>[-<Word>...]`);
-    const clean = value.trim();
-    if (clean === "" || /[\r\n]/.test(clean)) {
-      throw new UsageError(`trailer ${key} must be one non-empty line, got ${JSON.stringify(value)}`);
-    }
-    return `${key}: ${clean}`;
-  });
-  return `${firstLine}
-
-${lines.join("\n")}
-`;
-}
-function parseTagMessage(message) {
-  const text = stripSignature(message).replace(/\r\n/g, "\n").trim();
-  const paragraphs = text === "" ? [] : text.split(/\n[ \t]*\n+/);
-  const subject = (paragraphs[0] ?? "").split("\n").map((line) => line.trim()).join(" ");
-  const rest = paragraphs.slice(1);
-  const body = rest.join("\n\n");
-  const trailers = [];
-  const last = rest.at(-1);
-  if (last !== void 0) {
-    const lines = last.split("\n");
-    const matches2 = lines.map((line) => TRAILER_LINE.exec(line));
-    if (matches2.every((match) => match !== null)) {
-      for (const match of matches2) trailers.push({ key: match[1], value: match[2].trim() });
-    }
-  }
-  return { subject, body, trailers };
-}
-function stripSignature(message) {
-  const at = message.search(/^-----BEGIN (?:PGP|SSH) SIGNATURE-----$/m);
-  return at === -1 ? message : message.slice(0, at);
-}
-function trailerValues(trailers, key) {
-  const lower2 = key.toLowerCase();
-  return trailers.filter((trailer) => trailer.key.toLowerCase() === lower2).map((trailer) => trailer.value);
-}
-
-// shared/registry/metadata.ts
-import { createHash as createHash5 } from "node:crypto";
-var SINGLE_FIELDS = [
-  ["runUrl", "Tollgate-Run"],
-  ["pullRequest", "Tollgate-PR"],
-  ["sourceCommit", "Tollgate-Commit"],
-  ["dataFingerprint", "Tollgate-Data"],
-  ["metricsDigest", "Tollgate-Metrics"],
-  ["championDelta", "Tollgate-Champion-Delta"]
-];
-var APPROVERS_KEY = "Tollgate-Approved-By";
-var TAIL_FIELDS = [
-  ["forced", "Tollgate-Forced"],
-  ["rollbackFrom", "Tollgate-Rollback-From"],
-  ["auditDigest", "Tollgate-Audit"]
-];
-var KNOWN_KEYS = new Set([...SINGLE_FIELDS, ...TAIL_FIELDS].map(([, key]) => key.toLowerCase()).concat(APPROVERS_KEY.toLowerCase()));
-function metadataToTrailers(metadata) {
-  const trailers = [];
-  for (const [field, key] of SINGLE_FIELDS) {
-    const value = metadata[field];
-    if (value !== void 0 && String(value).trim() !== "") trailers.push({ key, value: String(value) });
-  }
-  for (const login of metadata.approvers ?? []) trailers.push({ key: APPROVERS_KEY, value: login });
-  for (const [field, key] of TAIL_FIELDS) {
-    const value = metadata[field];
-    if (value !== void 0 && value.trim() !== "") trailers.push({ key, value });
-  }
-  for (const trailer of metadata.extra ?? []) trailers.push(trailer);
-  return trailers;
-}
-function trailersToMetadata(trailers) {
-  const metadata = {};
-  for (const [field, key] of SINGLE_FIELDS) {
-    const value = trailerValues(trailers, key).at(-1);
-    if (value === void 0) continue;
-    if (field === "pullRequest") {
-      const number = Number(value.replace(/^#/, ""));
-      if (Number.isSafeInteger(number)) metadata.pullRequest = number;
-    } else {
-      metadata[field] = value;
-    }
-  }
-  const approvers = trailerValues(trailers, APPROVERS_KEY);
-  if (approvers.length > 0) metadata.approvers = approvers;
-  for (const [field, key] of TAIL_FIELDS) {
-    const value = trailerValues(trailers, key).at(-1);
-    if (value !== void 0) metadata[field] = value;
-  }
-  const extra = trailers.filter((trailer) => /^tollgate-/i.test(trailer.key) && !KNOWN_KEYS.has(trailer.key.toLowerCase()));
-  if (extra.length > 0) metadata.extra = extra;
-  return metadata;
-}
-function canonicalJson2(value) {
-  return JSON.stringify(value, (_key, item) => {
-    if (item === null || typeof item !== "object" || Array.isArray(item)) return item;
-    const sorted = {};
-    for (const key of Object.keys(item).sort()) sorted[key] = item[key];
-    return sorted;
-  });
-}
-function digestJson(value) {
-  return `sha256:${createHash5("sha256").update(canonicalJson2(value)).digest("hex")}`;
 }
 
 // shared/registry/model-index.ts
@@ -8020,11 +8167,11 @@ var GitBackend = class {
   }
   async resolveCommit(revision) {
     const result2 = await runGit(["rev-parse", "--verify", "--quiet", "--end-of-options", `${revision}^{commit}`], this.run);
-    const sha = result2.stdout.trim();
-    if (result2.code !== 0 || !/^[0-9a-f]{40,64}$/.test(sha)) {
+    const sha2 = result2.stdout.trim();
+    if (result2.code !== 0 || !/^[0-9a-f]{40,64}$/.test(sha2)) {
       throw new TollgateError(`'${revision}' is not a commit in ${this.run.cwd} (check the name, or fetch it first)`);
     }
-    return sha;
+    return sha2;
   }
   async defaultTagger() {
     const result2 = await runGit(["var", "GIT_COMMITTER_IDENT"], this.run);
@@ -8364,32 +8511,32 @@ async function readJsonFile(file) {
 
 // shared/registry/config.ts
 import { access } from "node:fs/promises";
-import { z as z6 } from "zod";
+import { z as z8 } from "zod";
 
 // shared/config/models.ts
-import { z as z5 } from "zod";
+import { z as z7 } from "zod";
 var NAME = /^[a-zA-Z0-9](?:[a-zA-Z0-9\-/_]*[a-zA-Z0-9])?$/;
 var DIRNAME = /^[a-zA-Z0-9\-_./]+$/;
 var NAME_HINT = "letters, digits, '-', '_' and '/', starting and ending with a letter or digit";
-var registryNameSchema = z5.string().regex(NAME, `expected ${NAME_HINT}`);
-var modelCardSchema = z5.object({
-  intended_use: z5.string().optional(),
-  limitations: z5.string().optional()
+var registryNameSchema = z7.string().regex(NAME, `expected ${NAME_HINT}`);
+var modelCardSchema = z7.object({
+  intended_use: z7.string().optional(),
+  limitations: z7.string().optional()
 }).strict();
-var modelObjectSchema = z5.object({
+var modelObjectSchema = z7.object({
   /** Monorepo directory; the registry name becomes `path:name` (tags `path=name@...`). */
-  path: z5.string().regex(DIRNAME, "expected a directory made of letters, digits, '-', '_', '.', '/'").optional(),
+  path: z7.string().regex(DIRNAME, "expected a directory made of letters, digits, '-', '_', '.', '/'").optional(),
   /** Logins or `@org/team` handles responsible for the model. */
-  owners: z5.array(z5.string().min(1)).optional(),
+  owners: z7.array(z7.string().min(1)).optional(),
   /** Stages in promotion order, e.g. [staging, canary, production]. */
-  stages: z5.array(registryNameSchema).default([]),
+  stages: z7.array(registryNameSchema).default([]),
   /** Where the champion lives: default the last stage, or `production` when no stages are listed. */
   champion_stage: registryNameSchema.optional(),
   /** A version must have held the previous stage before it may take the next (unless forced). */
-  require_previous_stage: z5.boolean().default(true),
+  require_previous_stage: z7.boolean().default(true),
   card: modelCardSchema.optional(),
   /** The workflow file that trains the model, for `/retrain`. */
-  training_workflow: z5.string().min(1).optional()
+  training_workflow: z7.string().min(1).optional()
 }).strict();
 function checkModel(model, context, path) {
   const seen = /* @__PURE__ */ new Set();
@@ -8405,7 +8552,7 @@ function checkModel(model, context, path) {
     });
   }
 }
-var modelsSchema = z5.record(z5.string(), modelObjectSchema).superRefine((models, context) => {
+var modelsSchema = z7.record(z7.string(), modelObjectSchema).superRefine((models, context) => {
   for (const [name, model] of Object.entries(models)) {
     if (!NAME.test(name)) context.addIssue({ code: "custom", path: [name], message: `model name '${name}': expected ${NAME_HINT}` });
     checkModel(model, context, [name]);
@@ -8414,7 +8561,7 @@ var modelsSchema = z5.record(z5.string(), modelObjectSchema).superRefine((models
 
 // shared/registry/config.ts
 var CONFIG_PATH = ".github/tollgate.yml";
-var modelsSection = z6.looseObject({ models: modelsSchema.optional() });
+var modelsSection = z8.looseObject({ models: modelsSchema.optional() });
 async function loadModelsConfig(file) {
   try {
     await access(file);

@@ -34,8 +34,6 @@
  */
 
 const MIN_LEVEL_CAPACITY = 8;
-/** Upper levels longer than this take promoted items unsorted. */
-const MERGE_LIMIT = 0;
 const DEFAULT_K = 200;
 const SHRINK = 2 / 3;
 const Z99 = 2.5758293035489004;
@@ -342,10 +340,8 @@ export class KllSketch {
     const upSize = this.sizes[up];
     this.ensureRoom(up, upSize + half);
     const dst = this.buffers[up];
-    if (!this.sorted[up] || upSize > MERGE_LIMIT) {
-      // Appending and sorting once at compaction beats shifting a long level per merge.
+    if (!this.sorted[up]) {
       dst.set(src.subarray(leftover, leftover + half), upSize);
-      if (upSize > 0) this.sorted[up] = false;
     } else {
       // Merge from the back so the upper level merges in place.
       let a = upSize - 1;

@@ -1,0 +1,3 @@
+export { tollgateConfigSchema, modelSchema, type TollgateConfig, type ModelSettings } from './schema.js';
+export { loadConfig, parseConfig, CONFIG_PATH } from './load.js';
+export { loadYamlFile, parseYaml, formatPath, describeIssue, describeReadFailure, type LocatedDocument, type DocumentPath } from './yaml-document.js';
