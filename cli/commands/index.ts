@@ -1,9 +1,10 @@
 // Composes the command list; each command lives in its own file.
 import type { Command } from '../command.js';
 import { headCommand } from './head.js';
+import { profileCommand } from './profile.js';
 import { validateCommand } from './validate.js';
 import { trainCommand } from './train.js';
 import { evaluateCommand } from './evaluate.js';
 import { registryCommand } from './registry.js';
 
-export const commands: Command[] = [validateCommand, headCommand, trainCommand, evaluateCommand, registryCommand];
+export const commands: Command[] = [validateCommand, profileCommand, headCommand, trainCommand, evaluateCommand, registryCommand];

@@ -83,10 +83,10 @@ function trimColumns(columns2, length) {
   return columns2.map((column) => {
     const nulls = column.nulls.subarray(0, length);
     const invalid = column.invalid?.subarray(0, length);
-    const base = { name: column.name, nulls, ...invalid ? { invalid } : {} };
-    if (column.kind === "number") return { ...base, kind: "number", type: column.type, values: column.values.subarray(0, length) };
-    if (column.kind === "boolean") return { ...base, kind: "boolean", type: "boolean", values: column.values.subarray(0, length) };
-    return { ...base, kind: "string", type: column.type, codes: column.codes.subarray(0, length), dictionary: column.dictionary };
+    const base2 = { name: column.name, nulls, ...invalid ? { invalid } : {} };
+    if (column.kind === "number") return { ...base2, kind: "number", type: column.type, values: column.values.subarray(0, length) };
+    if (column.kind === "boolean") return { ...base2, kind: "boolean", type: "boolean", values: column.values.subarray(0, length) };
+    return { ...base2, kind: "string", type: column.type, codes: column.codes.subarray(0, length), dictionary: column.dictionary };
   });
 }
 function markInvalid(column, row, capacity) {
@@ -468,9 +468,9 @@ function relabel(column, name, type) {
   if (column.kind === "string") return { ...column, name, type };
   return { ...column, name };
 }
-function convertColumn(natural, naturalType3, target, c, count, writer, rowOffset) {
+function convertColumn(natural, naturalType3, target, c, count2, writer, rowOffset) {
   const asText = target.kind === "string";
-  for (let i = 0; i < count; i++) {
+  for (let i = 0; i < count2; i++) {
     if (natural.nulls[i] === 1) continue;
     let value;
     if (natural.kind === "number") {
@@ -828,14 +828,14 @@ function isUtf8Data(data) {
 function isValid(bitmap, index) {
   return (bitmap[index >> 3] >> (index & 7) & 1) === 1;
 }
-function readNulls(data, from, count, nulls) {
+function readNulls(data, from, count2, nulls) {
   const bitmap = data.nullBitmap;
   if (data.nullCount === 0 || bitmap === void 0 || bitmap.length === 0) {
-    nulls.fill(0, 0, count);
+    nulls.fill(0, 0, count2);
     return false;
   }
-  const base = data.offset + from;
-  for (let i = 0; i < count; i++) nulls[i] = isValid(bitmap, base + i) ? 0 : 1;
+  const base2 = data.offset + from;
+  for (let i = 0; i < count2; i++) nulls[i] = isValid(bitmap, base2 + i) ? 0 : 1;
   return true;
 }
 function halfToFloat(half) {
@@ -846,21 +846,21 @@ function halfToFloat(half) {
   if (exponent === 31) return fraction === 0 ? sign * Infinity : NaN;
   return sign * (1 + fraction / 1024) * 2 ** (exponent - 15);
 }
-function decimalAt(words2, index, stride, scale) {
+function decimalAt(words3, index, stride, scale) {
   let value = 0n;
-  for (let w = stride - 1; w >= 0; w--) value = value << 32n | BigInt(words2[index * stride + w]);
-  if (words2[index * stride + stride - 1] & 2147483648) value -= 1n << BigInt(32 * stride);
+  for (let w = stride - 1; w >= 0; w--) value = value << 32n | BigInt(words3[index * stride + w]);
+  if (words3[index * stride + stride - 1] & 2147483648) value -= 1n << BigInt(32 * stride);
   return Number(value) / 10 ** scale;
 }
-function decodeNumbers(data, from, count, column) {
+function decodeNumbers(data, from, count2, column) {
   const type = data.type;
-  const hasNulls = readNulls(data, from, count, column.nulls);
+  const hasNulls = readNulls(data, from, count2, column.nulls);
   if (column.kind === "boolean") {
     const bits = data.values;
-    const base = data.offset + from;
-    for (let i = 0; i < count; i++) column.values[i] = isValid(bits, base + i) ? 1 : 0;
+    const base2 = data.offset + from;
+    for (let i = 0; i < count2; i++) column.values[i] = isValid(bits, base2 + i) ? 1 : 0;
     if (hasNulls) {
-      for (let i = 0; i < count; i++) if (column.nulls[i] === 1) column.values[i] = 0;
+      for (let i = 0; i < count2; i++) if (column.nulls[i] === 1) column.values[i] = 0;
     }
     return;
   }
@@ -868,35 +868,35 @@ function decodeNumbers(data, from, count, column) {
   const out = column.values;
   const values = data.values;
   if (DataType.isDate(type)) {
-    if (values instanceof Int32Array) for (let i = 0; i < count; i++) out[i] = values[from + i] * MS_PER_DAY2;
-    else for (let i = 0; i < count; i++) out[i] = Number(values[from + i]);
+    if (values instanceof Int32Array) for (let i = 0; i < count2; i++) out[i] = values[from + i] * MS_PER_DAY2;
+    else for (let i = 0; i < count2; i++) out[i] = Number(values[from + i]);
   } else if (DataType.isTimestamp(type)) {
     const unit = type.unit;
     const perMs = unit === TimeUnit.SECOND ? 1e-3 : unit === TimeUnit.MILLISECOND ? 1 : unit === TimeUnit.MICROSECOND ? 1e3 : 1e6;
-    for (let i = 0; i < count; i++) out[i] = perMs === 1 ? Number(values[from + i]) : Number(values[from + i]) / perMs;
+    for (let i = 0; i < count2; i++) out[i] = perMs === 1 ? Number(values[from + i]) : Number(values[from + i]) / perMs;
   } else if (DataType.isDecimal(type)) {
-    const words2 = data.values;
+    const words3 = data.values;
     const stride = type.bitWidth / 32;
-    for (let i = 0; i < count; i++) out[i] = data.nullCount > 0 && column.nulls[i] === 1 ? NaN : decimalAt(words2, from + i, stride, type.scale);
+    for (let i = 0; i < count2; i++) out[i] = data.nullCount > 0 && column.nulls[i] === 1 ? NaN : decimalAt(words3, from + i, stride, type.scale);
   } else if (DataType.isFloat(type) && values instanceof Uint16Array) {
-    for (let i = 0; i < count; i++) out[i] = halfToFloat(values[from + i]);
+    for (let i = 0; i < count2; i++) out[i] = halfToFloat(values[from + i]);
   } else if (values instanceof BigInt64Array || values instanceof BigUint64Array) {
-    for (let i = 0; i < count; i++) out[i] = Number(values[from + i]);
+    for (let i = 0; i < count2; i++) out[i] = Number(values[from + i]);
   } else {
-    for (let i = 0; i < count; i++) out[i] = values[from + i];
+    for (let i = 0; i < count2; i++) out[i] = values[from + i];
   }
   if (hasNulls) {
-    for (let i = 0; i < count; i++) if (column.nulls[i] === 1) out[i] = NaN;
+    for (let i = 0; i < count2; i++) if (column.nulls[i] === 1) out[i] = NaN;
   }
-  for (let i = 0; i < count; i++) if (out[i] !== out[i]) column.nulls[i] = 1;
+  for (let i = 0; i < count2; i++) if (out[i] !== out[i]) column.nulls[i] = 1;
 }
-function decodeUtf8Codes(data, from, count, column, dictionary) {
+function decodeUtf8Codes(data, from, count2, column, dictionary) {
   if (column.kind !== "string") throw new Error("decodeUtf8Codes needs a string column");
-  readNulls(data, from, count, column.nulls);
+  readNulls(data, from, count2, column.nulls);
   const bytes = data.values;
   const offsets = data.valueOffsets;
   const wide = offsets instanceof BigInt64Array;
-  for (let i = 0; i < count; i++) {
+  for (let i = 0; i < count2; i++) {
     if (column.nulls[i] === 1) {
       column.codes[i] = -1;
       continue;
@@ -924,12 +924,12 @@ var DictionaryRemap = class {
     return table;
   }
 };
-function decodeDictionaryCodes(data, from, count, column, dictionary, remap) {
+function decodeDictionaryCodes(data, from, count2, column, dictionary, remap) {
   if (column.kind !== "string") throw new Error("decodeDictionaryCodes needs a string column");
-  readNulls(data, from, count, column.nulls);
+  readNulls(data, from, count2, column.nulls);
   const indices = data.values;
   const table = remap.codesFor(data.dictionary, dictionary);
-  for (let i = 0; i < count; i++) {
+  for (let i = 0; i < count2; i++) {
     if (column.nulls[i] === 1) {
       column.codes[i] = -1;
       continue;
@@ -939,9 +939,9 @@ function decodeDictionaryCodes(data, from, count, column, dictionary, remap) {
     if (code < 0) column.nulls[i] = 1;
   }
 }
-function decodeAsJson(vector, from, count, column, dictionary) {
+function decodeAsJson(vector, from, count2, column, dictionary) {
   if (column.kind !== "string") throw new Error("decodeAsJson needs a string column");
-  for (let i = 0; i < count; i++) {
+  for (let i = 0; i < count2; i++) {
     const value = vector.get(from + i);
     if (value === null || value === void 0) {
       column.nulls[i] = 1;
@@ -1019,12 +1019,12 @@ async function checkMagic(handle, path) {
 function textTypeOf(batch, c, rows, categoryMaxDistinct) {
   const data = batch.data.children[c];
   if (!isUtf8Data(data)) return "string";
-  const count = Math.min(rows, batch.numRows);
-  const column = allocateColumns([{ name: "", type: "string" }], [[]], count, false)[0];
+  const count2 = Math.min(rows, batch.numRows);
+  const column = allocateColumns([{ name: "", type: "string" }], [[]], count2, false)[0];
   const dictionary = new ByteDictionary();
-  decodeUtf8Codes(data, 0, count, column, dictionary);
+  decodeUtf8Codes(data, 0, count2, column, dictionary);
   let values = 0;
-  for (let i = 0; i < count; i++) values += column.nulls[i] === 0 ? 1 : 0;
+  for (let i = 0; i < count2; i++) values += column.nulls[i] === 0 ? 1 : 0;
   return values > 0 && isCategory(dictionary.values.length, values, categoryMaxDistinct) ? "category" : "string";
 }
 var ArrowTableReader = class {
@@ -1067,9 +1067,9 @@ var ArrowTableReader = class {
       this.first = void 0;
       while (arrowBatch !== void 0) {
         for (let from = 0; from < arrowBatch.numRows; from += this.batchSize) {
-          const count = Math.min(this.batchSize, arrowBatch.numRows - from);
-          yield this.convert(arrowBatch, from, count, rowOffset);
-          rowOffset += count;
+          const count2 = Math.min(this.batchSize, arrowBatch.numRows - from);
+          yield this.convert(arrowBatch, from, count2, rowOffset);
+          rowOffset += count2;
         }
         let next;
         try {
@@ -1083,28 +1083,28 @@ var ArrowTableReader = class {
       await this.close();
     }
   }
-  convert(arrowBatch, from, count, rowOffset) {
+  convert(arrowBatch, from, count2, rowOffset) {
     const columns2 = this.readings.map((reading, c) => {
       const { path, natural, field } = reading;
       const data = arrowBatch.data.children[c];
       const naturalDictionary = reading.bytes ?? reading.strings ?? (path === "utf8" ? new ByteDictionary() : new StringDictionary());
-      const decoded = allocateColumns([{ name: field.name, type: natural }], [naturalDictionary.values], count, false)[0];
+      const decoded = allocateColumns([{ name: field.name, type: natural }], [naturalDictionary.values], count2, false)[0];
       if (path === "numbers") {
-        decodeNumbers(data, from, count, decoded);
+        decodeNumbers(data, from, count2, decoded);
       } else if (path === "utf8") {
-        const bad = decodeUtf8Codes(data, from, count, decoded, naturalDictionary);
+        const bad = decodeUtf8Codes(data, from, count2, decoded, naturalDictionary);
         if (bad >= 0) throw new InputError({ file: this.path }, `column ${JSON.stringify(field.name)}, row ${rowOffset + bad + 1}: invalid UTF-8 in a string value; expected UTF-8 text`);
       } else if (path === "dictionary") {
-        decodeDictionaryCodes(data, from, count, decoded, naturalDictionary, reading.remap);
+        decodeDictionaryCodes(data, from, count2, decoded, naturalDictionary, reading.remap);
       } else {
-        decodeAsJson(arrowBatch.getChildAt(c), from, count, decoded, naturalDictionary);
+        decodeAsJson(arrowBatch.getChildAt(c), from, count2, decoded, naturalDictionary);
       }
       if (sameStorage(natural, field.type)) return relabel(decoded, field.name, field.type);
-      const target = allocateColumns([field], [this.outputDictionaries[c].values], count)[0];
-      convertColumn(decoded, natural, target, c, count, this.writer, rowOffset);
+      const target = allocateColumns([field], [this.outputDictionaries[c].values], count2)[0];
+      convertColumn(decoded, natural, target, c, count2, this.writer, rowOffset);
       return target;
     });
-    return { rowOffset, length: count, columns: columns2 };
+    return { rowOffset, length: count2, columns: columns2 };
   }
   async close() {
     await this.iterator.return?.().catch(() => void 0);
@@ -1348,13 +1348,13 @@ var CsvScanner = class {
    * (a byte range of a split file): lines count from 1 at that offset, rows
    * from 0.
    */
-  async restartAt(base) {
+  async restartAt(base2) {
     this.dataEnd = 0;
     this.eof = false;
     this.pos = 0;
-    this.base = base;
+    this.base = base2;
     this.line = 1;
-    this.lineStart = base;
+    this.lineStart = base2;
     this.row = 0;
     this.rowOffset = 0;
     await this.fill();
@@ -1456,10 +1456,10 @@ var CsvScanner = class {
       const line = this.line;
       const lineStart = this.lineStart;
       const start = this.pos;
-      const count = this.scanFieldRecord();
-      if (count >= 0) {
+      const count2 = this.scanFieldRecord();
+      if (count2 >= 0) {
         const record = this.fieldRecord;
-        record.count = count;
+        record.count = count2;
         record.line = line;
         record.lineStart = lineStart;
         record.start = start;
@@ -1489,13 +1489,13 @@ var CsvScanner = class {
     const recordLine = this.line;
     const recordLineStart = this.lineStart;
     const record = this.fieldRecord;
-    let count = 0;
+    let count2 = 0;
     let p = this.pos;
     while (true) {
-      if (count === record.starts.length) {
-        const starts = new Int32Array(count * 2);
+      if (count2 === record.starts.length) {
+        const starts = new Int32Array(count2 * 2);
         starts.set(record.starts);
-        const ends = new Int32Array(count * 2);
+        const ends = new Int32Array(count2 * 2);
         ends.set(record.ends);
         record.starts = starts;
         record.ends = ends;
@@ -1509,19 +1509,19 @@ var CsvScanner = class {
           return -1;
         }
         if (this.quotedSource === buf) {
-          record.starts[count] = this.quotedStart;
-          record.ends[count] = this.quotedEnd;
+          record.starts[count2] = this.quotedStart;
+          record.ends[count2] = this.quotedEnd;
         } else {
           text = decodeUtf8(this.quotedSource, this.quotedStart, this.quotedEnd);
           if (text === void 0) this.failUtf8(fieldStart, recordStart, recordLine, recordLineStart);
         }
       } else {
-        record.starts[count] = p;
+        record.starts[count2] = p;
         while (this.special[buf[p]] === 0) p++;
-        record.ends[count] = p;
+        record.ends[count2] = p;
       }
-      record.texts[count] = text;
-      count++;
+      record.texts[count2] = text;
+      count2++;
       if (p === end && !this.eof) {
         this.restore(recordStart, recordLine, recordLineStart);
         return -1;
@@ -1536,7 +1536,7 @@ var CsvScanner = class {
         return -1;
       }
       this.pos = next;
-      return count;
+      return count2;
     }
   }
   /** Prepares the reading pass. */
@@ -1603,14 +1603,14 @@ var CsvScanner = class {
       return after;
     }
     if (this.scratch.length < close - open4) this.scratch = Buffer.allocUnsafe((close - open4) * 2);
-    const scratch2 = this.scratch;
+    const scratch3 = this.scratch;
     let length = 0;
     for (let i = open4 + 1; i < close; i++) {
       const c = buf[i];
-      scratch2[length++] = c;
+      scratch3[length++] = c;
       if (c === QUOTE2) i++;
     }
-    this.quotedSource = scratch2;
+    this.quotedSource = scratch3;
     this.quotedStart = 0;
     this.quotedEnd = length;
     return after;
@@ -2068,12 +2068,12 @@ async function sample(scanner, samplers, rows, path) {
   for (let seen = 0; seen < rows; ) {
     const record = await scanner.readFields();
     if (record === void 0) return;
-    const { count, bytes, starts, ends, texts } = record;
-    if (count === 1 && starts[0] === ends[0] && texts[0] === void 0 && columns2 > 1) continue;
-    if (count !== columns2) {
+    const { count: count2, bytes, starts, ends, texts } = record;
+    if (count2 === 1 && starts[0] === ends[0] && texts[0] === void 0 && columns2 > 1) continue;
+    if (count2 !== columns2) {
       throw new InputError(
         { file: path, line: record.line },
-        `expected ${columns2} fields (as in the header) separated by ${describeDelimiter(scanner.delimiterCode)}, got ${count} ${count === 1 ? "field" : "fields"}`
+        `expected ${columns2} fields (as in the header) separated by ${describeDelimiter(scanner.delimiterCode)}, got ${count2} ${count2 === 1 ? "field" : "fields"}`
       );
     }
     for (let c = 0; c < columns2; c++) {
@@ -2520,14 +2520,14 @@ async function openParquet(path, options4) {
 }
 function textTypeOf2(values, rows, categoryMaxDistinct) {
   const distinct = /* @__PURE__ */ new Set();
-  let count = 0;
+  let count2 = 0;
   for (let i = 0; i < Math.min(rows, values.length); i++) {
     const value = values[i];
     if (value === null || value === void 0) continue;
-    count++;
+    count2++;
     if (distinct.size <= categoryMaxDistinct) distinct.add(value);
   }
-  return count > 0 && isCategory(distinct.size, count, categoryMaxDistinct) ? "category" : "string";
+  return count2 > 0 && isCategory(distinct.size, count2, categoryMaxDistinct) ? "category" : "string";
 }
 var ParquetTableReader = class {
   constructor(path, handle, file, metadata, batchSize, declared) {
@@ -2617,45 +2617,45 @@ var ParquetTableReader = class {
         this.firstGroup = void 0;
         const groupRows2 = Number(this.metadata.row_groups[g].num_rows);
         for (let from = 0; from < groupRows2; from += this.batchSize) {
-          const count = Math.min(this.batchSize, groupRows2 - from);
-          yield this.convert(group, from, count, rowOffset);
-          rowOffset += count;
+          const count2 = Math.min(this.batchSize, groupRows2 - from);
+          yield this.convert(group, from, count2, rowOffset);
+          rowOffset += count2;
         }
       }
     } finally {
       await this.close();
     }
   }
-  convert(group, from, count, rowOffset) {
+  convert(group, from, count2, rowOffset) {
     const columns2 = this.readings.map((reading, c) => {
       const { natural, field } = reading;
       const values = group.get(field.name) ?? [];
       const naturalDictionary = reading.dictionary ?? new StringDictionary();
-      const decoded = allocateColumns([{ name: field.name, type: natural }], [naturalDictionary.values], count)[0];
-      decodeValues(values, from, count, decoded, naturalDictionary);
+      const decoded = allocateColumns([{ name: field.name, type: natural }], [naturalDictionary.values], count2)[0];
+      decodeValues(values, from, count2, decoded, naturalDictionary);
       if (sameStorage(natural, field.type)) return relabel(decoded, field.name, field.type);
-      const target = allocateColumns([field], [this.outputDictionaries[c].values], count)[0];
-      convertColumn(decoded, natural, target, c, count, this.writer, rowOffset);
+      const target = allocateColumns([field], [this.outputDictionaries[c].values], count2)[0];
+      convertColumn(decoded, natural, target, c, count2, this.writer, rowOffset);
       return target;
     });
-    return { rowOffset, length: count, columns: columns2 };
+    return { rowOffset, length: count2, columns: columns2 };
   }
   async close() {
     await this.handle.close().catch(() => void 0);
   }
 };
-function decodeValues(values, from, count, column, dictionary) {
+function decodeValues(values, from, count2, column, dictionary) {
   if (column.kind === "number") {
     const out = column.values;
     if (values instanceof Float64Array || values instanceof Float32Array || values instanceof Int32Array) {
-      for (let i = 0; i < count; i++) {
+      for (let i = 0; i < count2; i++) {
         const value = values[from + i];
         out[i] = value;
         column.nulls[i] = value === value ? 0 : 1;
       }
       return;
     }
-    for (let i = 0; i < count; i++) {
+    for (let i = 0; i < count2; i++) {
       const value = values[from + i];
       if (value === null || value === void 0) continue;
       const number = typeof value === "number" ? value : typeof value === "bigint" ? Number(value) : value instanceof Date ? value.getTime() : NaN;
@@ -2666,7 +2666,7 @@ function decodeValues(values, from, count, column, dictionary) {
     return;
   }
   if (column.kind === "boolean") {
-    for (let i = 0; i < count; i++) {
+    for (let i = 0; i < count2; i++) {
       const value = values[from + i];
       if (value === null || value === void 0) continue;
       column.values[i] = value ? 1 : 0;
@@ -2674,7 +2674,7 @@ function decodeValues(values, from, count, column, dictionary) {
     }
     return;
   }
-  for (let i = 0; i < count; i++) {
+  for (let i = 0; i < count2; i++) {
     const value = values[from + i];
     if (value === null || value === void 0) continue;
     column.codes[i] = dictionary.codeOf(typeof value === "string" ? value : value instanceof Uint8Array ? Buffer.from(value).toString("hex") : jsonText(value));
@@ -2780,7 +2780,7 @@ function displayValue(value) {
   if (typeof value === "string") return value;
   if (typeof value === "number") return Number.isInteger(value) ? value.toLocaleString("en-US") : String(Number(value.toPrecision(6)));
   if (Array.isArray(value)) return value.map(displayValue).join(", ");
-  if (typeof value === "object") return Object.entries(value).map(([key, count]) => `${key}: ${displayValue(count)}`).join(", ");
+  if (typeof value === "object") return Object.entries(value).map(([key, count2]) => `${key}: ${displayValue(count2)}`).join(", ");
   return String(value);
 }
 
@@ -2815,6 +2815,16 @@ function validationText(report) {
 
 ${table}
 `;
+}
+
+// shared/promotion/duration.ts
+var UNIT_MS = { s: 1e3, m: 6e4, h: 36e5, d: 864e5, w: 6048e5 };
+var DURATION_PATTERN = /^(\d{1,6}(?:\.\d{1,3})?)(s|m|h|d|w)$/;
+var DURATION_HINT = "a duration such as 30m, 24h, 7d or 2w";
+function parseDuration(text) {
+  const match = DURATION_PATTERN.exec(text.trim().toLowerCase());
+  if (!match) return void 0;
+  return Math.round(Number(match[1]) * UNIT_MS[match[2]]);
 }
 
 // shared/registry/names.ts
@@ -3261,20 +3271,20 @@ var promotionMarkerSchema = z2.object({
 
 // cli/command.ts
 import { parseArgs } from "node:util";
-function parseCommandArgs(argv, options4, usage6, allowPositionals = true) {
+function parseCommandArgs(argv, options4, usage7, allowPositionals = true) {
   try {
     const parsed = parseArgs({ args: argv, options: options4, allowPositionals: true, strict: true });
     if (!allowPositionals && parsed.positionals.length > 0) {
       throw new UsageError(`unexpected argument '${parsed.positionals[0]}'
 
-${usage6}`);
+${usage7}`);
     }
     return { values: parsed.values, positionals: parsed.positionals };
   } catch (error) {
     if (error instanceof UsageError) throw error;
     throw new UsageError(`${error.message}
 
-${usage6}`);
+${usage7}`);
   }
 }
 function writeJson(io, value) {
@@ -3289,11 +3299,11 @@ function parsePositiveInteger(text, flag, fallback) {
   }
   return value;
 }
-function requirePositional(positionals, index, what, usage6) {
+function requirePositional(positionals, index, what, usage7) {
   const value = positionals[index];
   if (value === void 0) throw new UsageError(`missing ${what}
 
-${usage6}`);
+${usage7}`);
   return value;
 }
 
@@ -3316,8 +3326,8 @@ var headCommand = {
     if (positionals.length > 1) throw new UsageError(`expected one data file, got ${positionals.length}
 
 ${usage}`);
-    const count = parsePositiveInteger(values.n, "-n", 10);
-    const rows = await readHead(resolve(io.cwd, data), count, { format: values.format, delimiter: values.delimiter });
+    const count2 = parsePositiveInteger(values.n, "-n", 10);
+    const rows = await readHead(resolve(io.cwd, data), count2, { format: values.format, delimiter: values.delimiter });
     if (values.json) {
       writeJson(io, rows);
       return 0;
@@ -3329,383 +3339,1607 @@ ${usage}`);
   }
 };
 
-// cli/commands/validate.ts
-import { writeFile } from "node:fs/promises";
+// cli/commands/profile.ts
+import { readFile as readFile2, writeFile } from "node:fs/promises";
 import { resolve as resolve2 } from "node:path";
 
-// shared/contract/schema.ts
+// shared/config/schema.ts
+import { z as z6 } from "zod";
+
+// shared/config/evaluation.ts
 import { z as z3 } from "zod";
-var severitySchema = z3.enum(["error", "warn"], { error: "expected error or warn" });
-var finite = (what) => z3.number({ error: `expected ${what} (a number)` }).refine(Number.isFinite, "expected a finite number");
-function rule(value) {
-  return z3.union([value, z3.object({ value, severity: severitySchema.optional() }).strict()], {
-    error: "expected a value, or {value: ..., severity: error|warn}"
-  });
+
+// shared/evaluate/metrics/catalog.ts
+var CLASSIFICATION_METRICS = ["roc_auc", "average_precision", "accuracy", "precision", "recall", "f1", "log_loss", "brier_score", "ece"];
+var REGRESSION_METRICS = ["rmse", "mae", "r2", "mape"];
+var METRIC_NAMES = [...CLASSIFICATION_METRICS, ...REGRESSION_METRICS];
+function info(name, task, higherIsBetter, title, flags = {}) {
+  return { name, task, higherIsBetter, title, needsProbabilities: flags.probabilities ?? false, usesThreshold: flags.threshold ?? false };
 }
-var boundsSchema = z3.object({ min: finite("a lower bound").optional(), max: finite("an upper bound").optional(), severity: severitySchema.optional() }).strict().refine((bounds) => bounds.min !== void 0 || bounds.max !== void 0, "give min, max or both").refine((bounds) => bounds.min === void 0 || bounds.max === void 0 || bounds.min <= bounds.max, "min must not exceed max");
-var quantileSchema = z3.object({
-  q: z3.number({ error: "expected q, a probability between 0 and 1" }).min(0).max(1),
-  min: finite("a lower bound").optional(),
-  max: finite("an upper bound").optional(),
-  severity: severitySchema.optional()
-}).strict().refine((bounds) => bounds.min !== void 0 || bounds.max !== void 0, "give min, max or both");
-var lengthSchema = z3.union(
-  [
-    z3.number().int().nonnegative(),
-    z3.object({ min: z3.number().int().nonnegative().optional(), max: z3.number().int().nonnegative().optional(), severity: severitySchema.optional() }).strict()
-  ],
-  { error: "expected a length (whole number) or {min, max}" }
-);
-var regexSchema = z3.string().superRefine((text, context) => {
-  try {
-    new RegExp(text, "u");
-  } catch (error) {
-    context.addIssue({ code: "custom", message: `not a valid regular expression: ${error.message}` });
-  }
-});
-var columnRulesSchema = z3.object({
-  type: rule(z3.enum(COLUMN_TYPES, { error: `expected one of ${COLUMN_TYPES.join(", ")}` })).optional(),
-  nullable: rule(z3.boolean()).optional(),
-  max_null_fraction: rule(z3.number().min(0).max(1)).optional(),
-  min: rule(finite("the minimum")).optional(),
-  max: rule(finite("the maximum")).optional(),
-  allowed: rule(z3.array(z3.union([z3.string(), z3.number(), z3.boolean()])).min(1)).optional(),
-  pattern: rule(regexSchema).optional(),
-  unique: rule(z3.boolean()).optional(),
-  length: lengthSchema.optional(),
-  mean: boundsSchema.optional(),
-  std: boundsSchema.optional(),
-  quantile: z3.union([quantileSchema, z3.array(quantileSchema).min(1)], { error: "expected {q, min, max} or a list of them" }).optional(),
-  severity: severitySchema.optional(),
-  description: z3.string().optional()
-}).strict();
-var durationSchema = z3.string().regex(/^\d+(\.\d+)?(s|m|h|d|w)$/, "expected a duration such as 36h, 30d or 2w");
-var datasetRulesSchema = z3.object({
-  rows: z3.object({ min: z3.number().int().nonnegative().optional(), max: z3.number().int().nonnegative().optional(), severity: severitySchema.optional() }).strict().optional(),
-  columns: rule(z3.enum(["exact", "superset"], { error: "expected exact or superset" })).optional(),
-  unique: rule(z3.array(z3.string()).min(1)).optional(),
-  freshness: z3.object({ column: z3.string(), max_age: durationSchema, severity: severitySchema.optional() }).strict().optional(),
-  severity: severitySchema.optional()
-}).strict();
-var contractSchema = z3.object({
-  $schema: z3.string().optional(),
-  version: z3.literal(1, { error: "expected version: 1" }),
-  description: z3.string().optional(),
-  dataset: datasetRulesSchema.default({}),
-  columns: z3.record(z3.string(), columnRulesSchema.nullable().transform((rules) => rules ?? {}))
-}).strict();
-function ruleValue(written) {
-  if (written === void 0) return void 0;
-  if (typeof written === "object" && written !== null && !Array.isArray(written) && "value" in written) {
-    return written;
-  }
-  return { value: written };
+var METRICS = {
+  roc_auc: info("roc_auc", "classification", true, "ROC AUC"),
+  average_precision: info("average_precision", "classification", true, "Average precision"),
+  accuracy: info("accuracy", "classification", true, "Accuracy", { threshold: true }),
+  precision: info("precision", "classification", true, "Precision", { threshold: true }),
+  recall: info("recall", "classification", true, "Recall", { threshold: true }),
+  f1: info("f1", "classification", true, "F1", { threshold: true }),
+  log_loss: info("log_loss", "classification", false, "Log loss", { probabilities: true }),
+  brier_score: info("brier_score", "classification", false, "Brier score", { probabilities: true }),
+  ece: info("ece", "classification", false, "Expected calibration error", { probabilities: true }),
+  rmse: info("rmse", "regression", false, "RMSE"),
+  mae: info("mae", "regression", false, "MAE"),
+  r2: info("r2", "regression", true, "R\xB2"),
+  mape: info("mape", "regression", false, "MAPE")
+};
+function metricsForTask(task) {
+  return task === "classification" ? CLASSIFICATION_METRICS : REGRESSION_METRICS;
 }
 
-// shared/contract/load.ts
-function loadContract(file) {
-  return loadYamlFile(file, contractSchema);
+// shared/evaluate/metrics/classification.ts
+function predictPositive(scores, threshold) {
+  const predicted = new Uint8Array(scores.length);
+  for (let i = 0; i < predicted.length; i++) predicted[i] = scores[i] >= threshold ? 1 : 0;
+  return predicted;
 }
-
-// shared/contract/check.ts
-function cellValue(column, row) {
-  if (column.nulls[row]) return null;
-  switch (column.kind) {
-    case "number":
-      if (column.type === "date") return new Date(column.values[row]).toISOString().slice(0, 10);
-      if (column.type === "datetime") return new Date(column.values[row]).toISOString();
-      return column.values[row];
-    case "boolean":
-      return column.values[row] === 1;
-    case "string":
-      return column.dictionary[column.codes[row]];
+function confusionCounts(labels, predicted, weights) {
+  let tp = 0;
+  let fp = 0;
+  let tn = 0;
+  let fn = 0;
+  for (let i = 0; i < predicted.length; i++) {
+    const weight = weights === void 0 ? 1 : weights[i];
+    if (predicted[i] === 1) {
+      if (labels[i] === 1) tp += weight;
+      else fp += weight;
+    } else if (labels[i] === 1) fn += weight;
+    else tn += weight;
   }
+  return { tp, fp, tn, fn };
 }
-var Violations = class _Violations {
-  static EXAMPLES = 5;
-  count = 0;
-  examples = [];
-  add(batch, row, value) {
-    this.count++;
-    if (this.examples.length < _Violations.EXAMPLES) {
-      const example = { row: batch.rowOffset + row + 1, value };
-      if (batch.lines) example.line = batch.lines[row];
-      this.examples.push(example);
+function accuracyFromCounts(counts) {
+  const total = counts.tp + counts.fp + counts.tn + counts.fn;
+  return total === 0 ? Number.NaN : (counts.tp + counts.tn) / total;
+}
+function precisionFromCounts(counts, warn) {
+  const denominator = counts.tp + counts.fp;
+  if (denominator === 0) {
+    warn?.("precision is ill-defined: no row is predicted positive at this threshold; set to 0 as scikit-learn does");
+    return 0;
+  }
+  return counts.tp / denominator;
+}
+function recallFromCounts(counts, warn) {
+  const denominator = counts.tp + counts.fn;
+  if (denominator === 0) {
+    warn?.("recall is ill-defined: no positive row; set to 0 as scikit-learn does");
+    return 0;
+  }
+  return counts.tp / denominator;
+}
+function f1FromCounts(counts, warn) {
+  const denominator = 2 * counts.tp + counts.fp + counts.fn;
+  if (denominator === 0) {
+    warn?.("f1 is ill-defined: no positive row and none predicted positive; set to 0 as scikit-learn does");
+    return 0;
+  }
+  return 2 * counts.tp / denominator;
+}
+var FLOAT64_EPSILON = 2 ** -52;
+function logLossPerRow(labels, scores) {
+  const losses = new Float64Array(scores.length);
+  for (let i = 0; i < losses.length; i++) {
+    const p = Math.min(Math.max(scores[i], FLOAT64_EPSILON), 1 - FLOAT64_EPSILON);
+    const q = 1 - p;
+    losses[i] = -Math.log((labels[i] === 1 ? p : q) / (q + p));
+  }
+  return losses;
+}
+function brierPerRow(labels, scores) {
+  const errors = new Float64Array(scores.length);
+  for (let i = 0; i < errors.length; i++) {
+    const difference = labels[i] - scores[i];
+    errors[i] = difference * difference;
+  }
+  return errors;
+}
+function weightedMean(values, weights) {
+  let sum2 = 0;
+  let total = 0;
+  if (weights === void 0) {
+    for (let i = 0; i < values.length; i++) sum2 += values[i];
+    total = values.length;
+  } else {
+    for (let i = 0; i < values.length; i++) {
+      sum2 += weights[i] * values[i];
+      total += weights[i];
     }
   }
+  return total === 0 ? Number.NaN : sum2 / total;
+}
+var ECE_BINS = 10;
+var ECE_EDGES = Array.from({ length: ECE_BINS + 1 }, (_, k) => k / ECE_BINS);
+function calibrationBins(scores) {
+  const bins = new Uint8Array(scores.length);
+  for (let i = 0; i < bins.length; i++) {
+    const p = scores[i];
+    let bin = Math.min(ECE_BINS - 1, Math.max(0, Math.floor(p * ECE_BINS)));
+    if (p < ECE_EDGES[bin] && bin > 0) bin--;
+    else if (bin < ECE_BINS - 1 && p >= ECE_EDGES[bin + 1]) bin++;
+    bins[i] = bin;
+  }
+  return bins;
+}
+function expectedCalibrationErrorBinned(labels, scores, bins, weights) {
+  const labelSum = new Float64Array(ECE_BINS);
+  const scoreSum = new Float64Array(ECE_BINS);
+  let total = 0;
+  for (let i = 0; i < bins.length; i++) {
+    const weight = weights === void 0 ? 1 : weights[i];
+    labelSum[bins[i]] += weight * labels[i];
+    scoreSum[bins[i]] += weight * scores[i];
+    total += weight;
+  }
+  if (total === 0) return Number.NaN;
+  let sum2 = 0;
+  for (let bin = 0; bin < ECE_BINS; bin++) sum2 += Math.abs(labelSum[bin] - scoreSum[bin]);
+  return sum2 / total;
+}
+
+// shared/evaluate/metrics/ranking.ts
+function descendingOrder(scores) {
+  const order = new Int32Array(scores.length);
+  for (let i = 0; i < order.length; i++) order[i] = i;
+  order.sort((a, b) => scores[b] - scores[a] || a - b);
+  return order;
+}
+function rankScores(labels, scores) {
+  const order = descendingOrder(scores);
+  const n = order.length;
+  const positive = new Uint8Array(n);
+  const groupEnd = new Uint8Array(n);
+  for (let k = 0; k < n; k++) {
+    const row = order[k];
+    positive[k] = labels[row] === 1 ? 1 : 0;
+    groupEnd[k] = k === n - 1 || scores[order[k + 1]] !== scores[row] ? 1 : 0;
+  }
+  return { order, positive, groupEnd };
+}
+function rocAucRanked(ranked, weights) {
+  const { order, positive, groupEnd } = ranked;
+  let tp = 0;
+  let fp = 0;
+  let previousTp = 0;
+  let previousFp = 0;
+  let doubledArea = 0;
+  for (let k = 0; k < order.length; k++) {
+    const weight = weights === void 0 ? 1 : weights[order[k]];
+    const positiveWeight = weight * positive[k];
+    tp += positiveWeight;
+    fp += weight - positiveWeight;
+    if (groupEnd[k] === 1) {
+      doubledArea += (fp - previousFp) * (tp + previousTp);
+      previousTp = tp;
+      previousFp = fp;
+    }
+  }
+  if (tp === 0 || fp === 0) return Number.NaN;
+  return doubledArea / (2 * tp * fp);
+}
+function averagePrecisionRanked(ranked, weights) {
+  const { order, positive, groupEnd } = ranked;
+  let tp = 0;
+  let fp = 0;
+  let previousTp = 0;
+  let sum2 = 0;
+  for (let k = 0; k < order.length; k++) {
+    const weight = weights === void 0 ? 1 : weights[order[k]];
+    const positiveWeight = weight * positive[k];
+    tp += positiveWeight;
+    fp += weight - positiveWeight;
+    if (groupEnd[k] === 1 && tp > previousTp) {
+      sum2 += (tp - previousTp) * (tp / (tp + fp));
+      previousTp = tp;
+    }
+  }
+  if (tp === 0) return Number.NaN;
+  return sum2 / tp;
+}
+
+// shared/evaluate/metrics/regression.ts
+function squaredErrors(targets, predictions) {
+  const errors = new Float64Array(targets.length);
+  for (let i = 0; i < errors.length; i++) {
+    const difference = targets[i] - predictions[i];
+    errors[i] = difference * difference;
+  }
+  return errors;
+}
+function absoluteErrors(targets, predictions) {
+  const errors = new Float64Array(targets.length);
+  for (let i = 0; i < errors.length; i++) errors[i] = Math.abs(targets[i] - predictions[i]);
+  return errors;
+}
+function absolutePercentageErrors(targets, predictions) {
+  const errors = new Float64Array(targets.length);
+  for (let i = 0; i < errors.length; i++) {
+    errors[i] = Math.abs(predictions[i] - targets[i]) / Math.max(Math.abs(targets[i]), FLOAT64_EPSILON);
+  }
+  return errors;
+}
+function r2FromErrors(targets, errors, weights, warn) {
+  const mean = weightedMean(targets, weights);
+  if (Number.isNaN(mean)) return Number.NaN;
+  let residual = 0;
+  let total = 0;
+  for (let i = 0; i < errors.length; i++) {
+    const weight = weights === void 0 ? 1 : weights[i];
+    const deviation = targets[i] - mean;
+    residual += weight * errors[i];
+    total += weight * deviation * deviation;
+  }
+  if (total === 0) {
+    warn?.("r2 is ill-defined: the target is constant; set to 1 for a perfect fit and 0 otherwise, as scikit-learn does");
+    return residual === 0 ? 1 : 0;
+  }
+  return 1 - residual / total;
+}
+
+// shared/evaluate/metrics/prepared.ts
+var PreparedPredictions = class _PreparedPredictions {
+  constructor(labels, scores, threshold = 0.5) {
+    this.labels = labels;
+    this.scores = scores;
+    this.threshold = threshold;
+    if (labels.length !== scores.length) throw new RangeError(`labels (${labels.length}) and scores (${scores.length}) differ in length`);
+  }
+  labels;
+  scores;
+  threshold;
+  ranked;
+  predicted;
+  bins;
+  perRow = /* @__PURE__ */ new Map();
+  get length() {
+    return this.labels.length;
+  }
+  /** The same model restricted to `rows` (a segment). */
+  subset(rows) {
+    const labels = new Float64Array(rows.length);
+    const scores = new Float64Array(rows.length);
+    for (let i = 0; i < rows.length; i++) {
+      labels[i] = this.labels[rows[i]];
+      scores[i] = this.scores[rows[i]];
+    }
+    return new _PreparedPredictions(labels, scores, this.threshold);
+  }
+  /**
+   * The metric on all rows, or on rows weighted by `weights` (bootstrap
+   * counts). NaN when undefined for these rows (ROC AUC with one class).
+   */
+  compute(metric, weights, warn) {
+    switch (metric) {
+      case "roc_auc":
+        return rocAucRanked(this.rank(), weights);
+      case "average_precision":
+        return averagePrecisionRanked(this.rank(), weights);
+      case "accuracy":
+        return accuracyFromCounts(this.counts(weights));
+      case "precision":
+        return precisionFromCounts(this.counts(weights), warn);
+      case "recall":
+        return recallFromCounts(this.counts(weights), warn);
+      case "f1":
+        return f1FromCounts(this.counts(weights), warn);
+      case "log_loss":
+        return weightedMean(this.rowValues("log_loss", logLossPerRow), weights);
+      case "brier_score":
+        return weightedMean(this.rowValues("squared", brierPerRow), weights);
+      case "ece":
+        this.bins ??= calibrationBins(this.scores);
+        return expectedCalibrationErrorBinned(this.labels, this.scores, this.bins, weights);
+      case "rmse":
+        return Math.sqrt(weightedMean(this.rowValues("squared", squaredErrors), weights));
+      case "mae":
+        return weightedMean(this.rowValues("absolute", absoluteErrors), weights);
+      case "mape":
+        return weightedMean(this.rowValues("percentage", absolutePercentageErrors), weights);
+      case "r2":
+        return r2FromErrors(this.labels, this.rowValues("squared", squaredErrors), weights, warn);
+    }
+  }
+  rank() {
+    this.ranked ??= rankScores(this.labels, this.scores);
+    return this.ranked;
+  }
+  counts(weights) {
+    this.predicted ??= predictPositive(this.scores, this.threshold);
+    return confusionCounts(this.labels, this.predicted, weights);
+  }
+  /** Per-row terms, computed once; (y - p)^2 serves Brier, RMSE and r2 alike. */
+  rowValues(key, make) {
+    let values = this.perRow.get(key);
+    if (values === void 0) {
+      values = make(this.labels, this.scores);
+      this.perRow.set(key, values);
+    }
+    return values;
+  }
 };
-function result(setup, fields) {
-  const failing = fields.violations?.count ?? 0;
+
+// shared/stats/random.ts
+var TWO_POW_32 = 4294967296;
+var TWO_POW_53 = 9007199254740992;
+function splitmix32(state) {
+  let t = state | 0;
+  t ^= t >>> 16;
+  t = Math.imul(t, 569420461);
+  t ^= t >>> 15;
+  t = Math.imul(t, 1935289751);
+  t ^= t >>> 15;
+  return t >>> 0;
+}
+var Xoshiro128StarStar = class {
+  s0;
+  s1;
+  s2;
+  s3;
+  spareNormal = 0;
+  hasSpare = false;
+  constructor(seed) {
+    const low = seed >>> 0;
+    const high = Math.floor(seed / TWO_POW_32) >>> 0;
+    let counter = low ^ Math.imul(high, 2246822507) | 0;
+    const draw = () => {
+      counter = counter + 2654435769 | 0;
+      return splitmix32(counter);
+    };
+    this.s0 = draw();
+    this.s1 = draw();
+    this.s2 = draw();
+    this.s3 = draw();
+  }
+  /** One 32-bit output as an unsigned integer. */
+  nextUint32() {
+    const s1 = this.s1;
+    const rotated = Math.imul(s1, 5);
+    const result2 = Math.imul(rotated << 7 | rotated >>> 25, 9) >>> 0;
+    const t = s1 << 9;
+    this.s2 ^= this.s0;
+    this.s3 ^= this.s1;
+    this.s1 ^= this.s2;
+    this.s0 ^= this.s3;
+    this.s2 ^= t;
+    this.s3 = this.s3 << 11 | this.s3 >>> 21;
+    return result2;
+  }
+  next() {
+    const high = this.nextUint32() >>> 5;
+    const low = this.nextUint32() >>> 6;
+    return (high * 67108864 + low) / TWO_POW_53;
+  }
+  nextInt(n) {
+    if (!Number.isInteger(n) || n < 1 || n > TWO_POW_32) {
+      throw new RangeError(`nextInt expects an integer in 1..2^32, got ${n}`);
+    }
+    const limit = TWO_POW_32 - TWO_POW_32 % n;
+    let x = this.nextUint32();
+    while (x >= limit) x = this.nextUint32();
+    return x % n;
+  }
+  normal() {
+    if (this.hasSpare) {
+      this.hasSpare = false;
+      return this.spareNormal;
+    }
+    let u;
+    let v;
+    let s;
+    do {
+      u = 2 * this.next() - 1;
+      v = 2 * this.next() - 1;
+      s = u * u + v * v;
+    } while (s >= 1 || s === 0);
+    const factor = Math.sqrt(-2 * Math.log(s) / s);
+    this.spareNormal = v * factor;
+    this.hasSpare = true;
+    return u * factor;
+  }
+};
+function createRng(seed) {
+  if (typeof seed !== "number") throw new TypeError(`createRng expects a number seed, got ${typeof seed}`);
+  if (!Number.isSafeInteger(seed)) throw new RangeError(`createRng expects a safe integer seed, got ${seed}`);
+  return new Xoshiro128StarStar(seed);
+}
+
+// shared/evaluate/bootstrap.ts
+var DEFAULT_RESAMPLES = 1e3;
+var DEFAULT_SEED = 20240601;
+function pairedBootstrap(rows, statistics, options4 = {}) {
+  const resamples = options4.resamples ?? DEFAULT_RESAMPLES;
+  if (!Number.isInteger(resamples) || resamples < 1) throw new RangeError(`resamples must be a positive integer, got ${resamples}`);
+  if (!Number.isInteger(rows) || rows < 1) throw new RangeError(`the bootstrap needs at least one row, got ${rows}`);
+  const rng = createRng(options4.seed ?? DEFAULT_SEED);
+  const estimates = statistics.map(() => new Float64Array(resamples));
+  const counts = new Int32Array(rows);
+  for (let r = 0; r < resamples; r++) {
+    counts.fill(0);
+    for (let i = 0; i < rows; i++) counts[Math.floor(rng.next() * rows)]++;
+    for (let s = 0; s < statistics.length; s++) estimates[s][r] = statistics[s](counts);
+  }
+  return estimates;
+}
+function quantileSorted(sorted, probability) {
+  if (sorted.length === 0) return Number.NaN;
+  const position = (sorted.length - 1) * probability;
+  const lower2 = Math.floor(position);
+  const upper = Math.min(lower2 + 1, sorted.length - 1);
+  return sorted[lower2] + (position - lower2) * (sorted[upper] - sorted[lower2]);
+}
+function percentileInterval(estimates, confidence2) {
+  if (!(confidence2 > 0 && confidence2 < 1)) throw new RangeError(`confidence must be between 0 and 1, got ${confidence2}`);
+  const defined = estimates.filter((value) => !Number.isNaN(value)).sort();
+  const tail = (1 - confidence2) / 2;
+  return { interval: [quantileSorted(defined, tail), quantileSorted(defined, 1 - tail)], valid: defined.length };
+}
+
+// shared/evaluate/normal.ts
+var TWO_OVER_SQRT_PI = 2 / Math.sqrt(Math.PI);
+var SERIES_LIMIT = 1;
+function erfSeries(x) {
+  const twoXSquared = 2 * x * x;
+  let term = x;
+  let sum2 = x;
+  for (let n = 1; n < 200; n++) {
+    term *= twoXSquared / (2 * n + 1);
+    sum2 += term;
+    if (term < sum2 * 1e-17) break;
+  }
+  return TWO_OVER_SQRT_PI * Math.exp(-x * x) * sum2;
+}
+function erfcContinuedFraction(x) {
+  const tiny = 1e-300;
+  let f = x;
+  let c = x;
+  let d = 0;
+  for (let k = 1; k < 500; k++) {
+    const a = k / 2;
+    d = x + a * d;
+    d = Math.abs(d) < tiny ? 1 / tiny : 1 / d;
+    c = x + a / c;
+    if (Math.abs(c) < tiny) c = tiny;
+    const delta = c * d;
+    f *= delta;
+    if (Math.abs(delta - 1) < 1e-16) break;
+  }
+  return Math.exp(-x * x) / Math.sqrt(Math.PI) / f;
+}
+function erfc(x) {
+  if (Number.isNaN(x)) return Number.NaN;
+  if (x < 0) return 2 - erfc(-x);
+  if (x < SERIES_LIMIT) return 1 - erfSeries(x);
+  return erfcContinuedFraction(x);
+}
+function twoSidedNormalPValue(z12) {
+  return erfc(Math.abs(z12) / Math.SQRT2);
+}
+
+// shared/evaluate/delong.ts
+function midranks(values) {
+  const n = values.length;
+  const order = new Int32Array(n);
+  for (let i = 0; i < n; i++) order[i] = i;
+  order.sort((a, b) => values[a] - values[b]);
+  const ranks = new Float64Array(n);
+  let start = 0;
+  while (start < n) {
+    let end = start;
+    while (end + 1 < n && values[order[end + 1]] === values[order[start]]) end++;
+    const rank = (start + end) / 2 + 1;
+    for (let k = start; k <= end; k++) ranks[order[k]] = rank;
+    start = end + 1;
+  }
+  return ranks;
+}
+function components(positives, negatives) {
+  const m = positives.length;
+  const n = negatives.length;
+  const combined = new Float64Array(m + n);
+  combined.set(positives, 0);
+  combined.set(negatives, m);
+  const rankPositive = midranks(positives);
+  const rankNegative = midranks(negatives);
+  const rankCombined = midranks(combined);
+  const v10 = new Float64Array(m);
+  const v01 = new Float64Array(n);
+  let rankSum = 0;
+  for (let i = 0; i < m; i++) {
+    rankSum += rankCombined[i];
+    v10[i] = (rankCombined[i] - rankPositive[i]) / n;
+  }
+  for (let j = 0; j < n; j++) {
+    v01[j] = 1 - (rankCombined[m + j] - rankNegative[j]) / m;
+  }
+  return { auc: (rankSum - m * (m + 1) / 2) / (m * n), v10, v01 };
+}
+function covariance(a, b) {
+  const k = a.length;
+  let meanA = 0;
+  let meanB = 0;
+  for (let i = 0; i < k; i++) {
+    meanA += a[i];
+    meanB += b[i];
+  }
+  meanA /= k;
+  meanB /= k;
+  let sum2 = 0;
+  for (let i = 0; i < k; i++) sum2 += (a[i] - meanA) * (b[i] - meanB);
+  return sum2 / (k - 1);
+}
+function delongTest(labels, scoresA, scoresB) {
+  let m = 0;
+  for (let i = 0; i < labels.length; i++) if (labels[i] === 1) m++;
+  const n = labels.length - m;
+  if (m < 2 || n < 2) throw new RangeError(`DeLong's test needs at least two rows of each class (got ${m} positive, ${n} negative)`);
+  const split = (scores) => {
+    const positives = new Float64Array(m);
+    const negatives = new Float64Array(n);
+    let p = 0;
+    let q = 0;
+    for (let i = 0; i < labels.length; i++) {
+      if (labels[i] === 1) positives[p++] = scores[i];
+      else negatives[q++] = scores[i];
+    }
+    return components(positives, negatives);
+  };
+  const a = split(scoresA);
+  const b = split(scoresB);
+  const variance = (covariance(a.v10, a.v10) + covariance(b.v10, b.v10) - 2 * covariance(a.v10, b.v10)) / m + (covariance(a.v01, a.v01) + covariance(b.v01, b.v01) - 2 * covariance(a.v01, b.v01)) / n;
+  const difference = a.auc - b.auc;
+  if (!(variance > 0)) {
+    return { auc: [a.auc, b.auc], difference, variance: Math.max(variance, 0), z: difference === 0 ? 0 : Number.NaN, pValue: difference === 0 ? 1 : Number.NaN };
+  }
+  const z12 = difference / Math.sqrt(variance);
+  return { auc: [a.auc, b.auc], difference, variance, z: z12, pValue: twoSidedNormalPValue(z12) };
+}
+
+// shared/evaluate/policy.ts
+var EVALUATION_DEFAULTS = {
+  threshold: 0.5,
+  minDelta: 0,
+  confidence: 0.95,
+  resamples: DEFAULT_RESAMPLES,
+  seed: DEFAULT_SEED,
+  segmentMinRows: 200,
+  primary: { classification: "roc_auc", regression: "rmse" }
+};
+function namedMetrics(policy) {
+  const named = [];
+  if (policy.primary) named.push({ metric: policy.primary.metric, where: "evaluation.primary.metric" });
+  policy.guardrails?.forEach((rule2, index) => named.push({ metric: rule2.metric, where: `evaluation.guardrails[${index}].metric` }));
+  const segmentMetric = policy.segments?.max_regression.metric;
+  if (segmentMetric) named.push({ metric: segmentMetric, where: "evaluation.segments.max_regression.metric" });
+  for (const bound of ["min", "max"]) {
+    for (const metric of Object.keys(policy[bound] ?? {})) named.push({ metric, where: `evaluation.${bound}.${metric}` });
+  }
+  return named;
+}
+function inferTask(policy) {
+  if (policy.task) return policy.task;
+  const first = namedMetrics(policy)[0];
+  return first ? METRICS[first.metric].task : "classification";
+}
+function resolvePolicy(policy = {}) {
+  const task = inferTask(policy);
+  for (const { metric, where: where2 } of namedMetrics(policy)) {
+    if (METRICS[metric].task !== task) {
+      throw new ConfigError(void 0, `${where2}: '${metric}' is a ${METRICS[metric].task} metric but the evaluation is ${task}`);
+    }
+  }
+  const confidence2 = policy.bootstrap?.confidence ?? EVALUATION_DEFAULTS.confidence;
+  const primaryMetric = policy.primary?.metric ?? EVALUATION_DEFAULTS.primary[task];
   return {
-    column: setup.column ?? null,
-    rule: setup.rule,
-    severity: setup.severity,
-    ok: fields.ok ?? failing === 0,
-    observed: fields.observed,
-    expected: fields.expected,
-    failing_rows: failing,
-    examples: fields.violations?.examples ?? [],
-    message: fields.message,
-    location: setup.location
+    task,
+    threshold: policy.threshold ?? EVALUATION_DEFAULTS.threshold,
+    primary: {
+      metric: primaryMetric,
+      min_delta: policy.primary?.min_delta ?? EVALUATION_DEFAULTS.minDelta,
+      confidence: policy.primary?.confidence ?? confidence2
+    },
+    guardrails: policy.guardrails ?? [],
+    segments: policy.segments ? {
+      by: policy.segments.by,
+      min_rows: policy.segments.min_rows ?? EVALUATION_DEFAULTS.segmentMinRows,
+      max_regression: { metric: policy.segments.max_regression.metric ?? primaryMetric, delta: policy.segments.max_regression.delta }
+    } : void 0,
+    min: policy.min ?? {},
+    max: policy.max ?? {},
+    bootstrap: {
+      resamples: policy.bootstrap?.resamples ?? EVALUATION_DEFAULTS.resamples,
+      seed: policy.bootstrap?.seed ?? EVALUATION_DEFAULTS.seed,
+      confidence: confidence2
+    }
   };
 }
-function rowsText(count) {
-  return `${count.toLocaleString("en-US")} row${count === 1 ? "" : "s"}`;
+
+// shared/evaluate/format.ts
+function formatValue(value) {
+  if (Number.isNaN(value)) return "undefined";
+  if (!Number.isFinite(value)) return value > 0 ? "\u221E" : "\u2212\u221E";
+  if (value === 0) return "0";
+  const magnitude = Math.abs(value);
+  const text = magnitude < 1e-4 || magnitude >= 1e9 ? magnitude.toExponential(3) : String(Number(magnitude.toPrecision(4)));
+  return value < 0 ? `\u2212${text}` : text;
+}
+function formatDelta(value) {
+  return value > 0 ? `+${formatValue(value)}` : formatValue(value);
+}
+function formatConfidence(confidence2) {
+  return `${Number((confidence2 * 100).toPrecision(4))}%`;
+}
+function formatCount(count2) {
+  return count2.toLocaleString("en-US");
+}
+function exceeds(value, limit) {
+  return value > limit + 1e-12 * Math.max(1, Math.abs(limit));
 }
 
-// shared/contract/rules/dictionary-verdicts.ts
-var DictionaryVerdicts = class {
-  constructor(passes) {
-    this.passes = passes;
+// shared/evaluate/segments.ts
+var MAX_SEGMENTS_PER_COLUMN = 100;
+function findColumn(rows, name) {
+  const column = rows.segments.find((candidate) => candidate.name === name);
+  if (column) return column;
+  const files = [rows.sources.challenger, rows.sources.champion].filter((file) => Boolean(file));
+  throw new InputError(void 0, `evaluation.segments.by names column '${name}', which ${files.length > 1 ? "neither predictions file" : "the predictions file"} has (${files.join(", ")})`);
+}
+function groupRows(column) {
+  const slots = column.values.length + 1;
+  if (column.values.length > MAX_SEGMENTS_PER_COLUMN) {
+    throw new InputError(
+      void 0,
+      `segment column '${column.name}' has ${column.values.length} distinct values; segments are meant for categories (at most ${MAX_SEGMENTS_PER_COLUMN}), not ids or continuous numbers`
+    );
   }
-  passes;
-  verdicts = new Int8Array(1024);
-  /** True when the dictionary entry `code` satisfies the rule. */
-  test(code, dictionary) {
-    if (code >= this.verdicts.length) {
-      const grown = new Int8Array(Math.max(code + 1, this.verdicts.length * 2));
-      grown.set(this.verdicts);
-      this.verdicts = grown;
+  const counts = new Int32Array(slots);
+  const slotOf = (code) => code < 0 ? slots - 1 : code;
+  for (let i = 0; i < column.codes.length; i++) counts[slotOf(column.codes[i])]++;
+  const groups = [];
+  for (let slot = 0; slot < slots; slot++) {
+    if (counts[slot] === 0) continue;
+    const mask = new Uint8Array(column.codes.length);
+    for (let i = 0; i < column.codes.length; i++) if (slotOf(column.codes[i]) === slot) mask[i] = 1;
+    groups.push({ value: slot === slots - 1 ? null : column.values[slot], mask, rows: counts[slot] });
+  }
+  return groups.sort((a, b) => Number(a.value === null) - Number(b.value === null) || b.rows - a.rows);
+}
+function finite(value) {
+  return Number.isNaN(value) ? null : value;
+}
+function analyzeSegments(rows, challenger, champion, policy) {
+  const metric = policy.max_regression.metric;
+  const higherIsBetter = METRICS[metric].higherIsBetter;
+  const result2 = [];
+  for (const name of policy.by) {
+    for (const group of groupRows(findColumn(rows, name))) {
+      const challengerValue = finite(challenger.compute(metric, group.mask));
+      const championValue = champion ? finite(champion.compute(metric, group.mask)) : null;
+      const delta = challengerValue !== null && championValue !== null ? challengerValue - championValue : null;
+      let status;
+      if (!champion) status = "no_champion";
+      else if (delta === null) status = "undefined";
+      else if (group.rows < policy.min_rows) status = "too_few_rows";
+      else status = exceeds(higherIsBetter ? -delta : delta, policy.max_regression.delta) ? "regressed" : "pass";
+      result2.push({
+        segment: name,
+        value: group.value,
+        rows: group.rows,
+        metric,
+        metrics: { challenger: challengerValue, champion: championValue },
+        delta,
+        status,
+        pass: status !== "regressed"
+      });
     }
-    let verdict2 = this.verdicts[code];
-    if (verdict2 === 0) {
-      verdict2 = this.passes(dictionary[code]) ? 1 : 2;
-      this.verdicts[code] = verdict2;
+  }
+  return result2;
+}
+
+// shared/evaluate/validate.ts
+function where(rows, row, file) {
+  if (rows.locate && file === rows.sources.challenger) return rows.locate(row);
+  return { location: file ? { file } : void 0, text: `row ${row + 1} (id '${rows.ids[row]}')` };
+}
+function checkFinite(rows, values, what, file) {
+  let bad = 0;
+  let first = -1;
+  for (let i = 0; i < values.length; i++) {
+    if (!Number.isFinite(values[i])) {
+      bad++;
+      if (first < 0) first = i;
     }
-    return verdict2 === 1;
+  }
+  if (bad > 0) {
+    const { location, text } = where(rows, first, file);
+    const others = bad > 1 ? ` (and ${bad - 1} more row${bad > 2 ? "s" : ""})` : "";
+    throw new InputError(location, `${what} must be a finite number; ${text} has ${String(values[first])}${others}`);
+  }
+}
+function allProbabilities(scores) {
+  for (let i = 0; i < scores.length; i++) if (!(scores[i] >= 0 && scores[i] <= 1)) return false;
+  return true;
+}
+function validateRows(rows, task) {
+  const { challenger: challengerFile, champion: championFile } = rows.sources;
+  if (rows.labels.length === 0) throw new InputError(challengerFile ? { file: challengerFile } : void 0, "no evaluation rows: the predictions file has no data rows");
+  checkFinite(rows, rows.labels, "the label", challengerFile);
+  checkFinite(rows, rows.challenger, "the challenger's score", challengerFile);
+  if (rows.champion) checkFinite(rows, rows.champion, "the champion's score", championFile ?? "");
+  if (task !== "classification") return;
+  let positives = 0;
+  for (let i = 0; i < rows.labels.length; i++) {
+    const label = rows.labels[i];
+    if (label !== 0 && label !== 1) {
+      const { location, text } = where(rows, i, challengerFile);
+      throw new InputError(location, `classification labels must be 0 or 1; ${text} has ${label}`);
+    }
+    positives += label;
+  }
+  if (positives === 0 || positives === rows.labels.length) {
+    throw new InputError(
+      challengerFile ? { file: challengerFile } : void 0,
+      `every evaluation row has label ${positives === 0 ? 0 : 1}: ROC AUC and average precision are undefined with one class; evaluate on rows of both classes`
+    );
+  }
+}
+
+// shared/evaluate/compare.ts
+function nullable(value) {
+  return Number.isNaN(value) ? null : value;
+}
+function gatedMetrics(policy) {
+  const gated = [{ metric: policy.primary.metric, where: "evaluation.primary" }];
+  policy.guardrails.forEach((rule2, index) => gated.push({ metric: rule2.metric, where: `evaluation.guardrails[${index}]` }));
+  for (const bound of ["min", "max"]) {
+    for (const metric of Object.keys(policy[bound])) gated.push({ metric, where: `evaluation.${bound}.${metric}` });
+  }
+  if (policy.segments) gated.push({ metric: policy.segments.max_regression.metric, where: "evaluation.segments.max_regression" });
+  return gated;
+}
+function scoreRange(scores) {
+  let low = Infinity;
+  let high = -Infinity;
+  for (const score of scores) {
+    if (score < low) low = score;
+    if (score > high) high = score;
+  }
+  return `${formatValue(low)} to ${formatValue(high)}`;
+}
+function probabilityScores(rows, policy, warnings) {
+  const ok = { challenger: true, champion: true };
+  if (policy.task !== "classification") return ok;
+  for (const side of ["challenger", "champion"]) {
+    const scores = rows[side];
+    if (!scores || allProbabilities(scores)) continue;
+    ok[side] = false;
+    const gated = gatedMetrics(policy).find(({ metric }) => METRICS[metric].needsProbabilities);
+    const file = rows.sources[side];
+    if (gated) {
+      throw new InputError(
+        file ? { file } : void 0,
+        `${gated.where} uses ${gated.metric}, which needs probabilities in [0, 1], but the ${side}'s scores range from ${scoreRange(scores)}`
+      );
+    }
+    warnings.push(`The ${side}'s scores are not probabilities (they range from ${scoreRange(scores)}): log_loss, brier_score and ece are not computed for it.`);
+  }
+  return ok;
+}
+function computeAll(model, policy, side, probabilities, warnings) {
+  const values = {};
+  for (const metric of metricsForTask(policy.task)) {
+    if (METRICS[metric].needsProbabilities && !probabilities) {
+      values[metric] = null;
+      continue;
+    }
+    values[metric] = nullable(model.compute(metric, void 0, (message) => warnings.push(`${side}: ${message}`)));
+  }
+  return values;
+}
+function delongOrWarn(labels, challenger, champion, warnings) {
+  let positives = 0;
+  for (const label of labels) positives += label;
+  if (positives < 2 || labels.length - positives < 2) {
+    warnings.push("DeLong's test needs at least two rows of each class: no p-value for roc_auc.");
+    return void 0;
+  }
+  return delongTest(labels, challenger, champion);
+}
+function compareGated(rows, challenger, champion, policy, metrics, warnings) {
+  const rules = [{ role: "primary", metric: policy.primary.metric }, ...policy.guardrails.map((guardrail) => ({ role: "guardrail", metric: guardrail.metric, guardrail }))];
+  const distinct = [...new Set(rules.map((rule2) => rule2.metric))];
+  const distributions = pairedBootstrap(
+    rows.labels.length,
+    distinct.map((metric) => (counts) => challenger.compute(metric, counts) - champion.compute(metric, counts)),
+    { resamples: policy.bootstrap.resamples, seed: policy.bootstrap.seed }
+  );
+  const delong = distinct.includes("roc_auc") && rows.champion ? delongOrWarn(rows.labels, rows.challenger, rows.champion, warnings) : void 0;
+  return rules.map((rule2) => {
+    const challengerValue = metrics.challenger[rule2.metric] ?? Number.NaN;
+    const championValue = metrics.champion[rule2.metric] ?? Number.NaN;
+    const delta = challengerValue - championValue;
+    const confidence2 = rule2.role === "primary" ? policy.primary.confidence : policy.bootstrap.confidence;
+    const { interval: interval2, valid } = percentileInterval(distributions[distinct.indexOf(rule2.metric)], confidence2);
+    const higherIsBetter = METRICS[rule2.metric].higherIsBetter;
+    const base2 = {
+      metric: rule2.metric,
+      role: rule2.role,
+      higher_is_better: higherIsBetter,
+      challenger: challengerValue,
+      champion: championValue,
+      delta,
+      ci: valid > 0 ? interval2 : null,
+      confidence: confidence2,
+      p_value: rule2.metric === "roc_auc" && delong ? nullable(delong.pValue) : null
+    };
+    if (rule2.role === "primary") {
+      const minDelta = policy.primary.min_delta;
+      const pass = valid > 0 && (higherIsBetter ? interval2[0] > minDelta : interval2[1] < -minDelta);
+      return { ...base2, rule: higherIsBetter ? `lower bound of \u0394 > ${formatValue(minDelta)}` : `upper bound of \u0394 < ${formatValue(-minDelta)}`, pass };
+    }
+    return { ...base2, ...guardrailVerdict(rule2.guardrail, challengerValue, delta) };
+  });
+}
+function guardrailVerdict(guardrail, value, delta) {
+  const parts = [];
+  let pass = true;
+  if (guardrail.max_increase !== void 0) {
+    parts.push(`\u0394 \u2264 ${formatDelta(guardrail.max_increase)}`);
+    if (exceeds(delta, guardrail.max_increase)) pass = false;
+  }
+  if (guardrail.max_decrease !== void 0) {
+    parts.push(`\u0394 \u2265 ${formatValue(-guardrail.max_decrease)}`);
+    if (exceeds(-delta, guardrail.max_decrease)) pass = false;
+  }
+  if (guardrail.min !== void 0) {
+    parts.push(`value \u2265 ${formatValue(guardrail.min)}`);
+    if (exceeds(guardrail.min, value)) pass = false;
+  }
+  if (guardrail.max !== void 0) {
+    parts.push(`value \u2264 ${formatValue(guardrail.max)}`);
+    if (exceeds(value, guardrail.max)) pass = false;
+  }
+  return { rule: parts.join(", "), pass };
+}
+function thresholdChecks(policy, values, withChampion) {
+  const checks = [];
+  const add = (metric, bound, limit) => {
+    const value = values[metric] ?? null;
+    const pass = value !== null && (bound === "min" ? !exceeds(limit, value) : !exceeds(value, limit));
+    checks.push({ metric, bound, limit, value, pass });
+  };
+  for (const bound of ["min", "max"]) {
+    for (const [metric, limit] of Object.entries(policy[bound])) add(metric, bound, limit);
+  }
+  if (!withChampion) {
+    for (const guardrail of policy.guardrails) {
+      if (guardrail.min !== void 0) add(guardrail.metric, "min", guardrail.min);
+      if (guardrail.max !== void 0) add(guardrail.metric, "max", guardrail.max);
+    }
+  }
+  return checks;
+}
+function interval(row) {
+  return row.ci ? `${formatConfidence(row.confidence)} CI ${formatDelta(row.ci[0])} to ${formatDelta(row.ci[1])}` : "no interval: undefined on every resample";
+}
+function comparisonReason(row, policy) {
+  const p = row.p_value !== null ? `; DeLong p = ${formatValue(row.p_value)}` : "";
+  const stats = `\u0394 ${formatDelta(row.delta)} (${interval(row)}${p})`;
+  if (row.role === "primary") {
+    const better = row.higher_is_better ? "higher" : "lower";
+    return row.pass ? `Primary metric ${row.metric} improved: ${stats}; the interval clears min_delta ${formatValue(policy.primary.min_delta)}.` : `Primary metric ${row.metric} is not ${better} by more than min_delta ${formatValue(policy.primary.min_delta)} with ${formatConfidence(row.confidence)} confidence: ${stats}.`;
+  }
+  return row.pass ? `Guardrail ${row.metric} held (${row.rule}): ${formatValue(row.challenger)} vs ${formatValue(row.champion)}, \u0394 ${formatDelta(row.delta)}.` : `Guardrail ${row.metric} broken (${row.rule}): ${formatValue(row.challenger)} vs ${formatValue(row.champion)}, \u0394 ${formatDelta(row.delta)}.`;
+}
+function thresholdReason(check) {
+  const relation = check.bound === "min" ? check.pass ? "at least" : "below" : check.pass ? "at most" : "above";
+  const value = check.value === null ? "undefined" : formatValue(check.value);
+  return `${check.metric} is ${value}, ${relation} the ${check.bound} of ${formatValue(check.limit)}.`;
+}
+function segmentLabel(row) {
+  return `${row.segment}=${row.value ?? "(missing)"}`;
+}
+function segmentReasons(segments, policy, withChampion) {
+  const settings = policy.segments;
+  if (!settings || !withChampion) return { failures: [], passes: [] };
+  const limit = formatValue(settings.max_regression.delta);
+  const failures = segments.filter((row) => row.status === "regressed").map((row) => `Segment ${segmentLabel(row)} (${formatCount(row.rows)} rows): ${row.metric} ${formatValue(row.metrics.champion ?? Number.NaN)} \u2192 ${formatValue(row.metrics.challenger ?? Number.NaN)} (\u0394 ${formatDelta(row.delta ?? Number.NaN)}), worse by more than the ${limit} allowed.`);
+  if (failures.length > 0) return { failures, passes: [] };
+  const gated = segments.filter((row) => row.status === "pass").length;
+  const small = segments.filter((row) => row.status === "too_few_rows").length;
+  const smallNote = small > 0 ? `; ${small} with fewer than ${formatCount(settings.min_rows)} rows not gated` : "";
+  return { failures: [], passes: [`No segment regressed on ${settings.max_regression.metric} by more than ${limit} (${gated} gated${smallNote}).`] };
+}
+function evaluateRows(rows, policyInput = {}) {
+  const policy = resolvePolicy(policyInput);
+  validateRows(rows, policy.task);
+  const warnings = [];
+  const probabilities = probabilityScores(rows, policy, warnings);
+  const challenger = new PreparedPredictions(rows.labels, rows.challenger, policy.threshold);
+  const champion = rows.champion ? new PreparedPredictions(rows.labels, rows.champion, policy.threshold) : void 0;
+  const challengerMetrics = computeAll(challenger, policy, "challenger", probabilities.challenger, warnings);
+  const championMetrics = champion ? computeAll(champion, policy, "champion", probabilities.champion, warnings) : null;
+  const comparison = champion && championMetrics ? compareGated(rows, challenger, champion, policy, { challenger: challengerMetrics, champion: championMetrics }, warnings) : [];
+  const thresholds = thresholdChecks(policy, challengerMetrics, champion !== void 0);
+  const segments = policy.segments ? analyzeSegments(rows, challenger, champion, policy.segments) : [];
+  const failures = [];
+  const passes = [];
+  const notes = [];
+  if (!champion) {
+    const gates = thresholds.length > 0 ? "absolute thresholds only" : "no absolute thresholds are configured (evaluation.min / evaluation.max), so nothing blocks it";
+    notes.push(`No champion to compare with: decided on ${gates}.`);
+  }
+  for (const row of comparison) (row.pass ? passes : failures).push(comparisonReason(row, policy));
+  for (const check of thresholds) (check.pass ? passes : failures).push(thresholdReason(check));
+  const segmentText = segmentReasons(segments, policy, champion !== void 0);
+  failures.push(...segmentText.failures);
+  passes.push(...segmentText.passes);
+  return {
+    schema: "tollgate.evaluation/v1",
+    decision: failures.length === 0 ? "promote" : "reject",
+    mode: champion ? "champion" : "absolute",
+    task: policy.task,
+    reasons: [...notes, ...failures, ...passes],
+    rows: rows.labels.length,
+    threshold: policy.threshold,
+    primary: policy.primary.metric,
+    metrics: { challenger: challengerMetrics, champion: championMetrics },
+    comparison,
+    thresholds,
+    segments,
+    bootstrap: { ...policy.bootstrap },
+    warnings: [...new Set(warnings)],
+    inputs: { challenger: rows.sources.challenger, champion: rows.sources.champion }
+  };
+}
+
+// shared/evaluate/predictions.ts
+function locateRow(table, row) {
+  if (table.lines !== void 0 && table.lines[row] > 0) {
+    return { location: { file: table.file, line: table.lines[row] }, text: `line ${table.lines[row]}` };
+  }
+  return { location: { file: table.file }, text: `row ${row + 1}` };
+}
+
+// shared/evaluate/join.ts
+var EXAMPLES = 3;
+function quoteList(ids) {
+  return ids.slice(0, EXAMPLES).map((id) => `'${id}'`).join(", ");
+}
+function indexIds(table) {
+  const index = /* @__PURE__ */ new Map();
+  let firstDuplicate = -1;
+  const duplicated = /* @__PURE__ */ new Set();
+  for (let row = 0; row < table.ids.length; row++) {
+    const id = table.ids[row];
+    if (index.has(id)) {
+      if (firstDuplicate < 0) firstDuplicate = row;
+      duplicated.add(id);
+    } else {
+      index.set(id, row);
+    }
+  }
+  if (firstDuplicate >= 0) {
+    const id = table.ids[firstDuplicate];
+    const { location, text } = locateRow(table, firstDuplicate);
+    const earlier = locateRow(table, index.get(id)).text;
+    const more = duplicated.size > 1 ? `; ${formatCount(duplicated.size)} ids occur more than once (e.g. ${quoteList([...duplicated])})` : "";
+    throw new InputError(location, `duplicate id '${id}' (${text}, first at ${earlier})${more}: each evaluation row needs a unique id`);
+  }
+  return index;
+}
+function missingFrom(from, index) {
+  return from.ids.filter((id) => !index.has(id));
+}
+function describeMissing(count2, examples, owner, other) {
+  return `${formatCount(count2)} id${count2 === 1 ? "" : "s"} in ${owner} ${count2 === 1 ? "is" : "are"} missing from ${other} (e.g. ${quoteList(examples)})`;
+}
+function singleModelRows(challenger) {
+  indexIds(challenger);
+  if (!challenger.labels) throw new InputError({ file: challenger.file }, "the predictions file has no label column, so there is nothing to evaluate against");
+  return {
+    ids: challenger.ids,
+    labels: challenger.labels,
+    challenger: challenger.scores,
+    champion: void 0,
+    segments: challenger.segments,
+    sources: { challenger: challenger.file, champion: null },
+    locate: (row) => locateRow(challenger, row)
+  };
+}
+function alignSegment(column, championRowOf) {
+  const codes = new Int32Array(championRowOf.length);
+  for (let row = 0; row < codes.length; row++) codes[row] = column.codes[championRowOf[row]];
+  return { name: column.name, codes, values: column.values };
+}
+function joinPredictions(challenger, champion) {
+  const challengerIndex = indexIds(challenger);
+  const championIndex = indexIds(champion);
+  const onlyChallenger = missingFrom(challenger, championIndex);
+  const onlyChampion = missingFrom(champion, challengerIndex);
+  if (onlyChallenger.length > 0 || onlyChampion.length > 0) {
+    const parts = [];
+    if (onlyChallenger.length > 0) parts.push(describeMissing(onlyChallenger.length, onlyChallenger, `the challenger's ${challenger.file}`, `the champion's ${champion.file}`));
+    if (onlyChampion.length > 0) parts.push(describeMissing(onlyChampion.length, onlyChampion, `the champion's ${champion.file}`, `the challenger's ${challenger.file}`));
+    throw new InputError(void 0, `the challenger and the champion were not scored on the same rows: ${parts.join("; ")}. Score both models on the same evaluation data.`);
+  }
+  const rows = challenger.ids.length;
+  const championRowOf = new Int32Array(rows);
+  const championScores = new Float64Array(rows);
+  for (let row = 0; row < rows; row++) {
+    const other = championIndex.get(challenger.ids[row]);
+    championRowOf[row] = other;
+    championScores[row] = champion.scores[other];
+  }
+  let labels = challenger.labels;
+  if (!labels) {
+    if (!champion.labels) throw new InputError(void 0, `neither ${challenger.file} nor ${champion.file} has a label column`);
+    labels = new Float64Array(rows);
+    for (let row = 0; row < rows; row++) labels[row] = champion.labels[championRowOf[row]];
+  } else if (champion.labels) {
+    let disagreements = 0;
+    let first = -1;
+    for (let row = 0; row < rows; row++) {
+      const theirs = champion.labels[championRowOf[row]];
+      if (theirs !== labels[row] && !(Number.isNaN(theirs) && Number.isNaN(labels[row]))) {
+        disagreements++;
+        if (first < 0) first = row;
+      }
+    }
+    if (disagreements > 0) {
+      const mine = locateRow(challenger, first);
+      const theirs = locateRow(champion, championRowOf[first]);
+      throw new InputError(
+        mine.location,
+        `the label of id '${challenger.ids[first]}' is ${labels[first]} here (${mine.text}) but ${champion.labels[championRowOf[first]]} in ${champion.file} (${theirs.text}); ${formatCount(disagreements)} row${disagreements === 1 ? "" : "s"} disagree. Both files must carry the same evaluation labels.`
+      );
+    }
+  }
+  const segments = [...challenger.segments];
+  for (const column of champion.segments) {
+    if (!segments.some((existing) => existing.name === column.name)) segments.push(alignSegment(column, championRowOf));
+  }
+  return {
+    ids: challenger.ids,
+    labels,
+    challenger: challenger.scores,
+    champion: championScores,
+    segments,
+    sources: { challenger: challenger.file, champion: champion.file },
+    locate: (row) => locateRow(challenger, row)
+  };
+}
+
+// shared/evaluate/load.ts
+var DEFAULT_COLUMNS = { id: "id", label: "label", score: "score" };
+var TEXT_LABELS = /* @__PURE__ */ new Map([
+  ["0", 0],
+  ["1", 1],
+  ["0.0", 0],
+  ["1.0", 1],
+  ["false", 0],
+  ["true", 1]
+]);
+var GrowableFloat64 = class {
+  data = new Float64Array(1024);
+  length = 0;
+  push(value) {
+    if (this.length === this.data.length) {
+      const bigger = new Float64Array(this.data.length * 2);
+      bigger.set(this.data);
+      this.data = bigger;
+    }
+    this.data[this.length++] = value;
+  }
+  toArray() {
+    return this.data.slice(0, this.length);
   }
 };
-
-// shared/contract/rules/allowed.ts
-var AllowedCheck = class {
-  constructor(context, allowed) {
-    this.context = context;
-    this.allowed = allowed;
-    this.texts = new Set(allowed.map(String));
-    this.numbers = new Set(allowed.filter((value) => typeof value === "number"));
-    this.verdicts = new DictionaryVerdicts((text) => this.texts.has(text));
+var GrowableInt32 = class {
+  data = new Int32Array(1024);
+  length = 0;
+  push(value) {
+    if (this.length === this.data.length) {
+      const bigger = new Int32Array(this.data.length * 2);
+      bigger.set(this.data);
+      this.data = bigger;
+    }
+    this.data[this.length++] = value;
   }
-  context;
-  allowed;
-  violations = new Violations();
-  texts;
-  numbers;
-  verdicts;
-  unexpected = /* @__PURE__ */ new Map();
-  observe(batch) {
-    const column = batch.columns[this.context.index];
-    for (let row = 0; row < batch.length; row++) {
-      if (column.nulls[row]) continue;
-      let ok;
-      if (column.kind === "string") ok = this.verdicts.test(column.codes[row], column.dictionary);
-      else if (column.kind === "number") ok = this.numbers.has(column.values[row]) || this.texts.has(String(cellValue(column, row)));
-      else ok = this.texts.has(column.values[row] === 1 ? "true" : "false");
-      if (!ok) {
-        const value = cellValue(column, row);
-        this.violations.add(batch, row, value);
-        const key = String(value);
-        if (this.unexpected.size < 100 || this.unexpected.has(key)) this.unexpected.set(key, (this.unexpected.get(key) ?? 0) + 1);
+  toArray() {
+    return this.data.slice(0, this.length);
+  }
+};
+var ProblemLog = class {
+  problems = /* @__PURE__ */ new Map();
+  add(what, row, line, text) {
+    const existing = this.problems.get(what);
+    if (existing) existing.count++;
+    else this.problems.set(what, { count: 1, row, line, text });
+  }
+  throwIfAny(file) {
+    if (this.problems.size === 0) return;
+    const entries = [...this.problems.entries()].sort((a, b) => a[1].row - b[1].row);
+    const [firstWhat, first] = entries[0];
+    const describe2 = (what, problem) => {
+      const where2 = problem.line !== void 0 ? `line ${problem.line}` : `row ${problem.row + 1}`;
+      const rows = problem.count === 1 ? `at ${where2}` : `on ${formatCount(problem.count)} rows, first at ${where2}`;
+      return `${what} ${rows}${problem.text}`;
+    };
+    const others = entries.slice(1).map(([what, problem]) => describe2(what, problem));
+    const more = others.length > 0 ? `; also ${others.join("; ")}` : "";
+    throw new InputError({ file, line: first.line }, `${describe2(firstWhat, first)}${more}. Every evaluation row needs an id, a label and a numeric score.`);
+  }
+};
+function textOf(column, row) {
+  if (column.nulls[row] === 1) return void 0;
+  switch (column.kind) {
+    case "string":
+      return column.dictionary[column.codes[row]];
+    case "boolean":
+      return column.values[row] === 1 ? "true" : "false";
+    case "number":
+      return String(column.values[row]);
+  }
+}
+function findColumn2(reader, name, role, required) {
+  const index = reader.schema.fields.findIndex((field) => field.name === name);
+  if (index < 0 && required) {
+    const names = reader.schema.fields.map((field) => `'${field.name}'`).join(", ");
+    throw new InputError({ file: reader.path }, `no ${role} column '${name}'; the file has columns ${names}. Name the ${role} column in the configuration (evaluation.columns.${role}) or with the ${role} option.`);
+  }
+  return index;
+}
+function invalidText(reader, column, row) {
+  const example = reader.invalidExamples.find((candidate) => candidate.column === column && candidate.row === row);
+  return example ? `: '${example.text}'` : "";
+}
+async function loadPredictions(file, options4 = {}) {
+  const columns2 = { ...DEFAULT_COLUMNS, ...options4.columns };
+  const task = options4.task ?? "classification";
+  const segmentNames = (options4.segments ?? []).filter((name) => ![columns2.id, columns2.label, columns2.score].includes(name));
+  const types = { [columns2.id]: "string", [columns2.score]: "float" };
+  if (task === "regression") types[columns2.label] = "float";
+  for (const name of segmentNames) types[name] = "string";
+  const reader = await openTable(file, { types });
+  try {
+    const idIndex = findColumn2(reader, columns2.id, "id", true);
+    const scoreIndex = findColumn2(reader, columns2.score, "score", true);
+    const labelIndex = findColumn2(reader, columns2.label, "label", !options4.labelOptional);
+    const segmentIndexes = segmentNames.map((name) => ({ name, index: findColumn2(reader, name, "segment", false) })).filter((entry) => entry.index >= 0);
+    const ids = [];
+    const labels = new GrowableFloat64();
+    const scores = new GrowableFloat64();
+    const lines = new GrowableInt32();
+    let hasLines = true;
+    const problems = new ProblemLog();
+    const segments = segmentIndexes.map(({ name }) => ({ name, codes: new GrowableInt32(), values: [], lookup: /* @__PURE__ */ new Map() }));
+    const labelCache = /* @__PURE__ */ new Map();
+    const readLabel = (column, row, globalRow, line) => {
+      if (column.nulls[row] === 1) {
+        problems.add("the label is missing", globalRow, line, column.invalid?.[row] === 1 ? invalidText(reader, column.name, globalRow) : "");
+        return Number.NaN;
+      }
+      if (task === "regression") {
+        if (column.kind !== "number") throw new InputError({ file }, `label column '${column.name}' must hold numbers for regression`);
+        return column.values[row];
+      }
+      let value;
+      if (column.kind === "number") value = column.values[row] === 0 || column.values[row] === 1 ? column.values[row] : void 0;
+      else if (column.kind === "boolean") value = column.values[row];
+      else {
+        const code = column.codes[row];
+        value = labelCache.get(code);
+        if (value === void 0) {
+          value = TEXT_LABELS.get(column.dictionary[code].trim().toLowerCase());
+          if (value !== void 0) labelCache.set(code, value);
+        }
+      }
+      if (value === void 0) {
+        problems.add("the label is not 0/1 or true/false", globalRow, line, `: '${textOf(column, row)}'`);
+        return Number.NaN;
+      }
+      return value;
+    };
+    const readBatch = (batch) => {
+      const idColumn = batch.columns[idIndex];
+      const scoreColumn = batch.columns[scoreIndex];
+      const labelColumn = labelIndex >= 0 ? batch.columns[labelIndex] : void 0;
+      if (scoreColumn.kind !== "number") throw new InputError({ file }, `score column '${columns2.score}' must hold numbers`);
+      if (batch.lines === void 0) hasLines = false;
+      for (let row = 0; row < batch.length; row++) {
+        const globalRow = batch.rowOffset + row;
+        const line = batch.lines?.[row];
+        lines.push(line ?? 0);
+        const id = textOf(idColumn, row);
+        if (id === void 0 || id === "") problems.add("the id is missing", globalRow, line, "");
+        ids.push(id ?? "");
+        if (scoreColumn.nulls[row] === 1) {
+          const invalid = scoreColumn.invalid?.[row] === 1;
+          problems.add(invalid ? "the score is not a number" : "the score is missing", globalRow, line, invalid ? invalidText(reader, columns2.score, globalRow) : "");
+        } else if (!Number.isFinite(scoreColumn.values[row])) {
+          problems.add("the score is not finite", globalRow, line, `: ${scoreColumn.values[row]}`);
+        }
+        scores.push(scoreColumn.values[row]);
+        if (labelColumn) labels.push(readLabel(labelColumn, row, globalRow, line));
+        segmentIndexes.forEach(({ index }, s) => {
+          const text = textOf(batch.columns[index], row);
+          const segment = segments[s];
+          if (text === void 0) {
+            segment.codes.push(-1);
+            return;
+          }
+          let code = segment.lookup.get(text);
+          if (code === void 0) {
+            code = segment.values.length;
+            segment.values.push(text);
+            segment.lookup.set(text, code);
+          }
+          segment.codes.push(code);
+        });
+      }
+    };
+    for await (const batch of reader) readBatch(batch);
+    problems.throwIfAny(file);
+    if (ids.length === 0) throw new InputError({ file }, "the file has a header but no data rows; expected one row per evaluation example");
+    const segmentColumns = segments.map((segment) => ({ name: segment.name, codes: segment.codes.toArray(), values: segment.values }));
+    return {
+      file,
+      ids,
+      labels: labelIndex >= 0 ? labels.toArray() : void 0,
+      scores: scores.toArray(),
+      lines: hasLines ? lines.toArray() : void 0,
+      segments: segmentColumns
+    };
+  } finally {
+    await reader.close();
+  }
+}
+
+// shared/evaluate/run.ts
+async function evaluateFiles(options4) {
+  const policy = options4.policy ?? {};
+  const columns2 = { ...DEFAULT_COLUMNS, ...definedOnly(policy.columns), ...definedOnly(options4.columns) };
+  const task = inferTask(policy);
+  const segments = policy.segments?.by ?? [];
+  const challenger = await loadPredictions(options4.predictions, { columns: columns2, task, segments });
+  if (options4.champion === void 0) return evaluateRows(singleModelRows(challenger), policy);
+  const champion = await loadPredictions(options4.champion, { columns: columns2, task, segments, labelOptional: true });
+  return evaluateRows(joinPredictions(challenger, champion), policy);
+}
+function definedOnly(value) {
+  if (!value) return {};
+  return Object.fromEntries(Object.entries(value).filter(([, entry]) => entry !== void 0));
+}
+
+// shared/config/evaluation.ts
+var metricName = z3.enum(METRIC_NAMES);
+var confidence = z3.number().gt(0).lt(1);
+var columnsSchema = z3.strictObject({
+  id: z3.string().min(1).default("id").describe("Column holding the row id both predictions files are joined on."),
+  label: z3.string().min(1).default("label").describe("Column holding the true label (0/1 or true/false) or the regression target."),
+  score: z3.string().min(1).default("score").describe("Column holding the predicted probability (or score) or the predicted value.")
+}).describe("Column names in the predictions files.");
+var primarySchema = z3.strictObject({
+  metric: metricName.describe("The metric that decides."),
+  min_delta: z3.number().default(EVALUATION_DEFAULTS.minDelta).describe("Required improvement in the metric's better direction; the confidence interval's bound must clear it. Negative = a non-inferiority margin."),
+  confidence: confidence.optional().describe("Confidence of that interval (default: bootstrap.confidence).")
+}).describe("Promote only when the challenger beats the champion on this metric with this confidence.");
+var LIMITS = ["max_increase", "max_decrease", "min", "max"];
+var guardrailSchema = z3.strictObject({
+  metric: metricName,
+  max_increase: z3.number().min(0).optional().describe("challenger \u2212 champion may be at most this."),
+  max_decrease: z3.number().min(0).optional().describe("champion \u2212 challenger may be at most this."),
+  min: z3.number().optional().describe("The challenger's value must be at least this."),
+  max: z3.number().optional().describe("The challenger's value must be at most this.")
+}).refine((rule2) => LIMITS.some((limit) => rule2[limit] !== void 0), { message: `set at least one of ${LIMITS.join(", ")}` }).describe("A metric that may not get worse than allowed (point estimates).");
+var segmentsSchema = z3.strictObject({
+  by: z3.array(z3.string().min(1)).min(1).describe("Columns (in the predictions files) whose values define segments."),
+  min_rows: z3.number().int().positive().default(EVALUATION_DEFAULTS.segmentMinRows).describe("Smaller segments are reported, not gated."),
+  max_regression: z3.strictObject({
+    metric: metricName.optional().describe("Default: the primary metric."),
+    delta: z3.number().min(0).describe("How much worse a segment may get.")
+  }).describe("A segment fails when its metric is worse than the champion's by more than delta.")
+}).describe("Per-segment gates that catch regressions an overall metric hides.");
+var boundsSchema = (what) => z3.partialRecord(metricName, z3.number()).default({}).describe(what);
+var evaluationSchema = z3.strictObject({
+  task: z3.enum(["classification", "regression"]).optional().describe("Inferred from the primary metric when omitted."),
+  columns: columnsSchema.prefault({}),
+  threshold: z3.number().default(EVALUATION_DEFAULTS.threshold).describe("A row is predicted positive when score >= threshold."),
+  primary: primarySchema.optional().describe("Default: roc_auc (classification) or rmse (regression), min_delta 0."),
+  guardrails: z3.array(guardrailSchema).default([]),
+  segments: segmentsSchema.optional(),
+  min: boundsSchema("Absolute floors on the challenger, e.g. {roc_auc: 0.7}. Always checked; the only gates when there is no champion."),
+  max: boundsSchema("Absolute ceilings on the challenger, e.g. {log_loss: 0.5}."),
+  bootstrap: z3.strictObject({
+    resamples: z3.number().int().min(100).max(1e5).default(EVALUATION_DEFAULTS.resamples),
+    seed: z3.number().int().default(EVALUATION_DEFAULTS.seed),
+    confidence: confidence.default(EVALUATION_DEFAULTS.confidence).describe("Confidence level of the intervals shown.")
+  }).prefault({}).describe("Paired bootstrap over the evaluation rows.")
+}).superRefine((section, context) => {
+  const task = inferTask(section);
+  const check = (metric, path) => {
+    if (METRICS[metric].task !== task) {
+      context.addIssue({ code: "custom", path, message: `'${metric}' is a ${METRICS[metric].task} metric but this evaluation is ${task}` });
+    }
+  };
+  if (section.primary) check(section.primary.metric, ["primary", "metric"]);
+  section.guardrails.forEach((rule2, index) => check(rule2.metric, ["guardrails", index, "metric"]));
+  if (section.segments?.max_regression.metric) check(section.segments.max_regression.metric, ["segments", "max_regression", "metric"]);
+  for (const bound of ["min", "max"]) {
+    for (const metric of Object.keys(section[bound])) check(metric, [bound, metric]);
+  }
+}).describe("Challenger-versus-champion evaluation: what must improve, what may not get worse.");
+var evaluationFileSchema = z3.looseObject({ evaluation: evaluationSchema.prefault({}) });
+async function loadEvaluationConfig(file) {
+  const document = await loadYamlFile(file, evaluationFileSchema);
+  return { file: document.file, value: document.value.evaluation, locate: (path) => document.locate(["evaluation", ...path]) };
+}
+function defaultEvaluationConfig() {
+  return evaluationSchema.parse({});
+}
+
+// shared/config/models.ts
+import { z as z4 } from "zod";
+var NAME = /^[a-zA-Z0-9](?:[a-zA-Z0-9\-/_]*[a-zA-Z0-9])?$/;
+var DIRNAME = /^[a-zA-Z0-9\-_./]+$/;
+var NAME_HINT = "letters, digits, '-', '_' and '/', starting and ending with a letter or digit";
+var registryNameSchema = z4.string().regex(NAME, `expected ${NAME_HINT}`);
+var modelCardSchema = z4.object({
+  intended_use: z4.string().optional(),
+  limitations: z4.string().optional()
+}).strict();
+var modelObjectSchema = z4.object({
+  /** Monorepo directory; the registry name becomes `path:name` (tags `path=name@...`). */
+  path: z4.string().regex(DIRNAME, "expected a directory made of letters, digits, '-', '_', '.', '/'").optional(),
+  /** Logins or `@org/team` handles responsible for the model. */
+  owners: z4.array(z4.string().min(1)).optional(),
+  /** Stages in promotion order, e.g. [staging, canary, production]. */
+  stages: z4.array(registryNameSchema).default([]),
+  /** Where the champion lives: default the last stage, or `production` when no stages are listed. */
+  champion_stage: registryNameSchema.optional(),
+  /** A version must have held the previous stage before it may take the next (unless forced). */
+  require_previous_stage: z4.boolean().default(true),
+  card: modelCardSchema.optional(),
+  /** The workflow file that trains the model, for `/retrain`. */
+  training_workflow: z4.string().min(1).optional()
+}).strict();
+function checkModel(model, context, path) {
+  const seen = /* @__PURE__ */ new Set();
+  model.stages.forEach((stage, index) => {
+    if (seen.has(stage)) context.addIssue({ code: "custom", path: [...path, "stages", index], message: `stage '${stage}' is listed twice` });
+    seen.add(stage);
+  });
+  if (model.champion_stage !== void 0 && model.stages.length > 0 && !model.stages.includes(model.champion_stage)) {
+    context.addIssue({
+      code: "custom",
+      path: [...path, "champion_stage"],
+      message: `champion_stage '${model.champion_stage}' is not one of the stages (${model.stages.join(", ")})`
+    });
+  }
+}
+var modelsSchema = z4.record(z4.string(), modelObjectSchema).superRefine((models, context) => {
+  for (const [name, model] of Object.entries(models)) {
+    if (!NAME.test(name)) context.addIssue({ code: "custom", path: [name], message: `model name '${name}': expected ${NAME_HINT}` });
+    checkModel(model, context, [name]);
+  }
+});
+
+// shared/config/promotion.ts
+import { z as z5 } from "zod";
+var PROMOTION_CHECK_NAME = "tollgate/promotion";
+var LOGIN = /^@?[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$/;
+var TEAM = /^@?[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}\/[A-Za-z0-9][A-Za-z0-9._-]*$/;
+var approverSchema = z5.string({ error: "expected a GitHub login (alice) or a team (acme/ml-leads)" }).refine((text) => LOGIN.test(text) || TEAM.test(text), "expected a GitHub login (alice) or a team (acme/ml-leads)");
+var durationSchema = z5.string({ error: `expected ${DURATION_HINT}` }).refine((text) => parseDuration(text) !== void 0, `expected ${DURATION_HINT}`);
+var stagePolicySchema = z5.object({
+  /** Users and `org/team` slugs whose approval counts. */
+  approvers: z5.array(approverSchema).min(1, "list at least one approver (a login or an org/team)"),
+  /** Distinct approvals needed. */
+  required: z5.number({ error: "expected a whole number of approvals" }).int("expected a whole number of approvals").min(1, "at least 1 approval").default(1),
+  /** Minimum time the version held the previous stage (or, for the first stage, was registered). */
+  soak: durationSchema.optional(),
+  /** Check runs on the head commit that must have succeeded. */
+  require_checks: z5.array(z5.string().min(1, "a check name cannot be empty")).refine((names) => !names.includes(PROMOTION_CHECK_NAME), `${PROMOTION_CHECK_NAME} is the promotion's own check and cannot be required by it`).default(["tollgate/evaluation"]),
+  /** Merge the promotion PR as soon as the policy is met. */
+  auto_merge: z5.boolean().default(false),
+  /** Admins may `/approve --force` (recorded as a bypass). */
+  allow_force: z5.boolean().default(true)
+}).strict().superRefine((policy, context) => {
+  const people = new Set(policy.approvers.map((entry) => entry.replace(/^@/, "").toLowerCase()));
+  const hasTeam = [...people].some((entry) => entry.includes("/"));
+  if (!hasTeam && people.size > 0 && policy.required > people.size) {
+    context.addIssue({
+      code: "custom",
+      path: ["required"],
+      input: policy.required,
+      message: `requires ${policy.required} approvals but only ${people.size} approver${people.size === 1 ? " is" : "s are"} listed`
+    });
+  }
+});
+var promotionSchema = z5.record(z5.string(), stagePolicySchema).superRefine((stages, context) => {
+  for (const stage of Object.keys(stages)) {
+    if (!isValidName(stage)) {
+      context.addIssue({ code: "custom", path: [stage], input: stage, message: "stage names use letters, digits, '-', '_' and '/', starting and ending with a letter or digit" });
+    }
+  }
+});
+
+// shared/config/schema.ts
+var modelSchema = modelObjectSchema.extend({
+  promotion: promotionSchema.optional().describe("Per stage: who approves, how many, soak time, required checks.")
+});
+var modelsSchema2 = z6.record(z6.string(), modelSchema).superRefine((models, context) => {
+  for (const [name, model] of Object.entries(models)) {
+    const named = registryNameSchema.safeParse(name);
+    if (!named.success) context.addIssue({ code: "custom", path: [name], message: `model name '${name}': ${named.error.issues[0].message}` });
+    checkModel(model, context, [name]);
+    for (const stage of Object.keys(model.promotion ?? {})) {
+      if (!model.stages.includes(stage)) {
+        context.addIssue({
+          code: "custom",
+          path: [name, "promotion", stage],
+          message: `'${stage}' is not one of this model's stages (${model.stages.join(", ") || "none listed"})`
+        });
       }
     }
   }
-  finish() {
-    const { count } = this.violations;
-    const top = [...this.unexpected.entries()].sort((a, b) => b[1] - a[1]).slice(0, 5);
-    return result(this.context, {
-      observed: count === 0 ? "only allowed values" : Object.fromEntries(top),
-      expected: this.allowed,
-      violations: this.violations,
-      message: count === 0 ? "only allowed values" : `${rowsText(count)} outside the allowed values (${top.map(([value, n]) => `${JSON.stringify(value)} x${n}`).join(", ")})`
-    });
-  }
-};
+});
+var tollgateConfigSchema = z6.strictObject({
+  $schema: z6.string().optional(),
+  version: z6.literal(1, { error: "expected version: 1" }).default(1),
+  models: modelsSchema2.default({}),
+  evaluation: evaluationSchema.prefault({})
+}).describe("Tollgate configuration (.github/tollgate.yml)");
 
-// shared/contract/rules/freshness.ts
-var UNIT_MS = { s: 1e3, m: 6e4, h: 36e5, d: 864e5, w: 6048e5 };
-function parseDuration2(text) {
-  const match = /^(\d+(?:\.\d+)?)(s|m|h|d|w)$/.exec(text);
-  if (!match) throw new RangeError(`not a duration: ${text}`);
-  return Number(match[1]) * UNIT_MS[match[2]];
-}
-function formatDuration2(ms) {
-  const days = ms / UNIT_MS.d;
-  if (Math.abs(days) >= 1) return `${days.toFixed(1)}d`;
-  return `${(ms / UNIT_MS.h).toFixed(1)}h`;
-}
-var FreshnessCheck = class {
-  constructor(setup, column, index, maxAge, now) {
-    this.setup = setup;
-    this.column = column;
-    this.index = index;
-    this.maxAge = maxAge;
-    this.now = now;
+// shared/stats/moments.ts
+var Moments = class _Moments {
+  count = 0;
+  mean = 0;
+  /** Sum of squared deviations from the mean. */
+  m2 = 0;
+  sum = 0;
+  min = Number.POSITIVE_INFINITY;
+  max = Number.NEGATIVE_INFINITY;
+  /** Adds one value; NaN and +/-Infinity are skipped. Returns 1 if `value` was infinite, else 0. */
+  add(value) {
+    if (value !== value) return 0;
+    if (value === Number.POSITIVE_INFINITY || value === Number.NEGATIVE_INFINITY) return 1;
+    const n = this.count + 1;
+    const delta = value - this.mean;
+    this.mean += delta / n;
+    this.m2 += delta * (value - this.mean);
+    this.count = n;
+    this.sum += value;
+    if (value < this.min) this.min = value;
+    if (value > this.max) this.max = value;
+    return 0;
   }
-  setup;
-  column;
-  index;
-  maxAge;
-  now;
-  newest = -Infinity;
-  observe(batch) {
-    const column = batch.columns[this.index];
-    if (column.kind !== "number") return;
-    const { values, nulls } = column;
-    let newest = this.newest;
-    for (let row = 0; row < batch.length; row++) {
-      if (!nulls[row] && values[row] > newest) newest = values[row];
+  /**
+   * Adds `values[start..end)`, skipping NaN and +/-Infinity; returns the
+   * number of infinities skipped. Two passes over the chunk, then one merge:
+   * exact to rounding and branch-light for the hot loop.
+   */
+  addArray(values, start = 0, end = values.length) {
+    let n = 0;
+    let sum2 = 0;
+    let min = Number.POSITIVE_INFINITY;
+    let max = Number.NEGATIVE_INFINITY;
+    for (let i = start; i < end; i++) {
+      const x = values[i];
+      if (x !== x) continue;
+      n++;
+      sum2 += x;
+      if (x < min) min = x;
+      if (x > max) max = x;
     }
-    this.newest = newest;
-  }
-  finish() {
-    const expected = `newest within ${this.maxAge}`;
-    if (this.newest === -Infinity) {
-      return result(this.setup, { ok: false, observed: null, expected, message: `no dates in ${this.column}` });
+    if (n === 0) return 0;
+    if (min === Number.NEGATIVE_INFINITY || max === Number.POSITIVE_INFINITY) return this.addArrayWithInfinities(values, start, end);
+    const mean = sum2 / n;
+    let m2 = 0;
+    let correction = 0;
+    for (let i = start; i < end; i++) {
+      const x = values[i];
+      if (x !== x) continue;
+      const d = x - mean;
+      m2 += d * d;
+      correction += d;
     }
-    const age = this.now.getTime() - this.newest;
-    const ok = age <= parseDuration2(this.maxAge);
-    const newest = new Date(this.newest).toISOString();
-    return result(this.setup, {
-      ok,
-      observed: newest,
-      expected,
-      message: `newest ${this.column} is ${newest} (${formatDuration2(age)} old)${ok ? "" : `, older than ${this.maxAge}`}`
-    });
+    m2 -= correction * correction / n;
+    this.mergeParts(n, mean, m2, sum2, min, max);
+    return 0;
   }
-};
-
-// shared/contract/rules/length.ts
-var LengthCheck = class {
-  constructor(context, bounds) {
-    this.context = context;
-    this.min = bounds.min ?? 0;
-    this.max = bounds.max ?? Infinity;
-  }
-  context;
-  violations = new Violations();
-  min;
-  max;
-  shortest = Infinity;
-  longest = -Infinity;
-  lengths = new Int32Array(0);
-  observe(batch) {
-    const column = batch.columns[this.context.index];
-    for (let row = 0; row < batch.length; row++) {
-      if (column.nulls[row]) continue;
-      const length = column.kind === "string" ? this.lengthOfCode(column.codes[row], column.dictionary) : [...String(cellValue(column, row))].length;
-      if (length < this.shortest) this.shortest = length;
-      if (length > this.longest) this.longest = length;
-      if (length < this.min || length > this.max) this.violations.add(batch, row, cellValue(column, row));
+  /** Rare path: copy the finite values, then accumulate them. */
+  addArrayWithInfinities(values, start, end) {
+    const finite4 = [];
+    let infinities = 0;
+    for (let i = start; i < end; i++) {
+      const x = values[i];
+      if (x === Number.POSITIVE_INFINITY || x === Number.NEGATIVE_INFINITY) infinities++;
+      else if (x === x) finite4.push(x);
     }
+    this.addArray(finite4);
+    return infinities;
   }
-  lengthOfCode(code, dictionary) {
-    if (code >= this.lengths.length) {
-      const grown = new Int32Array(Math.max(code + 1, this.lengths.length * 2, 1024)).fill(-1);
-      grown.set(this.lengths);
-      this.lengths = grown;
+  /** Folds another accumulator into this one (Chan's parallel update). */
+  merge(other) {
+    if (other.count === 0) return this;
+    const min = other.min ?? Number.POSITIVE_INFINITY;
+    const max = other.max ?? Number.NEGATIVE_INFINITY;
+    this.mergeParts(other.count, other.mean, other.m2, other.sum, min, max);
+    return this;
+  }
+  mergeParts(nB, meanB, m2B, sumB, minB, maxB) {
+    const nA = this.count;
+    if (nA === 0) {
+      this.count = nB;
+      this.mean = meanB;
+      this.m2 = m2B;
+    } else {
+      const n = nA + nB;
+      const delta = meanB - this.mean;
+      this.mean = (nA * this.mean + nB * meanB) / n;
+      this.m2 = this.m2 + m2B + delta * delta * nA / n * nB;
+      this.count = n;
     }
-    if (this.lengths[code] < 0) this.lengths[code] = [...dictionary[code]].length;
-    return this.lengths[code];
+    this.sum += sumB;
+    if (minB < this.min) this.min = minB;
+    if (maxB > this.max) this.max = maxB;
   }
-  finish() {
-    const { count } = this.violations;
-    const expected = this.min === this.max ? `${this.min}` : `${this.min}..${this.max === Infinity ? "" : this.max}`;
-    const observed = this.shortest === Infinity ? null : this.shortest === this.longest ? `${this.shortest}` : `${this.shortest}..${this.longest}`;
-    return result(this.context, {
-      observed,
-      expected,
-      violations: this.violations,
-      message: count === 0 ? `lengths ${observed ?? "n/a"}` : `${rowsText(count)} with a length outside ${expected}`
-    });
+  /** Sample variance (ddof = 1); NaN for fewer than 2 values. */
+  variance() {
+    return this.count < 2 ? Number.NaN : this.m2 / (this.count - 1);
   }
-};
-
-// shared/contract/rules/nullable.ts
-function forEachNull(batch, index, visit) {
-  const { nulls, invalid } = batch.columns[index];
-  for (let row = 0; row < batch.length; row++) {
-    if (nulls[row] && !(invalid && invalid[row])) visit(row);
+  /** Population variance (ddof = 0); NaN when empty. */
+  populationVariance() {
+    return this.count < 1 ? Number.NaN : this.m2 / this.count;
   }
-}
-var NullableCheck = class {
-  constructor(context, nullable2) {
-    this.context = context;
-    this.nullable = nullable2;
+  /** Sample standard deviation (ddof = 1). */
+  std() {
+    return Math.sqrt(this.variance());
   }
-  context;
-  nullable;
-  violations = new Violations();
-  observe(batch) {
-    if (this.nullable) return;
-    forEachNull(batch, this.context.index, (row) => this.violations.add(batch, row, null));
+  /** Population standard deviation (ddof = 0). */
+  populationStd() {
+    return Math.sqrt(this.populationVariance());
   }
-  finish() {
-    const { count } = this.violations;
-    return result(this.context, {
-      observed: `${count} null${count === 1 ? "" : "s"}`,
-      expected: this.nullable ? "nulls allowed" : "no nulls",
-      violations: this.violations,
-      message: count === 0 ? "no missing values" : `${rowsText(count)} missing a value`
-    });
-  }
-};
-var MaxNullFractionCheck = class {
-  constructor(context, limit) {
-    this.context = context;
-    this.limit = limit;
-  }
-  context;
-  limit;
-  violations = new Violations();
-  observe(batch) {
-    forEachNull(batch, this.context.index, (row) => this.violations.add(batch, row, null));
-  }
-  finish(rows) {
-    const fraction = rows === 0 ? 0 : this.violations.count / rows;
-    const ok = fraction <= this.limit;
+  toJSON() {
+    const empty = this.count === 0;
     return {
-      ...result(this.context, {
-        ok,
-        observed: Number(fraction.toFixed(6)),
-        expected: `<= ${this.limit}`,
-        violations: this.violations,
-        message: `${(fraction * 100).toFixed(2)}% missing (${rowsText(this.violations.count)}), limit ${(this.limit * 100).toFixed(2)}%`
-      }),
-      failing_rows: ok ? 0 : this.violations.count
+      count: this.count,
+      mean: this.mean,
+      m2: this.m2,
+      sum: this.sum,
+      min: empty ? null : this.min,
+      max: empty ? null : this.max
     };
   }
+  /** Rebuilds an accumulator from {@link MomentsJSON}. */
+  static fromJSON(json) {
+    if (!Number.isInteger(json.count) || json.count < 0) throw new RangeError(`Moments count must be a non-negative integer, got ${json.count}`);
+    const m = new _Moments();
+    m.merge(json);
+    return m;
+  }
+  /** Accumulator over the finite values of an array. */
+  static of(values) {
+    const m = new _Moments();
+    m.addArray(values);
+    return m;
+  }
 };
 
-// shared/contract/rules/pattern.ts
-var PatternCheck = class {
-  constructor(context, pattern) {
-    this.context = context;
-    this.pattern = pattern;
-    this.regex = new RegExp(pattern, "u");
-    this.verdicts = new DictionaryVerdicts((text) => this.regex.test(text));
-  }
-  context;
-  pattern;
-  violations = new Violations();
-  regex;
-  verdicts;
-  observe(batch) {
-    const column = batch.columns[this.context.index];
-    for (let row = 0; row < batch.length; row++) {
-      if (column.nulls[row]) continue;
-      const ok = column.kind === "string" ? this.verdicts.test(column.codes[row], column.dictionary) : this.regex.test(String(cellValue(column, row)));
-      if (!ok) this.violations.add(batch, row, cellValue(column, row));
-    }
-  }
-  finish() {
-    const { count } = this.violations;
-    return result(this.context, {
-      observed: count === 0 ? "all match" : `${count} not matching`,
-      expected: this.pattern,
-      violations: this.violations,
-      message: count === 0 ? "every value matches" : `${rowsText(count)} not matching ${this.pattern}`
-    });
-  }
-};
+// shared/stats/radix-sort.ts
+var DIGIT_BITS = 11;
+var RADIX = 1 << DIGIT_BITS;
+var DIGIT_MASK = RADIX - 1;
+var LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
 
 // shared/stats/kll.ts
 var MIN_LEVEL_CAPACITY = 8;
@@ -4179,139 +5413,1816 @@ var KllSketch = class _KllSketch {
   }
 };
 
-// shared/stats/moments.ts
-var Moments = class _Moments {
-  count = 0;
-  mean = 0;
-  /** Sum of squared deviations from the mean. */
-  m2 = 0;
-  sum = 0;
-  min = Number.POSITIVE_INFINITY;
-  max = Number.NEGATIVE_INFINITY;
-  /** Adds one value; NaN and +/-Infinity are skipped. Returns 1 if `value` was infinite, else 0. */
-  add(value) {
-    if (value !== value) return 0;
-    if (value === Number.POSITIVE_INFINITY || value === Number.NEGATIVE_INFINITY) return 1;
-    const n = this.count + 1;
-    const delta = value - this.mean;
-    this.mean += delta / n;
-    this.m2 += delta * (value - this.mean);
-    this.count = n;
-    this.sum += value;
-    if (value < this.min) this.min = value;
-    if (value > this.max) this.max = value;
-    return 0;
+// shared/stats/hash.ts
+var C1 = 3432918353;
+var C2 = 461845907;
+function mixK(k) {
+  k = Math.imul(k, C1);
+  k = k << 15 | k >>> 17;
+  return Math.imul(k, C2);
+}
+function mixH(h, k) {
+  h ^= mixK(k);
+  h = h << 13 | h >>> 19;
+  return Math.imul(h, 5) + 3864292196 | 0;
+}
+function finalize(h, length) {
+  h ^= length;
+  h ^= h >>> 16;
+  h = Math.imul(h, 2246822507);
+  h ^= h >>> 13;
+  h = Math.imul(h, 3266489909);
+  h ^= h >>> 16;
+  return h >>> 0;
+}
+function murmur3Bytes(bytes, seed) {
+  let h = seed | 0;
+  const length = bytes.length;
+  const blocks = length & ~3;
+  for (let i = 0; i < blocks; i += 4) {
+    const k = bytes[i] | bytes[i + 1] << 8 | bytes[i + 2] << 16 | bytes[i + 3] << 24;
+    h = mixH(h, k);
   }
-  /**
-   * Adds `values[start..end)`, skipping NaN and +/-Infinity; returns the
-   * number of infinities skipped. Two passes over the chunk, then one merge:
-   * exact to rounding and branch-light for the hot loop.
-   */
-  addArray(values, start = 0, end = values.length) {
-    let n = 0;
-    let sum = 0;
-    let min = Number.POSITIVE_INFINITY;
-    let max = Number.NEGATIVE_INFINITY;
-    for (let i = start; i < end; i++) {
-      const x = values[i];
-      if (x !== x) continue;
-      n++;
-      sum += x;
-      if (x < min) min = x;
-      if (x > max) max = x;
-    }
-    if (n === 0) return 0;
-    if (min === Number.NEGATIVE_INFINITY || max === Number.POSITIVE_INFINITY) return this.addArrayWithInfinities(values, start, end);
-    const mean = sum / n;
-    let m2 = 0;
-    let correction = 0;
-    for (let i = start; i < end; i++) {
-      const x = values[i];
-      if (x !== x) continue;
-      const d = x - mean;
-      m2 += d * d;
-      correction += d;
-    }
-    m2 -= correction * correction / n;
-    this.mergeParts(n, mean, m2, sum, min, max);
-    return 0;
+  const tail = length & 3;
+  if (tail > 0) {
+    let k = 0;
+    if (tail === 3) k ^= bytes[blocks + 2] << 16;
+    if (tail >= 2) k ^= bytes[blocks + 1] << 8;
+    k ^= bytes[blocks];
+    h ^= mixK(k);
   }
-  /** Rare path: copy the finite values, then accumulate them. */
-  addArrayWithInfinities(values, start, end) {
-    const finite3 = [];
-    let infinities = 0;
-    for (let i = start; i < end; i++) {
-      const x = values[i];
-      if (x === Number.POSITIVE_INFINITY || x === Number.NEGATIVE_INFINITY) infinities++;
-      else if (x === x) finite3.push(x);
-    }
-    this.addArray(finite3);
-    return infinities;
+  return finalize(h, length);
+}
+function murmur3Words(lo, hi, seed) {
+  let h = mixH(seed | 0, lo);
+  h = mixH(h, hi);
+  return finalize(h, 8);
+}
+function murmur3WordsTwice(lo, hi, seedA, seedB, out) {
+  const k1 = mixK(lo);
+  const k2 = mixK(hi);
+  let a = (seedA | 0) ^ k1;
+  a = a << 13 | a >>> 19;
+  a = Math.imul(a, 5) + 3864292196 ^ k2;
+  a = a << 13 | a >>> 19;
+  a = Math.imul(a, 5) + 3864292196 | 0;
+  let b = (seedB | 0) ^ k1;
+  b = b << 13 | b >>> 19;
+  b = Math.imul(b, 5) + 3864292196 ^ k2;
+  b = b << 13 | b >>> 19;
+  b = Math.imul(b, 5) + 3864292196 | 0;
+  out[0] = finalize(a, 8);
+  out[1] = finalize(b, 8);
+}
+var encoder3 = new TextEncoder();
+var utf8Scratch = new Uint8Array(256);
+function murmur3String(text, seed) {
+  if (utf8Scratch.length < 3 * text.length) utf8Scratch = new Uint8Array(3 * text.length);
+  const { written } = encoder3.encodeInto(text, utf8Scratch);
+  return murmur3Bytes(utf8Scratch.subarray(0, written), seed);
+}
+var scratchFloat = new Float64Array(1);
+var scratchWords = new Uint32Array(scratchFloat.buffer);
+var LITTLE_ENDIAN2 = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
+var LO = LITTLE_ENDIAN2 ? 0 : 1;
+var HI = LITTLE_ENDIAN2 ? 1 : 0;
+function float64Words(value, out) {
+  if (value === 0) value = 0;
+  else if (value !== value) value = Number.NaN;
+  scratchFloat[0] = value;
+  out[0] = scratchWords[LO];
+  out[1] = scratchWords[HI];
+}
+var wordsOut = new Uint32Array(2);
+
+// shared/stats/hyperloglog.ts
+var SEED_A = 745531758;
+var SEED_B = 2538058380;
+var DEFAULT_PRECISION = 14;
+var words = new Uint32Array(2);
+var hashes = new Uint32Array(2);
+function sigma(x) {
+  if (x === 1) return Number.POSITIVE_INFINITY;
+  let y = 1;
+  let z12 = x;
+  let previous;
+  do {
+    x *= x;
+    previous = z12;
+    z12 += x * y;
+    y += y;
+  } while (z12 !== previous);
+  return z12;
+}
+function tau(x) {
+  if (x === 0 || x === 1) return 0;
+  let y = 1;
+  let z12 = 1 - x;
+  let previous;
+  do {
+    x = Math.sqrt(x);
+    previous = z12;
+    y *= 0.5;
+    z12 -= (1 - x) * (1 - x) * y;
+  } while (z12 !== previous);
+  return z12 / 3;
+}
+var HyperLogLog = class _HyperLogLog {
+  /** Precision: 2^p registers. */
+  p;
+  registers;
+  rankBits;
+  constructor(p = DEFAULT_PRECISION) {
+    if (!Number.isInteger(p) || p < 4 || p > 18) throw new RangeError(`HyperLogLog precision must be an integer in 4..18, got ${p}`);
+    this.p = p;
+    this.registers = new Uint8Array(1 << p);
+    this.rankBits = 64 - p;
   }
-  /** Folds another accumulator into this one (Chan's parallel update). */
+  /** Relative standard error of the estimate: 1.04 / sqrt(2^p). */
+  get standardError() {
+    return 1.04 / Math.sqrt(this.registers.length);
+  }
+  /** Records an item given its two 32-bit hashes. */
+  addHashes(hashA, hashB) {
+    const p = this.p;
+    const index = hashA >>> 32 - p;
+    let rank;
+    if (hashB !== 0) {
+      rank = Math.clz32(hashB) + 1;
+    } else {
+      const rest = hashA << p >>> 0;
+      rank = rest !== 0 ? 33 + Math.clz32(rest) : this.rankBits + 1;
+    }
+    if (rank > this.registers[index]) this.registers[index] = rank;
+  }
+  /** Records a string (by its UTF-8 bytes). */
+  addString(text) {
+    this.addHashes(murmur3String(text, SEED_A), murmur3String(text, SEED_B));
+  }
+  /** Records a number (-0 and +0 are one value; NaN is skipped). */
+  addNumber(value) {
+    if (value !== value) return;
+    float64Words(value, words);
+    this.addHashes(murmur3Words(words[0], words[1], SEED_A), murmur3Words(words[0], words[1], SEED_B));
+  }
+  /** Records `values[start..end)`, skipping NaN: the profile's hot path. */
+  addNumbers(values, start = 0, end = values.length) {
+    const view = new Uint32Array(values.buffer, values.byteOffset + 8 * start, 2 * (end - start));
+    const registers = this.registers;
+    const shift = 32 - this.p;
+    const p = this.p;
+    const overflowRank = this.rankBits + 1;
+    for (let i = 0, j = 0; i < end - start; i++, j += 2) {
+      const lo = view[j];
+      let hi = view[j + 1];
+      if ((hi & 2146435072) === 2146435072 && ((hi & 1048575) !== 0 || lo !== 0)) continue;
+      if (lo === 0 && hi === 2147483648) hi = 0;
+      murmur3WordsTwice(lo, hi, SEED_A, SEED_B, hashes);
+      const a = hashes[0];
+      const b = hashes[1];
+      const index = a >>> shift;
+      let rank;
+      if (b !== 0) rank = Math.clz32(b) + 1;
+      else {
+        const rest = a << p >>> 0;
+        rank = rest !== 0 ? 33 + Math.clz32(rest) : overflowRank;
+      }
+      if (rank > registers[index]) registers[index] = rank;
+    }
+  }
+  /** Estimated number of distinct items (Ertl's improved raw estimator). */
+  estimate() {
+    const m = this.registers.length;
+    const q = this.rankBits;
+    const histogram = new Float64Array(q + 2);
+    for (let i = 0; i < m; i++) histogram[this.registers[i]]++;
+    let z12 = m * tau(1 - histogram[q + 1] / m);
+    for (let k = q; k >= 1; k--) z12 = 0.5 * (z12 + histogram[k]);
+    z12 += m * sigma(histogram[0] / m);
+    return m * m / (2 * Math.LN2 * z12);
+  }
+  /** Folds `other` (same precision) into this sketch: register-wise maximum. */
   merge(other) {
-    if (other.count === 0) return this;
-    const min = other.min ?? Number.POSITIVE_INFINITY;
-    const max = other.max ?? Number.NEGATIVE_INFINITY;
-    this.mergeParts(other.count, other.mean, other.m2, other.sum, min, max);
+    if (other.p !== this.p) throw new RangeError(`cannot merge HyperLogLog sketches with p=${this.p} and p=${other.p}`);
+    const mine = this.registers;
+    const theirs = other.registers;
+    for (let i = 0; i < mine.length; i++) if (theirs[i] > mine[i]) mine[i] = theirs[i];
     return this;
   }
-  mergeParts(nB, meanB, m2B, sumB, minB, maxB) {
-    const nA = this.count;
-    if (nA === 0) {
-      this.count = nB;
-      this.mean = meanB;
-      this.m2 = m2B;
-    } else {
-      const n = nA + nB;
-      const delta = meanB - this.mean;
-      this.mean = (nA * this.mean + nB * meanB) / n;
-      this.m2 = this.m2 + m2B + delta * delta * nA / n * nB;
-      this.count = n;
-    }
-    this.sum += sumB;
-    if (minB < this.min) this.min = minB;
-    if (maxB > this.max) this.max = maxB;
-  }
-  /** Sample variance (ddof = 1); NaN for fewer than 2 values. */
-  variance() {
-    return this.count < 2 ? Number.NaN : this.m2 / (this.count - 1);
-  }
-  /** Population variance (ddof = 0); NaN when empty. */
-  populationVariance() {
-    return this.count < 1 ? Number.NaN : this.m2 / this.count;
-  }
-  /** Sample standard deviation (ddof = 1). */
-  std() {
-    return Math.sqrt(this.variance());
-  }
-  /** Population standard deviation (ddof = 0). */
-  populationStd() {
-    return Math.sqrt(this.populationVariance());
+  clone() {
+    const copy = new _HyperLogLog(this.p);
+    copy.registers.set(this.registers);
+    return copy;
   }
   toJSON() {
-    const empty = this.count === 0;
+    return { p: this.p, registers: Buffer.from(this.registers.buffer, this.registers.byteOffset, this.registers.length).toString("base64") };
+  }
+  /** Restores a sketch; throws RangeError when the registers do not fit the precision. */
+  static fromJSON(json) {
+    const sketch = new _HyperLogLog(json.p);
+    const bytes = Buffer.from(json.registers, "base64");
+    if (bytes.length !== sketch.registers.length) {
+      throw new RangeError(`HyperLogLog p=${json.p} needs ${sketch.registers.length} registers, got ${bytes.length}`);
+    }
+    const maxRank = sketch.rankBits + 1;
+    for (let i = 0; i < bytes.length; i++) {
+      if (bytes[i] > maxRank) throw new RangeError(`HyperLogLog register ${i} holds ${bytes[i]}, above ${maxRank}`);
+    }
+    sketch.registers.set(bytes);
+    return sketch;
+  }
+};
+
+// shared/stats/top-k.ts
+var TYPE_ORDER = { boolean: 0, number: 1, string: 2 };
+function compareValues(a, b) {
+  const ta = TYPE_ORDER[typeof a];
+  const tb = TYPE_ORDER[typeof b];
+  if (ta !== tb) return ta - tb;
+  if (a === b) return 0;
+  return a < b ? -1 : 1;
+}
+function byCountThenValue(a, b) {
+  return b.count - a.count || compareValues(a.value, b.value);
+}
+function checkValue(value) {
+  const type = typeof value;
+  if (type === "number") {
+    if (!Number.isFinite(value)) throw new RangeError(`top-K numbers must be finite, got ${value}`);
+  } else if (type !== "string" && type !== "boolean") {
+    throw new TypeError(`top-K values are strings, numbers or booleans, got ${type}`);
+  }
+}
+var TopK = class _TopK {
+  capacity;
+  total = 0;
+  maxError = 0;
+  counters = /* @__PURE__ */ new Map();
+  constructor(capacity = 100) {
+    if (!Number.isInteger(capacity) || capacity < 1) throw new RangeError(`top-K capacity must be a positive integer, got ${capacity}`);
+    this.capacity = capacity;
+  }
+  /** True while every count is exact. */
+  get exact() {
+    return this.maxError === 0 && this.counters.size <= this.capacity;
+  }
+  /** Adds `count` (a positive integer, default 1) occurrences of `value`. */
+  add(value, count2 = 1) {
+    checkValue(value);
+    if (!Number.isSafeInteger(count2) || count2 < 0) throw new RangeError(`top-K counts must be non-negative integers, got ${count2}`);
+    if (count2 === 0) return;
+    if (typeof value === "number" && value === 0) value = 0;
+    this.total += count2;
+    this.counters.set(value, (this.counters.get(value) ?? 0) + count2);
+    if (this.counters.size > 2 * this.capacity) this.trim();
+  }
+  /** Keeps the `capacity` largest counters; the largest dropped count joins maxError. */
+  trim() {
+    if (this.counters.size <= this.capacity) return;
+    const items = this.sortedItems();
+    const dropped = items[this.capacity].count;
+    this.maxError += dropped;
+    this.counters = new Map(items.slice(0, this.capacity).map((item) => [item.value, item.count]));
+  }
+  sortedItems() {
+    return Array.from(this.counters, ([value, count2]) => ({ value, count: count2 })).sort(byCountThenValue);
+  }
+  /** Lower bound on the frequency of `value` (0 if unlisted). */
+  lowerBound(value) {
+    return this.counters.get(value) ?? 0;
+  }
+  /** Upper bound on the frequency of `value`. */
+  upperBound(value) {
+    return this.lowerBound(value) + this.maxError;
+  }
+  /** At most `capacity` items, most frequent first (ties by value). */
+  items() {
+    this.trim();
+    return this.sortedItems();
+  }
+  /** Folds another summary into this one (capacities may differ; this one's is kept). */
+  merge(other) {
+    this.total += other.total;
+    this.maxError += other.maxError;
+    for (const [value, count2] of other.counters) this.counters.set(value, (this.counters.get(value) ?? 0) + count2);
+    this.trim();
+    return this;
+  }
+  toJSON() {
+    return { capacity: this.capacity, total: this.total, maxError: this.maxError, items: this.items() };
+  }
+  /** Restores a summary; throws RangeError/TypeError when the JSON is inconsistent. */
+  static fromJSON(json) {
+    const topK = new _TopK(json.capacity);
+    let listed = 0;
+    for (const item of json.items) {
+      checkValue(item.value);
+      if (!Number.isSafeInteger(item.count) || item.count <= 0) throw new RangeError(`top-K item counts must be positive integers, got ${item.count}`);
+      if (topK.counters.has(item.value)) throw new RangeError(`top-K lists ${String(item.value)} twice`);
+      topK.counters.set(item.value, item.count);
+      listed += item.count;
+    }
+    if (json.items.length > json.capacity) throw new RangeError(`top-K lists ${json.items.length} items, above its capacity ${json.capacity}`);
+    if (!Number.isSafeInteger(json.total) || json.total < listed) throw new RangeError(`top-K total ${json.total} is below the listed counts (${listed})`);
+    if (!(json.maxError >= 0) || !Number.isSafeInteger(json.maxError)) throw new RangeError(`top-K maxError must be a non-negative integer, got ${json.maxError}`);
+    topK.total = json.total;
+    topK.maxError = json.maxError;
+    return topK;
+  }
+  /**
+   * Summary of exact counts (e.g. a profile's per-category tallies): the
+   * `capacity` largest are kept exactly and maxError is the largest count left out.
+   */
+  static fromCounts(entries, capacity = 100) {
+    const topK = new _TopK(capacity);
+    for (const [value, count2] of entries) {
+      checkValue(value);
+      if (!Number.isSafeInteger(count2) || count2 < 0) throw new RangeError(`top-K counts must be non-negative integers, got ${count2}`);
+      if (count2 === 0) continue;
+      topK.total += count2;
+      topK.counters.set(value, (topK.counters.get(value) ?? 0) + count2);
+    }
+    topK.trim();
+    return topK;
+  }
+};
+
+// shared/stats/buckets.ts
+function validateEdges(edges) {
+  for (let i = 0; i < edges.length; i++) {
+    if (!Number.isFinite(edges[i])) throw new RangeError(`bin edges must be finite; edge ${i} is ${edges[i]}`);
+    if (i > 0 && !(edges[i] > edges[i - 1])) throw new RangeError(`bin edges must be strictly increasing; edge ${i} (${edges[i]}) <= ${edges[i - 1]}`);
+  }
+}
+function binIndex(edges, x) {
+  let lo = 0;
+  let hi = edges.length;
+  while (lo < hi) {
+    const mid = lo + hi >> 1;
+    if (edges[mid] < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+var GRID_CELLS = 4096;
+var BucketCounts = class _BucketCounts {
+  edges;
+  counts;
+  /**
+   * grid[c] = a lower bound of the bin of any x in grid cell c (the number of
+   * edges below the previous cell's start), so a short upward scan finishes
+   * the search. Null when there are fewer than 2 edges.
+   */
+  grid;
+  gridScale;
+  constructor(edges) {
+    validateEdges(edges);
+    this.edges = Float64Array.from(edges);
+    this.counts = new Float64Array(this.edges.length + 1);
+    const m = this.edges.length;
+    const span = m >= 2 ? this.edges[m - 1] - this.edges[0] : 0;
+    const magnitude = Math.max(Math.abs(this.edges[0]), Math.abs(this.edges[m - 1]));
+    if (m >= 2 && Number.isFinite(span) && span / GRID_CELLS > 1e6 * Number.EPSILON * magnitude) {
+      this.gridScale = GRID_CELLS / span;
+      this.grid = new Int32Array(GRID_CELLS + 1);
+      for (let c = 0; c <= GRID_CELLS; c++) {
+        const previousStart = this.edges[0] + Math.max(0, c - 1) / this.gridScale;
+        this.grid[c] = binIndex(this.edges, previousStart);
+      }
+    } else {
+      this.gridScale = 0;
+      this.grid = null;
+    }
+  }
+  /** Number of values counted. */
+  get total() {
+    let sum2 = 0;
+    for (let i = 0; i < this.counts.length; i++) sum2 += this.counts[i];
+    return sum2;
+  }
+  /** Counts one value (NaN is skipped). */
+  add(x) {
+    if (x !== x) return;
+    this.counts[binIndex(this.edges, x)]++;
+  }
+  /** Counts `values[start..end)`, skipping NaN. */
+  addArray(values, start = 0, end = values.length) {
+    const grid = this.grid;
+    if (grid === null) {
+      for (let i = start; i < end; i++) this.add(values[i]);
+      return;
+    }
+    const edges = this.edges;
+    const counts = this.counts;
+    const m = edges.length;
+    const first = edges[0];
+    const last = edges[m - 1];
+    const scale = this.gridScale;
+    for (let i = start; i < end; i++) {
+      const x = values[i];
+      if (x !== x) continue;
+      if (x <= first) counts[0]++;
+      else if (x > last) counts[m]++;
+      else {
+        let bin = grid[Math.min(GRID_CELLS, Math.floor((x - first) * scale))];
+        while (edges[bin] < x) bin++;
+        counts[bin]++;
+      }
+    }
+  }
+  /** Adds another counter's counts; the edges must be identical. */
+  merge(other) {
+    if (!sameEdges(this.edges, other.edges)) throw new RangeError("cannot merge bucket counts with different edges");
+    for (let i = 0; i < this.counts.length; i++) this.counts[i] += other.counts[i];
+    return this;
+  }
+  toJSON() {
+    return { edges: Array.from(this.edges), counts: Array.from(this.counts) };
+  }
+  static fromJSON(json) {
+    const buckets = new _BucketCounts(json.edges);
+    if (json.counts.length !== buckets.counts.length) {
+      throw new RangeError(`${json.edges.length} edges need ${buckets.counts.length} counts, got ${json.counts.length}`);
+    }
+    json.counts.forEach((c, i) => {
+      if (!Number.isSafeInteger(c) || c < 0) throw new RangeError(`bucket count ${i} must be a non-negative integer, got ${c}`);
+      buckets.counts[i] = c;
+    });
+    return buckets;
+  }
+};
+function sameEdges(a, b) {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+// shared/stats/kolmogorov.ts
+var EP128 = 2 ** 128;
+var EM128 = 2 ** -128;
+var LOG_2PI = Math.log(2 * Math.PI);
+var SQRT_2PI = Math.sqrt(2 * Math.PI);
+var SQRT3 = Math.sqrt(3);
+var PI_SQUARED = Math.PI ** 2;
+var PI_FOUR = Math.PI ** 4;
+var PI_SIX = Math.PI ** 6;
+
+// shared/profile/mask.ts
+function countMask(mask, length) {
+  if (mask === void 0) return 0;
+  let total = 0;
+  for (let i = 0; i < length; i++) total += mask[i];
+  return total;
+}
+
+// shared/profile/boolean-accumulator.ts
+var BooleanAccumulator = class {
+  constructor(name, settings) {
+    this.name = name;
+    this.settings = settings;
+  }
+  name;
+  settings;
+  count = 0;
+  nulls = 0;
+  invalid = 0;
+  trueCount = 0;
+  add(column, length) {
+    const nulls = countMask(column.nulls, length);
+    this.nulls += nulls;
+    this.invalid += countMask(column.invalid, length);
+    this.count += length - nulls;
+    const values = column.values;
+    let trues = 0;
+    for (let i = 0; i < length; i++) trues += values[i];
+    this.trueCount += trues;
+  }
+  finish() {
+    const falseCount = this.count - this.trueCount;
+    const present = [];
+    if (falseCount > 0) present.push([false, falseCount]);
+    if (this.trueCount > 0) present.push([true, this.trueCount]);
+    const hll = new HyperLogLog(this.settings.hllPrecision);
+    for (const [value] of present) hll.addString(String(value));
     return {
+      name: this.name,
+      kind: "boolean",
+      type: "boolean",
       count: this.count,
-      mean: this.mean,
-      m2: this.m2,
-      sum: this.sum,
-      min: empty ? null : this.min,
-      max: empty ? null : this.max
+      nulls: this.nulls,
+      invalid: this.invalid,
+      trueCount: this.trueCount,
+      distinct: { value: present.length, exact: true, hll: hll.toJSON() },
+      exactCounts: { values: present.map(([v]) => v), counts: present.map(([, c]) => c) },
+      top: TopK.fromCounts(present, this.settings.topK).toJSON()
     };
   }
-  /** Rebuilds an accumulator from {@link MomentsJSON}. */
-  static fromJSON(json) {
-    if (!Number.isInteger(json.count) || json.count < 0) throw new RangeError(`Moments count must be a non-negative integer, got ${json.count}`);
-    const m = new _Moments();
-    m.merge(json);
-    return m;
+};
+
+// shared/profile/frozen-bins.ts
+function normalizeBins(bins) {
+  const out = {};
+  for (const [name, bin] of Object.entries(bins)) {
+    const frozen = Array.isArray(bin) ? { kind: "edges", edges: bin } : bin;
+    if (frozen.kind === "edges") validateEdges(frozen.edges);
+    else {
+      try {
+        validateEdges(frozen.values);
+      } catch {
+        throw new RangeError(`category bins for ${name} must be finite and strictly increasing`);
+      }
+    }
+    out[name] = frozen.kind === "edges" ? { kind: "edges", edges: [...frozen.edges] } : { kind: "categories", values: [...frozen.values] };
   }
-  /** Accumulator over the finite values of an array. */
-  static of(values) {
-    const m = new _Moments();
-    m.addArray(values);
-    return m;
+  return out;
+}
+function sameFrozenBin(a, b) {
+  if (a === null || b === null) return a === b;
+  if (a.kind !== b.kind) return false;
+  const x = a.kind === "edges" ? a.edges : a.values;
+  const y = b.kind === "edges" ? b.edges : b.values;
+  return x.length === y.length && x.every((v, i) => v === y[i]);
+}
+var EdgeCounter = class {
+  constructor(edges) {
+    this.edges = edges;
+    this.buckets = new BucketCounts(edges);
+  }
+  edges;
+  buckets;
+  addArray(values, start, end) {
+    this.buckets.addArray(values, start, end);
+  }
+  toJSON() {
+    return { kind: "edges", edges: [...this.edges], counts: Array.from(this.buckets.counts) };
+  }
+};
+var CategoryCounter = class {
+  constructor(values) {
+    this.values = values;
+    this.sorted = Float64Array.from(values);
+    this.counts = new Float64Array(values.length + 1);
+  }
+  values;
+  sorted;
+  counts;
+  addArray(values, start, end) {
+    const sorted = this.sorted;
+    const m = sorted.length;
+    const counts = this.counts;
+    for (let i = start; i < end; i++) {
+      const x = values[i];
+      if (x !== x) continue;
+      let lo = 0;
+      let hi = m;
+      while (lo < hi) {
+        const mid = lo + hi >> 1;
+        if (sorted[mid] < x) lo = mid + 1;
+        else hi = mid;
+      }
+      counts[lo < m && sorted[lo] === x ? lo : m]++;
+    }
+  }
+  toJSON() {
+    return { kind: "categories", values: [...this.values], counts: Array.from(this.counts) };
+  }
+};
+function createBinCounter(bin) {
+  return bin.kind === "edges" ? new EdgeCounter(bin.edges) : new CategoryCounter(bin.values);
+}
+
+// shared/profile/exact-number-counter.ts
+var scratch = new Float64Array(1);
+var scratchWords2 = new Uint32Array(scratch.buffer);
+var ExactNumberCounter = class {
+  threshold;
+  size = 0;
+  keys;
+  counts;
+  mask;
+  constructor(threshold) {
+    if (!Number.isInteger(threshold) || threshold < 1) throw new RangeError(`threshold must be a positive integer, got ${threshold}`);
+    this.threshold = threshold;
+    let capacity = 16;
+    while (capacity < 2 * threshold) capacity *= 2;
+    this.mask = capacity - 1;
+    this.keys = new Float64Array(capacity).fill(Number.NaN);
+    this.counts = new Float64Array(capacity);
+  }
+  /**
+   * Counts `values[start..end)`, skipping NaN. Values must be finite. Returns
+   * `end`, or the index of the first value that would make the number of
+   * distinct values exceed the threshold (that value and the rest are not counted).
+   */
+  addArray(values, start, end) {
+    const words3 = new Uint32Array(values.buffer, values.byteOffset, 2 * values.length);
+    const keys = this.keys;
+    const counts = this.counts;
+    const mask = this.mask;
+    for (let i = start; i < end; i++) {
+      const x = values[i];
+      if (x !== x) continue;
+      let lo = words3[2 * i];
+      let hi = words3[2 * i + 1];
+      if (x === 0) {
+        lo = 0;
+        hi = 0;
+      }
+      let h = Math.imul(hi, 2654435761) ^ lo;
+      h = Math.imul(h ^ h >>> 16, 2246822507);
+      h ^= h >>> 13;
+      let slot = h & mask;
+      while (true) {
+        const key = keys[slot];
+        if (key === x) {
+          counts[slot]++;
+          break;
+        }
+        if (key !== key) {
+          if (this.size === this.threshold) return i;
+          keys[slot] = x === 0 ? 0 : x;
+          counts[slot] = 1;
+          this.size++;
+          break;
+        }
+        slot = slot + 1 & mask;
+      }
+    }
+    return end;
+  }
+  /** Adds `count` occurrences of finite `x`; returns false (adding nothing) if that would exceed the threshold. */
+  addCount(x, count2) {
+    if (x !== x || count2 <= 0) return true;
+    scratch[0] = x === 0 ? 0 : x;
+    let h = Math.imul(scratchWords2[1], 2654435761) ^ scratchWords2[0];
+    h = Math.imul(h ^ h >>> 16, 2246822507);
+    h ^= h >>> 13;
+    let slot = h & this.mask;
+    while (true) {
+      const key = this.keys[slot];
+      if (key === x) {
+        this.counts[slot] += count2;
+        return true;
+      }
+      if (key !== key) {
+        if (this.size === this.threshold) return false;
+        this.keys[slot] = scratch[0];
+        this.counts[slot] = count2;
+        this.size++;
+        return true;
+      }
+      slot = slot + 1 & this.mask;
+    }
+  }
+  /** Distinct values ascending with their counts. */
+  entries() {
+    const order = [];
+    for (let slot = 0; slot < this.keys.length; slot++) if (this.keys[slot] === this.keys[slot]) order.push(slot);
+    order.sort((a, b) => this.keys[a] - this.keys[b]);
+    return {
+      values: Float64Array.from(order, (slot) => this.keys[slot]),
+      counts: Float64Array.from(order, (slot) => this.counts[slot])
+    };
+  }
+};
+
+// shared/profile/number-accumulator.ts
+var NumberAccumulator = class {
+  constructor(name, type, settings, seed, bin) {
+    this.name = name;
+    this.type = type;
+    this.settings = settings;
+    this.kll = new KllSketch({ k: settings.kllK, seed });
+    this.exact = new ExactNumberCounter(settings.distinctThreshold);
+    this.binCounter = bin === void 0 ? null : createBinCounter(bin);
+  }
+  name;
+  type;
+  settings;
+  count = 0;
+  nulls = 0;
+  invalid = 0;
+  positiveInfinity = 0;
+  negativeInfinity = 0;
+  moments = new Moments();
+  kll;
+  hll = null;
+  exact;
+  binCounter;
+  scratch = new Float64Array(0);
+  add(column, length) {
+    const nulls = countMask(column.nulls, length);
+    this.nulls += nulls;
+    this.invalid += countMask(column.invalid, length);
+    this.count += length - nulls;
+    const values = column.values;
+    this.binCounter?.addArray(values, 0, length);
+    const infinities = this.moments.addArray(values, 0, length);
+    const finite4 = infinities > 0 ? this.withoutInfinities(values, length) : values;
+    let from = 0;
+    if (this.exact !== null) {
+      from = this.exact.addArray(finite4, 0, length);
+      if (from === length) return;
+      this.leaveExactMode();
+    }
+    this.kll.addArray(finite4, from, length);
+    this.hll.addNumbers(finite4, from, length);
+  }
+  /** Copy with infinities turned into NaN (skipped downstream), counting them. */
+  withoutInfinities(values, length) {
+    if (this.scratch.length < length) this.scratch = new Float64Array(length);
+    const out = this.scratch;
+    for (let i = 0; i < length; i++) {
+      const x = values[i];
+      if (x === Number.POSITIVE_INFINITY) {
+        this.positiveInfinity++;
+        out[i] = Number.NaN;
+      } else if (x === Number.NEGATIVE_INFINITY) {
+        this.negativeInfinity++;
+        out[i] = Number.NaN;
+      } else {
+        out[i] = x;
+      }
+    }
+    return out;
+  }
+  /** Too many distinct values: hand the exact counts to the sketches and stream from now on. */
+  leaveExactMode() {
+    const { values, counts } = this.exact.entries();
+    this.exact = null;
+    this.kll.addWeighted(values, counts);
+    this.hll = new HyperLogLog(this.settings.hllPrecision);
+    for (let i = 0; i < values.length; i++) this.hll.addNumber(values[i]);
+  }
+  finish() {
+    const moments = this.moments;
+    const finite4 = moments.count;
+    let distinct;
+    let exactCounts = null;
+    let top = null;
+    const kll = KllSketch.fromJSON(this.kll.toJSON());
+    if (this.exact !== null) {
+      const { values, counts } = this.exact.entries();
+      kll.addWeighted(values, counts);
+      const hll = new HyperLogLog(this.settings.hllPrecision);
+      for (let i = 0; i < values.length; i++) hll.addNumber(values[i]);
+      distinct = { value: values.length, exact: true, hll: hll.toJSON() };
+      exactCounts = { values: Array.from(values), counts: Array.from(counts) };
+      top = TopK.fromCounts(
+        Array.from(values, (v, i) => [v, counts[i]]),
+        this.settings.topK
+      ).toJSON();
+    } else {
+      const hll = this.hll;
+      distinct = { value: Math.round(hll.estimate()), exact: false, hll: hll.toJSON() };
+    }
+    return {
+      name: this.name,
+      kind: "number",
+      type: this.type,
+      count: this.count,
+      nulls: this.nulls,
+      invalid: this.invalid,
+      min: finite4 > 0 ? moments.min : null,
+      max: finite4 > 0 ? moments.max : null,
+      mean: finite4 > 0 ? moments.mean : null,
+      variance: finite4 > 1 ? moments.variance() : null,
+      std: finite4 > 1 ? moments.std() : null,
+      moments: moments.toJSON(),
+      infinite: { positive: this.positiveInfinity, negative: this.negativeInfinity },
+      quantiles: kll.toJSON(),
+      distinct,
+      exactCounts,
+      top,
+      bins: this.binCounter?.toJSON() ?? null
+    };
+  }
+};
+
+// shared/profile/string-accumulator.ts
+function largestIndexes(counts, size, k) {
+  const heap = [];
+  const less = (a, b) => counts[a] < counts[b] || counts[a] === counts[b] && a > b;
+  const siftDown = (i) => {
+    while (true) {
+      const l = 2 * i + 1;
+      const r = l + 1;
+      let m = i;
+      if (l < heap.length && less(heap[l], heap[m])) m = l;
+      if (r < heap.length && less(heap[r], heap[m])) m = r;
+      if (m === i) return;
+      [heap[i], heap[m]] = [heap[m], heap[i]];
+      i = m;
+    }
+  };
+  for (let code = 0; code < size; code++) {
+    if (counts[code] === 0) continue;
+    if (heap.length < k) {
+      heap.push(code);
+      for (let i = heap.length - 1; i > 0; ) {
+        const parent = i - 1 >> 1;
+        if (!less(heap[i], heap[parent])) break;
+        [heap[i], heap[parent]] = [heap[parent], heap[i]];
+        i = parent;
+      }
+    } else if (less(heap[0], code)) {
+      heap[0] = code;
+      siftDown(0);
+    }
+  }
+  return heap;
+}
+var StringAccumulator = class {
+  constructor(name, type, settings) {
+    this.name = name;
+    this.type = type;
+    this.settings = settings;
+  }
+  name;
+  type;
+  settings;
+  count = 0;
+  nulls = 0;
+  invalid = 0;
+  dictionary = null;
+  codeCounts = new Float64Array(64);
+  /** Counts from batches of earlier dictionaries. */
+  textCounts = /* @__PURE__ */ new Map();
+  add(column, length) {
+    const nulls = countMask(column.nulls, length);
+    this.nulls += nulls;
+    this.invalid += countMask(column.invalid, length);
+    this.count += length - nulls;
+    if (this.dictionary !== column.dictionary) {
+      this.foldCodes();
+      this.dictionary = column.dictionary;
+    }
+    if (this.codeCounts.length < column.dictionary.length) this.grow(column.dictionary.length);
+    let counts = this.codeCounts;
+    const codes = column.codes;
+    for (let i = 0; i < length; i++) {
+      const code = codes[i];
+      if (code < 0) continue;
+      if (code >= counts.length) {
+        this.grow(code + 1);
+        counts = this.codeCounts;
+      }
+      counts[code]++;
+    }
+  }
+  grow(size) {
+    const bigger = new Float64Array(Math.max(size, 2 * this.codeCounts.length));
+    bigger.set(this.codeCounts);
+    this.codeCounts = bigger;
+  }
+  foldCodes() {
+    const dictionary = this.dictionary;
+    if (dictionary === null) return;
+    const counts = this.codeCounts;
+    for (let code = 0; code < counts.length; code++) {
+      if (counts[code] === 0) continue;
+      const text = dictionary[code];
+      this.textCounts.set(text, (this.textCounts.get(text) ?? 0) + counts[code]);
+    }
+    this.codeCounts = new Float64Array(64);
+  }
+  finish() {
+    let entries;
+    let topEntries;
+    if (this.textCounts.size === 0 && this.dictionary !== null) {
+      const dictionary = this.dictionary;
+      const counts = this.codeCounts;
+      const size = Math.min(counts.length, dictionary.length);
+      entries = [];
+      for (let code = 0; code < size; code++) if (counts[code] > 0) entries.push([dictionary[code], counts[code]]);
+      topEntries = largestIndexes(counts, size, this.settings.topK + 1).map((code) => [dictionary[code], counts[code]]);
+    } else {
+      this.foldCodes();
+      entries = Array.from(this.textCounts);
+      topEntries = entries;
+    }
+    const hll = new HyperLogLog(this.settings.hllPrecision);
+    for (const [text] of entries) hll.addString(text);
+    const exact = entries.length <= this.settings.distinctThreshold;
+    let exactCounts = null;
+    if (exact) {
+      entries.sort((a, b) => a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0);
+      exactCounts = { values: entries.map(([v]) => v), counts: entries.map(([, c]) => c) };
+    }
+    const top = TopK.fromCounts(topEntries, this.settings.topK);
+    top.total = this.count;
+    return {
+      name: this.name,
+      kind: "string",
+      type: this.type,
+      count: this.count,
+      nulls: this.nulls,
+      invalid: this.invalid,
+      distinct: { value: exact ? entries.length : Math.round(hll.estimate()), exact, hll: hll.toJSON() },
+      exactCounts,
+      top: top.toJSON()
+    };
+  }
+};
+
+// shared/profile/types.ts
+var PROFILE_SCHEMA = "tollgate.profile/v1";
+var DEFAULT_SETTINGS = { distinctThreshold: 4096, topK: 50, kllK: 200, hllPrecision: 14 };
+
+// shared/profile/builder.ts
+function checkSettings(settings) {
+  const { distinctThreshold, topK, kllK, hllPrecision } = settings;
+  if (!Number.isInteger(distinctThreshold) || distinctThreshold < 1) throw new RangeError(`distinctThreshold must be a positive integer, got ${distinctThreshold}`);
+  if (!Number.isInteger(topK) || topK < 1) throw new RangeError(`topK must be a positive integer, got ${topK}`);
+  if (!Number.isInteger(kllK) || kllK < 8 || kllK > 65535) throw new RangeError(`kllK must be an integer in 8..65535, got ${kllK}`);
+  if (!Number.isInteger(hllPrecision) || hllPrecision < 4 || hllPrecision > 18) throw new RangeError(`hllPrecision must be an integer in 4..18, got ${hllPrecision}`);
+}
+var ProfileBuilder = class {
+  settings;
+  bins;
+  seed;
+  accumulators = null;
+  fields = [];
+  rowCount = 0;
+  finished = false;
+  constructor(options4 = {}) {
+    this.settings = {
+      distinctThreshold: options4.distinctThreshold ?? DEFAULT_SETTINGS.distinctThreshold,
+      topK: options4.topK ?? DEFAULT_SETTINGS.topK,
+      kllK: options4.kllK ?? DEFAULT_SETTINGS.kllK,
+      hllPrecision: options4.hllPrecision ?? DEFAULT_SETTINGS.hllPrecision
+    };
+    checkSettings(this.settings);
+    this.bins = normalizeBins(options4.bins ?? {});
+    this.seed = options4.seed ?? 1;
+    if (!Number.isSafeInteger(this.seed)) throw new RangeError(`seed must be a safe integer, got ${this.seed}`);
+    if (options4.schema !== void 0) this.createAccumulators(options4.schema.fields);
+  }
+  /** Rows added so far. */
+  get rows() {
+    return this.rowCount;
+  }
+  createAccumulators(fields) {
+    const names = /* @__PURE__ */ new Set();
+    for (const field of fields) {
+      if (names.has(field.name)) throw new RangeError(`column ${JSON.stringify(field.name)} appears twice`);
+      names.add(field.name);
+    }
+    for (const [name, bin] of Object.entries(this.bins)) {
+      const field = fields.find((f) => f.name === name);
+      if (field === void 0) throw new RangeError(`bins were given for ${JSON.stringify(name)}, which is not a column`);
+      if (!isNumberType(field.type)) throw new RangeError(`bins were given for ${JSON.stringify(name)}, a ${field.type} column; only numeric columns take ${bin.kind}`);
+    }
+    this.fields = fields.map((f) => ({ name: f.name, type: f.type }));
+    this.accumulators = fields.map((field, index) => {
+      const type = field.type;
+      if (type === "boolean") return new BooleanAccumulator(field.name, this.settings);
+      if (type === "string" || type === "category") return new StringAccumulator(field.name, type, this.settings);
+      return new NumberAccumulator(field.name, type, this.settings, this.seed + index, this.bins[field.name]);
+    });
+  }
+  /** Folds one batch into the profile. */
+  add(batch) {
+    if (this.finished) throw new RangeError("ProfileBuilder.add after finish()");
+    const length = batch.length;
+    if (!Number.isInteger(length) || length < 0) throw new RangeError(`batch length must be a non-negative integer, got ${length}`);
+    if (this.accumulators === null) this.createAccumulators(batch.columns);
+    const accumulators = this.accumulators;
+    if (batch.columns.length !== accumulators.length) {
+      throw new RangeError(`batch has ${batch.columns.length} columns, the profile has ${accumulators.length}`);
+    }
+    for (let i = 0; i < accumulators.length; i++) {
+      const column = batch.columns[i];
+      const field = this.fields[i];
+      if (column.name !== field.name || column.type !== field.type) {
+        throw new RangeError(`batch column ${i} is ${column.name} (${column.type}), expected ${field.name} (${field.type})`);
+      }
+      const accumulator = accumulators[i];
+      if (accumulator instanceof NumberAccumulator && column.kind === "number") accumulator.add(column, length);
+      else if (accumulator instanceof BooleanAccumulator && column.kind === "boolean") accumulator.add(column, length);
+      else if (accumulator instanceof StringAccumulator && column.kind === "string") accumulator.add(column, length);
+      else throw new RangeError(`batch column ${column.name} has kind ${column.kind}, which does not fit type ${field.type}`);
+    }
+    this.rowCount += length;
+  }
+  /** The profile of everything added. The builder cannot be used afterwards. */
+  finish() {
+    if (this.finished) throw new RangeError("ProfileBuilder.finish called twice");
+    this.finished = true;
+    const columns2 = (this.accumulators ?? []).map((a) => a.finish());
+    return { schema: PROFILE_SCHEMA, rows: this.rowCount, settings: { ...this.settings }, columns: columns2 };
+  }
+};
+function isNumberType(type) {
+  return type === "integer" || type === "float" || type === "date" || type === "datetime";
+}
+
+// shared/profile/merge.ts
+function mismatch(names, detail) {
+  const a = names.a ?? "the first profile";
+  const b = names.b ?? "the second profile";
+  return new InputError(void 0, `cannot merge profiles ${a} and ${b}: ${detail}`);
+}
+function sameSettings(a, b) {
+  return a.distinctThreshold === b.distinctThreshold && a.topK === b.topK && a.kllK === b.kllK && a.hllPrecision === b.hllPrecision;
+}
+function mergeExactCounts(a, b, threshold) {
+  if (a === null || b === null) return null;
+  const values = [];
+  const counts = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.values.length || j < b.values.length) {
+    const order = i >= a.values.length ? 1 : j >= b.values.length ? -1 : compareValues(a.values[i], b.values[j]);
+    if (order < 0) {
+      values.push(a.values[i]);
+      counts.push(a.counts[i++]);
+    } else if (order > 0) {
+      values.push(b.values[j]);
+      counts.push(b.counts[j++]);
+    } else {
+      values.push(a.values[i]);
+      counts.push(a.counts[i++] + b.counts[j++]);
+    }
+    if (values.length > threshold) return null;
+  }
+  return { values, counts };
+}
+function mergeDistinct(a, b, exact) {
+  const hll = HyperLogLog.fromJSON(a.hll).merge(HyperLogLog.fromJSON(b.hll));
+  return exact !== null ? { value: exact.values.length, exact: true, hll: hll.toJSON() } : { value: Math.round(hll.estimate()), exact: false, hll: hll.toJSON() };
+}
+function mergeTop(a, b, exact, capacity) {
+  if (exact !== null) return TopK.fromCounts(exact.values.map((v, i) => [v, exact.counts[i]]), capacity).toJSON();
+  if (a.top === null || b.top === null) return null;
+  return TopK.fromJSON(a.top).merge(TopK.fromJSON(b.top)).toJSON();
+}
+function mergeBins(a, b, name, names) {
+  const definition = (bins) => bins === null ? null : bins.kind === "edges" ? { kind: "edges", edges: bins.edges } : { kind: "categories", values: bins.values };
+  if (!sameFrozenBin(definition(a), definition(b))) throw mismatch(names, `frozen bins of column ${JSON.stringify(name)} differ`);
+  if (a === null || b === null) return null;
+  return { ...a, counts: a.counts.map((c, i) => c + b.counts[i]) };
+}
+function mergeNumber(a, b, settings, names) {
+  const moments = Moments.fromJSON(a.moments).merge(b.moments);
+  const exactCounts = mergeExactCounts(a.exactCounts, b.exactCounts, settings.distinctThreshold);
+  let kll;
+  if (exactCounts !== null) {
+    kll = new KllSketch({ k: settings.kllK, seed: a.quantiles.seed });
+    kll.addWeighted(exactCounts.values, exactCounts.counts);
+  } else {
+    kll = KllSketch.fromJSON(a.quantiles).merge(KllSketch.fromJSON(b.quantiles));
+  }
+  const finite4 = moments.count;
+  return {
+    ...a,
+    count: a.count + b.count,
+    nulls: a.nulls + b.nulls,
+    invalid: a.invalid + b.invalid,
+    min: finite4 > 0 ? moments.min : null,
+    max: finite4 > 0 ? moments.max : null,
+    mean: finite4 > 0 ? moments.mean : null,
+    variance: finite4 > 1 ? moments.variance() : null,
+    std: finite4 > 1 ? moments.std() : null,
+    moments: moments.toJSON(),
+    infinite: { positive: a.infinite.positive + b.infinite.positive, negative: a.infinite.negative + b.infinite.negative },
+    quantiles: kll.toJSON(),
+    distinct: mergeDistinct(a.distinct, b.distinct, exactCounts),
+    exactCounts,
+    top: mergeTop(a, b, exactCounts, settings.topK),
+    bins: mergeBins(a.bins, b.bins, a.name, names)
+  };
+}
+function mergeColumn(a, b, settings, names) {
+  if (a.kind === "number" && b.kind === "number") return mergeNumber(a, b, settings, names);
+  const exactCounts = mergeExactCounts(a.exactCounts, b.exactCounts, settings.distinctThreshold);
+  const merged = {
+    ...a,
+    count: a.count + b.count,
+    nulls: a.nulls + b.nulls,
+    invalid: a.invalid + b.invalid,
+    distinct: mergeDistinct(a.distinct, b.distinct, exactCounts),
+    exactCounts,
+    top: mergeTop(a, b, exactCounts, settings.topK)
+  };
+  if (a.kind === "boolean" && b.kind === "boolean") return { ...merged, trueCount: a.trueCount + b.trueCount };
+  return merged;
+}
+function mergeProfiles(a, b, names = {}) {
+  if (!sameSettings(a.settings, b.settings)) {
+    throw mismatch(names, `their settings differ (${JSON.stringify(a.settings)} vs ${JSON.stringify(b.settings)})`);
+  }
+  if (a.columns.length !== b.columns.length) {
+    throw mismatch(names, `they have ${a.columns.length} and ${b.columns.length} columns`);
+  }
+  const columns2 = a.columns.map((ca, i) => {
+    const cb = b.columns[i];
+    if (ca.name !== cb.name || ca.type !== cb.type) {
+      throw mismatch(names, `column ${i + 1} is ${JSON.stringify(ca.name)} (${ca.type}) in one and ${JSON.stringify(cb.name)} (${cb.type}) in the other`);
+    }
+    return mergeColumn(ca, cb, a.settings, names);
+  });
+  return { schema: a.schema, rows: a.rows + b.rows, settings: { ...a.settings }, columns: columns2 };
+}
+
+// shared/profile/schema.ts
+import { z as z7 } from "zod";
+var count = z7.number().int().nonnegative();
+var finite2 = z7.number().refine(Number.isFinite, "expected a finite number");
+var nullableFinite = finite2.nullable();
+var momentsSchema = z7.object({ count, mean: finite2, m2: z7.number().nonnegative(), sum: finite2, min: nullableFinite, max: nullableFinite });
+var kllSchema = z7.object({
+  k: z7.number().int(),
+  n: count,
+  min: nullableFinite,
+  max: nullableFinite,
+  seed: z7.number().int(),
+  compactions: count,
+  sampler: z7.object({ weight: count, position: count, blocks: count }),
+  levels: z7.array(z7.array(finite2))
+});
+var hllSchema = z7.object({ p: z7.number().int(), registers: z7.string() });
+var topValue = z7.union([z7.string(), finite2, z7.boolean()]);
+var topKSchema = z7.object({ capacity: z7.number().int().positive(), total: count, maxError: count, items: z7.array(z7.object({ value: topValue, count })) });
+var exactCountsSchema = z7.object({ values: z7.array(topValue), counts: z7.array(count) }).nullable();
+var distinctSchema = z7.object({ value: count, exact: z7.boolean(), hll: hllSchema });
+var binSchema = z7.union([
+  z7.object({ kind: z7.literal("edges"), edges: z7.array(finite2), counts: z7.array(count) }),
+  z7.object({ kind: z7.literal("categories"), values: z7.array(finite2), counts: z7.array(count) })
+]).nullable();
+var base = {
+  name: z7.string(),
+  count,
+  nulls: count,
+  invalid: count,
+  distinct: distinctSchema,
+  exactCounts: exactCountsSchema,
+  top: topKSchema.nullable()
+};
+var columnSchema = z7.discriminatedUnion("kind", [
+  z7.object({
+    ...base,
+    kind: z7.literal("number"),
+    type: z7.enum(["integer", "float", "date", "datetime"]),
+    min: nullableFinite,
+    max: nullableFinite,
+    mean: nullableFinite,
+    variance: nullableFinite,
+    std: nullableFinite,
+    moments: momentsSchema,
+    infinite: z7.object({ positive: count, negative: count }),
+    quantiles: kllSchema,
+    bins: binSchema
+  }),
+  z7.object({ ...base, kind: z7.literal("boolean"), type: z7.literal("boolean"), trueCount: count }),
+  z7.object({ ...base, kind: z7.literal("string"), type: z7.enum(["string", "category"]) })
+]);
+var profileSchema = z7.object({
+  schema: z7.literal(PROFILE_SCHEMA),
+  rows: count,
+  settings: z7.object({
+    distinctThreshold: z7.number().int().positive(),
+    topK: z7.number().int().positive(),
+    kllK: z7.number().int().min(8).max(65535),
+    hllPrecision: z7.number().int().min(4).max(18)
+  }),
+  columns: z7.array(columnSchema)
+});
+function pathText(path) {
+  let text = "";
+  for (const key of path) text += typeof key === "number" ? `[${key}]` : text === "" ? String(key) : `.${String(key)}`;
+  return text === "" ? "(top level)" : text;
+}
+function profileToJSON(profile, options4 = {}) {
+  return `${JSON.stringify(profile, null, options4.pretty ? 2 : void 0)}
+`;
+}
+function parseProfile(input, file) {
+  let data = input;
+  if (typeof input === "string") {
+    try {
+      data = JSON.parse(input);
+    } catch (error) {
+      throw new InputError({ file }, `not valid JSON: ${error.message}`);
+    }
+  }
+  const version = data?.schema;
+  if (version !== PROFILE_SCHEMA) {
+    const detail = typeof version === "string" && version.startsWith("tollgate.profile/") ? `profile format ${version} is not supported; this Tollgate reads ${PROFILE_SCHEMA}` : `not a Tollgate profile: expected "schema": "${PROFILE_SCHEMA}"`;
+    throw new InputError({ file }, detail);
+  }
+  const result2 = profileSchema.safeParse(data);
+  if (!result2.success) {
+    const issues = result2.error.issues.slice(0, 5).map((issue) => `${pathText(issue.path)}: ${issue.message}`);
+    const more = result2.error.issues.length > 5 ? ` (and ${result2.error.issues.length - 5} more)` : "";
+    throw new InputError({ file }, `profile does not match ${PROFILE_SCHEMA}: ${issues.join("; ")}${more}`);
+  }
+  const profile = result2.data;
+  profile.columns.forEach((column, index) => {
+    try {
+      checkColumn(profile, column);
+    } catch (error) {
+      if (error instanceof InputError) throw error;
+      throw new InputError({ file }, `columns[${index}] (${column.name}): ${error.message}`);
+    }
+  });
+  const names = /* @__PURE__ */ new Set();
+  for (const column of profile.columns) {
+    if (names.has(column.name)) throw new InputError({ file }, `column ${JSON.stringify(column.name)} appears twice`);
+    names.add(column.name);
+  }
+  return profile;
+}
+function sum(values) {
+  return values.reduce((s, v) => s + v, 0);
+}
+function checkColumn(profile, column) {
+  const { settings, rows } = profile;
+  if (column.count + column.nulls !== rows) throw new Error(`count ${column.count} + nulls ${column.nulls} != rows ${rows}`);
+  if (column.invalid > column.nulls) throw new Error(`invalid ${column.invalid} exceeds nulls ${column.nulls}`);
+  const hll = HyperLogLog.fromJSON(column.distinct.hll);
+  if (hll.p !== settings.hllPrecision) throw new Error(`HyperLogLog precision ${hll.p} differs from settings (${settings.hllPrecision})`);
+  let counted = column.count;
+  if (column.kind === "number") {
+    counted = column.count - column.infinite.positive - column.infinite.negative;
+    const moments = Moments.fromJSON(column.moments);
+    if (moments.count !== counted) throw new Error(`moments count ${moments.count} != finite values ${counted}`);
+    const kll = KllSketch.fromJSON(column.quantiles);
+    if (kll.k !== settings.kllK) throw new Error(`quantile sketch k ${kll.k} differs from settings (${settings.kllK})`);
+    if (kll.n !== counted) throw new Error(`quantile sketch holds ${kll.n} values, expected ${counted}`);
+    if (column.bins !== null) {
+      const defining = column.bins.kind === "edges" ? column.bins.edges : column.bins.values;
+      for (let i = 1; i < defining.length; i++) if (!(defining[i] > defining[i - 1])) throw new Error("bin definition is not strictly increasing");
+      const expectedBins = defining.length + 1;
+      if (column.bins.counts.length !== expectedBins) throw new Error(`bins need ${expectedBins} counts, found ${column.bins.counts.length}`);
+      if (sum(column.bins.counts) !== column.count) throw new Error(`bin counts sum to ${sum(column.bins.counts)}, expected ${column.count}`);
+    }
+  }
+  if (column.kind === "boolean" && column.trueCount > column.count) throw new Error(`trueCount ${column.trueCount} exceeds count ${column.count}`);
+  const exactCounts = column.exactCounts;
+  if (column.distinct.exact !== (exactCounts !== null)) throw new Error("distinct.exact must be true exactly when exactCounts is present");
+  if (exactCounts !== null) {
+    if (exactCounts.values.length !== exactCounts.counts.length) throw new Error("exactCounts has different numbers of values and counts");
+    if (exactCounts.values.length > settings.distinctThreshold) throw new Error(`exactCounts lists ${exactCounts.values.length} values, above the threshold ${settings.distinctThreshold}`);
+    if (column.distinct.value !== exactCounts.values.length) throw new Error(`distinct.value ${column.distinct.value} != ${exactCounts.values.length} exact values`);
+    for (let i = 1; i < exactCounts.values.length; i++) {
+      if (!(exactCounts.values[i] > exactCounts.values[i - 1])) throw new Error("exactCounts values must be strictly ascending");
+    }
+    if (exactCounts.counts.some((c) => c === 0)) throw new Error("exactCounts holds a zero count");
+    if (sum(exactCounts.counts) !== counted) throw new Error(`exactCounts sum to ${sum(exactCounts.counts)}, expected ${counted}`);
+  }
+  if (column.top !== null) {
+    const top = TopK.fromJSON(column.top);
+    if (top.total !== counted) throw new Error(`top total ${top.total} != ${counted} values`);
+  }
+}
+
+// shared/profile/profile-table.ts
+async function profileTable(path, options4 = {}) {
+  const { read, onProgress, ...settings } = options4;
+  const reader = await openTable(path, read);
+  const builder = new ProfileBuilder({ ...settings, schema: reader.schema });
+  try {
+    for await (const batch of reader) {
+      builder.add(batch);
+      onProgress?.(builder.rows);
+    }
+  } finally {
+    await reader.close();
+  }
+  return builder.finish();
+}
+
+// shared/profile/summary.ts
+var TOP_SHOWN = 10;
+function summarizeProfile(profile) {
+  return {
+    rows: profile.rows,
+    columns: profile.columns.map((column) => {
+      const summary = {
+        name: column.name,
+        type: column.type,
+        count: column.count,
+        nulls: column.nulls,
+        invalid: column.invalid,
+        min: null,
+        max: null,
+        mean: null,
+        std: null,
+        distinct: column.distinct.value,
+        distinct_exact: column.distinct.exact
+      };
+      if (column.kind === "number") {
+        const asDate = column.type === "date" || column.type === "datetime";
+        const show2 = (value) => value === null ? null : asDate ? formatDate2(value, column.type) : value;
+        summary.min = show2(column.min);
+        summary.max = show2(column.max);
+        summary.mean = asDate ? null : column.mean;
+        summary.std = asDate ? null : column.std;
+      } else if (column.kind === "boolean") {
+        summary.true_share = column.count > 0 ? column.trueCount / column.count : null;
+      }
+      if (column.top) {
+        summary.top = column.top.items.slice(0, TOP_SHOWN).map((item) => ({ value: item.value, count: item.count }));
+      }
+      return summary;
+    })
+  };
+}
+function formatDate2(epochMs, type) {
+  const iso = new Date(epochMs).toISOString();
+  return type === "date" ? iso.slice(0, 10) : iso;
+}
+
+// cli/progress.ts
+function progressReporter(io, label) {
+  if (!io.interactive) return { update: () => {
+  }, done: () => {
+  } };
+  const started = performance.now();
+  let last = 0;
+  let shown = false;
+  return {
+    update(rows) {
+      const now = performance.now();
+      if (now - last < 250) return;
+      last = now;
+      const seconds = (now - started) / 1e3;
+      const rate = seconds > 0 ? Math.round(rows / seconds) : 0;
+      io.stderr.write(`\r${label}: ${rows.toLocaleString("en-US")} rows, ${rate.toLocaleString("en-US")} rows/s`);
+      shown = true;
+    },
+    done() {
+      if (shown) io.stderr.write("\r\x1B[2K");
+    }
+  };
+}
+
+// cli/commands/profile.ts
+var usage2 = `Usage: tollgate profile <data> [--json] [--out profile.json]
+       tollgate profile merge <a.json> <b.json> [...] [--out merged.json] [--json]
+
+Profiles a data file in one streaming pass: per column type, count (non-null),
+nulls, min, max, mean, std (sample), distinct (exact while few, else within
+about 2%), top values. --out writes the full mergeable profile
+(tollgate.profile/v1); profiles of shards merge into the profile of the whole.`;
+var profileCommand = {
+  name: "profile",
+  summary: "profile a data file, or merge profiles of shards",
+  usage: usage2,
+  async run(argv, io) {
+    const { values, positionals } = parseCommandArgs(
+      argv,
+      { json: { type: "boolean" }, out: { type: "string", short: "o" }, format: { type: "string" }, delimiter: { type: "string" } },
+      usage2
+    );
+    const first = requirePositional(positionals, 0, "the data file", usage2);
+    let profile;
+    if (first === "merge") {
+      const files = positionals.slice(1);
+      if (files.length < 2) throw new UsageError(`profile merge needs at least two profile files
+
+${usage2}`);
+      const profiles = await Promise.all(files.map((file) => readProfile(resolve2(io.cwd, file), file)));
+      profile = profiles.reduce((merged, next, index) => mergeWithContext(merged, next, files[index + 1]));
+    } else {
+      if (positionals.length > 1) throw new UsageError(`expected one data file, got ${positionals.length}
+
+${usage2}`);
+      const progress = progressReporter(io, "profile");
+      profile = await profileTable(resolve2(io.cwd, first), { read: { format: values.format, delimiter: values.delimiter }, onProgress: progress.update });
+      progress.done();
+    }
+    if (values.out) {
+      try {
+        await writeFile(resolve2(io.cwd, values.out), profileToJSON(profile, { pretty: true }));
+      } catch (error) {
+        throw new InputError({ file: values.out }, `cannot write the profile (${error.message})`);
+      }
+    }
+    const summary = summarizeProfile(profile);
+    if (values.json) writeJson(io, summary);
+    else printSummary(io, summary);
+    return 0;
+  }
+};
+async function readProfile(path, shown) {
+  let text;
+  try {
+    text = await readFile2(path, "utf8");
+  } catch (error) {
+    throw new InputError({ file: shown }, describeReadFailure(error));
+  }
+  let json;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    throw new InputError({ file: shown }, `not JSON (${error.message}); expected a profile written by \`tollgate profile --out\``);
+  }
+  return parseProfile(json, shown);
+}
+function mergeWithContext(a, b, file) {
+  try {
+    return mergeProfiles(a, b);
+  } catch (error) {
+    if (error instanceof RangeError || error instanceof TypeError) throw new InputError({ file }, `cannot merge: ${error.message}`);
+    throw error;
+  }
+}
+function printSummary(io, summary) {
+  const rows = summary.columns.map((column) => [
+    column.name,
+    column.type,
+    displayValue(column.count),
+    displayValue(column.nulls),
+    displayValue(column.min),
+    displayValue(column.max),
+    displayValue(column.mean),
+    displayValue(column.std),
+    `${column.distinct_exact ? "" : "~"}${displayValue(column.distinct)}`,
+    column.top ? column.top.slice(0, 3).map((item) => `${item.value} (${item.count})`).join(", ") : ""
+  ]);
+  io.stdout.write(`${summary.rows.toLocaleString("en-US")} rows
+
+${textTable(["column", "type", "count", "nulls", "min", "max", "mean", "std", "distinct", "top"], rows, 32)}
+`);
+}
+
+// cli/commands/validate.ts
+import { writeFile as writeFile2 } from "node:fs/promises";
+import { resolve as resolve3 } from "node:path";
+
+// shared/contract/schema.ts
+import { z as z8 } from "zod";
+var severitySchema = z8.enum(["error", "warn"], { error: "expected error or warn" });
+var finite3 = (what) => z8.number({ error: `expected ${what} (a number)` }).refine(Number.isFinite, "expected a finite number");
+function rule(value) {
+  return z8.union([value, z8.object({ value, severity: severitySchema.optional() }).strict()], {
+    error: "expected a value, or {value: ..., severity: error|warn}"
+  });
+}
+var boundsSchema2 = z8.object({ min: finite3("a lower bound").optional(), max: finite3("an upper bound").optional(), severity: severitySchema.optional() }).strict().refine((bounds) => bounds.min !== void 0 || bounds.max !== void 0, "give min, max or both").refine((bounds) => bounds.min === void 0 || bounds.max === void 0 || bounds.min <= bounds.max, "min must not exceed max");
+var quantileSchema = z8.object({
+  q: z8.number({ error: "expected q, a probability between 0 and 1" }).min(0).max(1),
+  min: finite3("a lower bound").optional(),
+  max: finite3("an upper bound").optional(),
+  severity: severitySchema.optional()
+}).strict().refine((bounds) => bounds.min !== void 0 || bounds.max !== void 0, "give min, max or both");
+var lengthSchema = z8.union(
+  [
+    z8.number().int().nonnegative(),
+    z8.object({ min: z8.number().int().nonnegative().optional(), max: z8.number().int().nonnegative().optional(), severity: severitySchema.optional() }).strict()
+  ],
+  { error: "expected a length (whole number) or {min, max}" }
+);
+var regexSchema = z8.string().superRefine((text, context) => {
+  try {
+    new RegExp(text, "u");
+  } catch (error) {
+    context.addIssue({ code: "custom", message: `not a valid regular expression: ${error.message}` });
+  }
+});
+var columnRulesSchema = z8.object({
+  type: rule(z8.enum(COLUMN_TYPES, { error: `expected one of ${COLUMN_TYPES.join(", ")}` })).optional(),
+  nullable: rule(z8.boolean()).optional(),
+  max_null_fraction: rule(z8.number().min(0).max(1)).optional(),
+  min: rule(finite3("the minimum")).optional(),
+  max: rule(finite3("the maximum")).optional(),
+  allowed: rule(z8.array(z8.union([z8.string(), z8.number(), z8.boolean()])).min(1)).optional(),
+  pattern: rule(regexSchema).optional(),
+  unique: rule(z8.boolean()).optional(),
+  length: lengthSchema.optional(),
+  mean: boundsSchema2.optional(),
+  std: boundsSchema2.optional(),
+  quantile: z8.union([quantileSchema, z8.array(quantileSchema).min(1)], { error: "expected {q, min, max} or a list of them" }).optional(),
+  severity: severitySchema.optional(),
+  description: z8.string().optional()
+}).strict();
+var durationSchema2 = z8.string().regex(/^\d+(\.\d+)?(s|m|h|d|w)$/, "expected a duration such as 36h, 30d or 2w");
+var datasetRulesSchema = z8.object({
+  rows: z8.object({ min: z8.number().int().nonnegative().optional(), max: z8.number().int().nonnegative().optional(), severity: severitySchema.optional() }).strict().optional(),
+  columns: rule(z8.enum(["exact", "superset"], { error: "expected exact or superset" })).optional(),
+  unique: rule(z8.array(z8.string()).min(1)).optional(),
+  freshness: z8.object({ column: z8.string(), max_age: durationSchema2, severity: severitySchema.optional() }).strict().optional(),
+  severity: severitySchema.optional()
+}).strict();
+var contractSchema = z8.object({
+  $schema: z8.string().optional(),
+  version: z8.literal(1, { error: "expected version: 1" }),
+  description: z8.string().optional(),
+  dataset: datasetRulesSchema.default({}),
+  columns: z8.record(z8.string(), columnRulesSchema.nullable().transform((rules) => rules ?? {}))
+}).strict();
+function ruleValue(written) {
+  if (written === void 0) return void 0;
+  if (typeof written === "object" && written !== null && !Array.isArray(written) && "value" in written) {
+    return written;
+  }
+  return { value: written };
+}
+
+// shared/contract/load.ts
+function loadContract(file) {
+  return loadYamlFile(file, contractSchema);
+}
+
+// shared/contract/check.ts
+function cellValue(column, row) {
+  if (column.nulls[row]) return null;
+  switch (column.kind) {
+    case "number":
+      if (column.type === "date") return new Date(column.values[row]).toISOString().slice(0, 10);
+      if (column.type === "datetime") return new Date(column.values[row]).toISOString();
+      return column.values[row];
+    case "boolean":
+      return column.values[row] === 1;
+    case "string":
+      return column.dictionary[column.codes[row]];
+  }
+}
+var Violations = class _Violations {
+  static EXAMPLES = 5;
+  count = 0;
+  examples = [];
+  add(batch, row, value) {
+    this.count++;
+    if (this.examples.length < _Violations.EXAMPLES) {
+      const example = { row: batch.rowOffset + row + 1, value };
+      if (batch.lines) example.line = batch.lines[row];
+      this.examples.push(example);
+    }
+  }
+};
+function result(setup, fields) {
+  const failing = fields.violations?.count ?? 0;
+  return {
+    column: setup.column ?? null,
+    rule: setup.rule,
+    severity: setup.severity,
+    ok: fields.ok ?? failing === 0,
+    observed: fields.observed,
+    expected: fields.expected,
+    failing_rows: failing,
+    examples: fields.violations?.examples ?? [],
+    message: fields.message,
+    location: setup.location
+  };
+}
+function rowsText(count2) {
+  return `${count2.toLocaleString("en-US")} row${count2 === 1 ? "" : "s"}`;
+}
+
+// shared/contract/rules/dictionary-verdicts.ts
+var DictionaryVerdicts = class {
+  constructor(passes) {
+    this.passes = passes;
+  }
+  passes;
+  verdicts = new Int8Array(1024);
+  /** True when the dictionary entry `code` satisfies the rule. */
+  test(code, dictionary) {
+    if (code >= this.verdicts.length) {
+      const grown = new Int8Array(Math.max(code + 1, this.verdicts.length * 2));
+      grown.set(this.verdicts);
+      this.verdicts = grown;
+    }
+    let verdict2 = this.verdicts[code];
+    if (verdict2 === 0) {
+      verdict2 = this.passes(dictionary[code]) ? 1 : 2;
+      this.verdicts[code] = verdict2;
+    }
+    return verdict2 === 1;
+  }
+};
+
+// shared/contract/rules/allowed.ts
+var AllowedCheck = class {
+  constructor(context, allowed) {
+    this.context = context;
+    this.allowed = allowed;
+    this.texts = new Set(allowed.map(String));
+    this.numbers = new Set(allowed.filter((value) => typeof value === "number"));
+    this.verdicts = new DictionaryVerdicts((text) => this.texts.has(text));
+  }
+  context;
+  allowed;
+  violations = new Violations();
+  texts;
+  numbers;
+  verdicts;
+  unexpected = /* @__PURE__ */ new Map();
+  observe(batch) {
+    const column = batch.columns[this.context.index];
+    for (let row = 0; row < batch.length; row++) {
+      if (column.nulls[row]) continue;
+      let ok;
+      if (column.kind === "string") ok = this.verdicts.test(column.codes[row], column.dictionary);
+      else if (column.kind === "number") ok = this.numbers.has(column.values[row]) || this.texts.has(String(cellValue(column, row)));
+      else ok = this.texts.has(column.values[row] === 1 ? "true" : "false");
+      if (!ok) {
+        const value = cellValue(column, row);
+        this.violations.add(batch, row, value);
+        const key = String(value);
+        if (this.unexpected.size < 100 || this.unexpected.has(key)) this.unexpected.set(key, (this.unexpected.get(key) ?? 0) + 1);
+      }
+    }
+  }
+  finish() {
+    const { count: count2 } = this.violations;
+    const top = [...this.unexpected.entries()].sort((a, b) => b[1] - a[1]).slice(0, 5);
+    return result(this.context, {
+      observed: count2 === 0 ? "only allowed values" : Object.fromEntries(top),
+      expected: this.allowed,
+      violations: this.violations,
+      message: count2 === 0 ? "only allowed values" : `${rowsText(count2)} outside the allowed values (${top.map(([value, n]) => `${JSON.stringify(value)} x${n}`).join(", ")})`
+    });
+  }
+};
+
+// shared/contract/rules/freshness.ts
+var UNIT_MS2 = { s: 1e3, m: 6e4, h: 36e5, d: 864e5, w: 6048e5 };
+function parseDuration2(text) {
+  const match = /^(\d+(?:\.\d+)?)(s|m|h|d|w)$/.exec(text);
+  if (!match) throw new RangeError(`not a duration: ${text}`);
+  return Number(match[1]) * UNIT_MS2[match[2]];
+}
+function formatDuration2(ms) {
+  const days = ms / UNIT_MS2.d;
+  if (Math.abs(days) >= 1) return `${days.toFixed(1)}d`;
+  return `${(ms / UNIT_MS2.h).toFixed(1)}h`;
+}
+var FreshnessCheck = class {
+  constructor(setup, column, index, maxAge, now) {
+    this.setup = setup;
+    this.column = column;
+    this.index = index;
+    this.maxAge = maxAge;
+    this.now = now;
+  }
+  setup;
+  column;
+  index;
+  maxAge;
+  now;
+  newest = -Infinity;
+  observe(batch) {
+    const column = batch.columns[this.index];
+    if (column.kind !== "number") return;
+    const { values, nulls } = column;
+    let newest = this.newest;
+    for (let row = 0; row < batch.length; row++) {
+      if (!nulls[row] && values[row] > newest) newest = values[row];
+    }
+    this.newest = newest;
+  }
+  finish() {
+    const expected = `newest within ${this.maxAge}`;
+    if (this.newest === -Infinity) {
+      return result(this.setup, { ok: false, observed: null, expected, message: `no dates in ${this.column}` });
+    }
+    const age = this.now.getTime() - this.newest;
+    const ok = age <= parseDuration2(this.maxAge);
+    const newest = new Date(this.newest).toISOString();
+    return result(this.setup, {
+      ok,
+      observed: newest,
+      expected,
+      message: `newest ${this.column} is ${newest} (${formatDuration2(age)} old)${ok ? "" : `, older than ${this.maxAge}`}`
+    });
+  }
+};
+
+// shared/contract/rules/length.ts
+var LengthCheck = class {
+  constructor(context, bounds) {
+    this.context = context;
+    this.min = bounds.min ?? 0;
+    this.max = bounds.max ?? Infinity;
+  }
+  context;
+  violations = new Violations();
+  min;
+  max;
+  shortest = Infinity;
+  longest = -Infinity;
+  lengths = new Int32Array(0);
+  observe(batch) {
+    const column = batch.columns[this.context.index];
+    for (let row = 0; row < batch.length; row++) {
+      if (column.nulls[row]) continue;
+      const length = column.kind === "string" ? this.lengthOfCode(column.codes[row], column.dictionary) : [...String(cellValue(column, row))].length;
+      if (length < this.shortest) this.shortest = length;
+      if (length > this.longest) this.longest = length;
+      if (length < this.min || length > this.max) this.violations.add(batch, row, cellValue(column, row));
+    }
+  }
+  lengthOfCode(code, dictionary) {
+    if (code >= this.lengths.length) {
+      const grown = new Int32Array(Math.max(code + 1, this.lengths.length * 2, 1024)).fill(-1);
+      grown.set(this.lengths);
+      this.lengths = grown;
+    }
+    if (this.lengths[code] < 0) this.lengths[code] = [...dictionary[code]].length;
+    return this.lengths[code];
+  }
+  finish() {
+    const { count: count2 } = this.violations;
+    const expected = this.min === this.max ? `${this.min}` : `${this.min}..${this.max === Infinity ? "" : this.max}`;
+    const observed = this.shortest === Infinity ? null : this.shortest === this.longest ? `${this.shortest}` : `${this.shortest}..${this.longest}`;
+    return result(this.context, {
+      observed,
+      expected,
+      violations: this.violations,
+      message: count2 === 0 ? `lengths ${observed ?? "n/a"}` : `${rowsText(count2)} with a length outside ${expected}`
+    });
+  }
+};
+
+// shared/contract/rules/nullable.ts
+function forEachNull(batch, index, visit) {
+  const { nulls, invalid } = batch.columns[index];
+  for (let row = 0; row < batch.length; row++) {
+    if (nulls[row] && !(invalid && invalid[row])) visit(row);
+  }
+}
+var NullableCheck = class {
+  constructor(context, nullable2) {
+    this.context = context;
+    this.nullable = nullable2;
+  }
+  context;
+  nullable;
+  violations = new Violations();
+  observe(batch) {
+    if (this.nullable) return;
+    forEachNull(batch, this.context.index, (row) => this.violations.add(batch, row, null));
+  }
+  finish() {
+    const { count: count2 } = this.violations;
+    return result(this.context, {
+      observed: `${count2} null${count2 === 1 ? "" : "s"}`,
+      expected: this.nullable ? "nulls allowed" : "no nulls",
+      violations: this.violations,
+      message: count2 === 0 ? "no missing values" : `${rowsText(count2)} missing a value`
+    });
+  }
+};
+var MaxNullFractionCheck = class {
+  constructor(context, limit) {
+    this.context = context;
+    this.limit = limit;
+  }
+  context;
+  limit;
+  violations = new Violations();
+  observe(batch) {
+    forEachNull(batch, this.context.index, (row) => this.violations.add(batch, row, null));
+  }
+  finish(rows) {
+    const fraction = rows === 0 ? 0 : this.violations.count / rows;
+    const ok = fraction <= this.limit;
+    return {
+      ...result(this.context, {
+        ok,
+        observed: Number(fraction.toFixed(6)),
+        expected: `<= ${this.limit}`,
+        violations: this.violations,
+        message: `${(fraction * 100).toFixed(2)}% missing (${rowsText(this.violations.count)}), limit ${(this.limit * 100).toFixed(2)}%`
+      }),
+      failing_rows: ok ? 0 : this.violations.count
+    };
+  }
+};
+
+// shared/contract/rules/pattern.ts
+var PatternCheck = class {
+  constructor(context, pattern) {
+    this.context = context;
+    this.pattern = pattern;
+    this.regex = new RegExp(pattern, "u");
+    this.verdicts = new DictionaryVerdicts((text) => this.regex.test(text));
+  }
+  context;
+  pattern;
+  violations = new Violations();
+  regex;
+  verdicts;
+  observe(batch) {
+    const column = batch.columns[this.context.index];
+    for (let row = 0; row < batch.length; row++) {
+      if (column.nulls[row]) continue;
+      const ok = column.kind === "string" ? this.verdicts.test(column.codes[row], column.dictionary) : this.regex.test(String(cellValue(column, row)));
+      if (!ok) this.violations.add(batch, row, cellValue(column, row));
+    }
+  }
+  finish() {
+    const { count: count2 } = this.violations;
+    return result(this.context, {
+      observed: count2 === 0 ? "all match" : `${count2} not matching`,
+      expected: this.pattern,
+      violations: this.violations,
+      message: count2 === 0 ? "every value matches" : `${rowsText(count2)} not matching ${this.pattern}`
+    });
   }
 };
 
@@ -4344,15 +7255,15 @@ var MomentCheck = class {
     }
   }
   finish() {
-    const { count, mean } = this.moments;
-    const value = this.statistic === "mean" ? count > 0 ? mean : Number.NaN : count > 1 ? Math.sqrt(this.moments.m2 / (count - 1)) : Number.NaN;
+    const { count: count2, mean } = this.moments;
+    const value = this.statistic === "mean" ? count2 > 0 ? mean : Number.NaN : count2 > 1 ? Math.sqrt(this.moments.m2 / (count2 - 1)) : Number.NaN;
     const expected = boundsText(this.bounds);
     if (Number.isNaN(value)) {
       return result(this.context, {
         ok: false,
         observed: null,
         expected,
-        message: `${this.statistic} is undefined with ${count} present value${count === 1 ? "" : "s"}`
+        message: `${this.statistic} is undefined with ${count2} present value${count2 === 1 ? "" : "s"}`
       });
     }
     const ok = withinBounds(value, this.bounds);
@@ -4436,14 +7347,14 @@ var RangeCheck = class {
         message: `${this.side} applies to numbers; this column holds text`
       });
     }
-    const { count } = this.violations;
+    const { count: count2 } = this.violations;
     const word = this.side === "min" ? "below" : "above";
     const observed = Number.isNaN(this.extreme) ? null : this.extreme;
     return result(this.context, {
       observed,
       expected: `${this.side === "min" ? ">=" : "<="} ${this.bound}`,
       violations: this.violations,
-      message: count === 0 ? `${this.side} is ${observed ?? "n/a"}` : `${rowsText(count)} ${word} ${this.bound} (observed ${this.side} ${observed})`
+      message: count2 === 0 ? `${this.side} is ${observed ?? "n/a"}` : `${rowsText(count2)} ${word} ${this.bound} (observed ${this.side} ${observed})`
     });
   }
 };
@@ -4509,13 +7420,13 @@ var TypeCheck = class {
     }
   }
   finish() {
-    const { count } = this.violations;
+    const { count: count2 } = this.violations;
     let message;
     if (!this.compatible) message = `column is ${this.observedType}, expected ${this.declared}`;
-    else if (count > 0) message = `${rowsText(count)} not readable as ${this.declared}`;
+    else if (count2 > 0) message = `${rowsText(count2)} not readable as ${this.declared}`;
     else message = `all values are ${this.declared}`;
     return result(this.context, {
-      ok: this.compatible && count === 0,
+      ok: this.compatible && count2 === 0,
       observed: this.observedType,
       expected: this.declared,
       violations: this.violations,
@@ -4559,8 +7470,8 @@ var KeyHashSet = class {
     }
   }
 };
-var scratch = new Float64Array(1);
-var words = new Uint32Array(scratch.buffer);
+var scratch2 = new Float64Array(1);
+var words2 = new Uint32Array(scratch2.buffer);
 var KeyHasher = class {
   high = 0;
   low = 0;
@@ -4570,9 +7481,9 @@ var KeyHasher = class {
   }
   /** Adds a number (a float value, a dictionary code, a boolean as 0/1). */
   addNumber(value) {
-    scratch[0] = value === 0 ? 0 : value;
-    this.mix(words[0]);
-    this.mix(words[1]);
+    scratch2[0] = value === 0 ? 0 : value;
+    this.mix(words2[0]);
+    this.mix(words2[1]);
   }
   /** Adds a missing value, distinct from every number. */
   addNull() {
@@ -4632,13 +7543,13 @@ var UniqueCheck = class {
     }
   }
   finish(rows) {
-    const { count } = this.violations;
+    const { count: count2 } = this.violations;
     const key = this.names.join(", ");
     return result(this.setup, {
       observed: `${this.seen.size} distinct of ${rows}`,
       expected: `unique ${key}`,
       violations: this.violations,
-      message: count === 0 ? `${key} is unique` : `${rowsText(count)} repeating an earlier ${key}`
+      message: count2 === 0 ? `${key} is unique` : `${rowsText(count2)} repeating an earlier ${key}`
     });
   }
 };
@@ -4793,39 +7704,15 @@ function schemaCheck(contract, present) {
   );
 }
 
-// cli/progress.ts
-function progressReporter(io, label) {
-  if (!io.interactive) return { update: () => {
-  }, done: () => {
-  } };
-  const started = performance.now();
-  let last = 0;
-  let shown = false;
-  return {
-    update(rows) {
-      const now = performance.now();
-      if (now - last < 250) return;
-      last = now;
-      const seconds = (now - started) / 1e3;
-      const rate = seconds > 0 ? Math.round(rows / seconds) : 0;
-      io.stderr.write(`\r${label}: ${rows.toLocaleString("en-US")} rows, ${rate.toLocaleString("en-US")} rows/s`);
-      shown = true;
-    },
-    done() {
-      if (shown) io.stderr.write("\r\x1B[2K");
-    }
-  };
-}
-
 // cli/commands/validate.ts
-var usage2 = `Usage: tollgate validate <data> --contract <file> [--json] [--out report.json] [--fail-on error|warn|never]
+var usage3 = `Usage: tollgate validate <data> --contract <file> [--json] [--out report.json] [--fail-on error|warn|never]
 
 Checks a data file (CSV, JSON lines, Parquet, Arrow; .gz for text) against a data contract.
 Exit codes: 0 no failing rule at the --fail-on level (default error), 1 a rule failed, 2 usage or input error.`;
 var validateCommand = {
   name: "validate",
   summary: "check a data file against a data contract",
-  usage: usage2,
+  usage: usage3,
   async run(argv, io) {
     const { values, positionals } = parseCommandArgs(
       argv,
@@ -4837,15 +7724,15 @@ var validateCommand = {
         format: { type: "string" },
         delimiter: { type: "string" }
       },
-      usage2
+      usage3
     );
-    const data = requirePositional(positionals, 0, "the data file", usage2);
+    const data = requirePositional(positionals, 0, "the data file", usage3);
     if (positionals.length > 1) throw new UsageError(`expected one data file, got ${positionals.length}
 
-${usage2}`);
+${usage3}`);
     if (!values.contract) throw new UsageError(`missing --contract <file>
 
-${usage2}`);
+${usage3}`);
     const failOn = values["fail-on"] ?? "error";
     if (!["error", "warn", "never"].includes(failOn)) throw new UsageError(`--fail-on must be error, warn or never; got '${failOn}'`);
     const contract = await loadContract(resolvePath(io.cwd, values.contract));
@@ -4859,7 +7746,7 @@ ${usage2}`);
     report.contract = values.contract;
     if (values.out) {
       try {
-        await writeFile(resolvePath(io.cwd, values.out), `${JSON.stringify(report, null, 2)}
+        await writeFile2(resolvePath(io.cwd, values.out), `${JSON.stringify(report, null, 2)}
 `);
       } catch (error) {
         throw new InputError({ file: values.out }, `cannot write the report (${error.message})`);
@@ -4872,11 +7759,11 @@ ${usage2}`);
   }
 };
 function resolvePath(cwd, path) {
-  return resolve2(cwd, path);
+  return resolve3(cwd, path);
 }
 
 // cli/commands/train.ts
-import { resolve as resolve12 } from "node:path";
+import { resolve as resolve13 } from "node:path";
 
 // shared/lineage/hash.ts
 import { createHash as createHash2 } from "node:crypto";
@@ -4919,21 +7806,21 @@ function canonicalJson2(value) {
 }
 
 // shared/lineage/paths.ts
-import { isAbsolute, relative, resolve as resolve3, sep } from "node:path";
-function portablePath(base, file) {
-  const text = relative(base, resolve3(base, file));
+import { isAbsolute, relative, resolve as resolve4, sep } from "node:path";
+function portablePath(base2, file) {
+  const text = relative(base2, resolve4(base2, file));
   if (text === "") return ".";
   return sep === "/" ? text : text.split(sep).join("/");
 }
 function isWithin(outer, inner) {
-  const text = relative(resolve3(outer), resolve3(inner));
+  const text = relative(resolve4(outer), resolve4(inner));
   return text === "" || text !== ".." && !text.startsWith(`..${sep}`) && !isAbsolute(text);
 }
 
 // shared/lineage/fingerprint.ts
 import { stat as stat3 } from "node:fs/promises";
 import { createHash as createHash3 } from "node:crypto";
-import { resolve as resolve4 } from "node:path";
+import { resolve as resolve5 } from "node:path";
 
 // shared/lineage/row-count.ts
 function isTableFile(file) {
@@ -4993,7 +7880,7 @@ async function listFiles(directory, options4 = {}) {
 // shared/lineage/fingerprint.ts
 async function fingerprintData(cwd, path, warn = () => {
 }) {
-  const absolute = resolve4(cwd, path);
+  const absolute = resolve5(cwd, path);
   const label = portablePath(cwd, absolute);
   const info2 = await stat3(absolute).catch((error) => {
     throw new InputError({ file: label }, `data ${describeReadFailure(error)}`, { cause: error });
@@ -5022,21 +7909,21 @@ async function fingerprintDirectory(absolute, label, warn) {
 `);
     size += digest.size;
     if (rows !== null) {
-      const count = await rowsOf(file.absolute, warn);
-      rows = count === null ? null : rows + count;
+      const count2 = await rowsOf(file.absolute, warn);
+      rows = count2 === null ? null : rows + count2;
     }
   }
   return { path: label, kind: "directory", sha256: listing.digest("hex"), size, files: files.length, rows };
 }
 async function fingerprintFile(cwd, path) {
-  const absolute = resolve4(cwd, path);
+  const absolute = resolve5(cwd, path);
   const label = portablePath(cwd, absolute);
   const digest = await sha256File(absolute, label);
   return { path: label, sha256: digest.sha256, size: digest.size };
 }
 
 // shared/lineage/git.ts
-import { resolve as resolve5 } from "node:path";
+import { resolve as resolve6 } from "node:path";
 
 // shared/lineage/exec.ts
 import { execFile } from "node:child_process";
@@ -5075,7 +7962,7 @@ function nulRecords(text) {
 }
 async function gitTopLevel(cwd) {
   const top = await git(cwd, ["rev-parse", "--show-toplevel"]);
-  return top.code === 0 ? resolve5(top.stdout.trim()) : null;
+  return top.code === 0 ? resolve6(top.stdout.trim()) : null;
 }
 async function readGitState(cwd, ignore = []) {
   const top = await git(cwd, ["rev-parse", "--show-toplevel"]);
@@ -5084,13 +7971,13 @@ async function readGitState(cwd, ignore = []) {
     const normal = top.startError !== void 0 || /not a git repository/i.test(message);
     return { root: null, commit: null, dirty: null, ...normal ? {} : { warning: `git: ${message.split("\n")[0]}` } };
   }
-  const root = resolve5(top.stdout.trim());
+  const root = resolve6(top.stdout.trim());
   const head = await git(root, ["rev-parse", "--verify", "--quiet", "HEAD^{commit}"]);
   const commit = head.code === 0 ? head.stdout.trim() : null;
   const status = await git(root, ["status", "--porcelain=v1", "-z", "--untracked-files=all"]);
   if (status.code !== 0) return { root, commit, dirty: null, warning: `git status: ${status.stderr.trim().split("\n")[0]}` };
   const changed = changedPaths(status.stdout);
-  const dirty = changed.some((path) => !ignore.some((ignored) => isWithin(ignored, resolve5(root, path))));
+  const dirty = changed.some((path) => !ignore.some((ignored) => isWithin(ignored, resolve6(root, path))));
   return { root, commit, dirty };
 }
 function changedPaths(output) {
@@ -5152,10 +8039,10 @@ async function gitOrThrow(root, args) {
 // shared/lineage/code.ts
 import { createHash as createHash4 } from "node:crypto";
 import { stat as stat4 } from "node:fs/promises";
-import { resolve as resolve6 } from "node:path";
+import { resolve as resolve7 } from "node:path";
 var SKIPPED_DIRECTORIES = /* @__PURE__ */ new Set([".git", "node_modules", "__pycache__", ".venv", "venv", ".tollgate-cache", ".mypy_cache", ".pytest_cache"]);
 async function fingerprintCode(options4) {
-  const declared = (options4.paths ?? []).map((path) => ({ given: path, absolute: resolve6(options4.cwd, path) }));
+  const declared = (options4.paths ?? []).map((path) => ({ given: path, absolute: resolve7(options4.cwd, path) }));
   for (const path of declared) {
     await stat4(path.absolute).catch((error) => {
       throw new InputError({ file: path.given }, "code path not found", { cause: error });
@@ -5175,15 +8062,15 @@ async function listGit(root, declared, exclude) {
   const pathspecs = declared.map((path) => portablePath(root, path.absolute));
   const tracked = await listGitFiles(root, pathspecs);
   for (const path of declared) {
-    if (!tracked.some((file) => isWithin(path.absolute, resolve6(root, file.path)))) {
+    if (!tracked.some((file) => isWithin(path.absolute, resolve7(root, file.path)))) {
       throw new InputError({ file: path.given }, "no file under this code path is tracked by git; `git add` it so it counts toward the cache key");
     }
   }
-  const files = tracked.filter((file) => !exclude.some((path) => isWithin(path, resolve6(root, file.path))));
+  const files = tracked.filter((file) => !exclude.some((path) => isWithin(path, resolve7(root, file.path))));
   return { source: "git", paths: pathspecs.length > 0 ? pathspecs : ["."], files };
 }
 async function listFilesystem(cwd, declared, exclude) {
-  const roots = declared.length > 0 ? declared.map((path) => path.absolute) : [resolve6(cwd)];
+  const roots = declared.length > 0 ? declared.map((path) => path.absolute) : [resolve7(cwd)];
   const byPath2 = /* @__PURE__ */ new Map();
   for (const root of roots) {
     const info2 = await stat4(root);
@@ -5201,15 +8088,15 @@ async function listFilesystem(cwd, declared, exclude) {
 // shared/lineage/environment.ts
 import { readdir as readdir2 } from "node:fs/promises";
 import { arch, platform, release } from "node:os";
-import { dirname, join as join2, resolve as resolve7 } from "node:path";
+import { dirname, join as join2, resolve as resolve8 } from "node:path";
 function isLockFileName(name) {
   return /^requirements.*\.txt$/.test(name) || ["package-lock.json", "poetry.lock", "uv.lock", "environment.yml", "environment.yaml", "Pipfile.lock", "conda-lock.yml", "yarn.lock", "pnpm-lock.yaml"].includes(name);
 }
 async function findLockFiles(cwd, repositoryRoot) {
-  const directories = [resolve7(cwd)];
+  const directories = [resolve8(cwd)];
   if (repositoryRoot !== null && isWithin(repositoryRoot, cwd)) {
-    let current = resolve7(cwd);
-    while (resolve7(current) !== resolve7(repositoryRoot)) {
+    let current = resolve8(cwd);
+    while (resolve8(current) !== resolve8(repositoryRoot)) {
       current = dirname(current);
       directories.push(current);
     }
@@ -5259,10 +8146,10 @@ function contentKey(inputs) {
 }
 
 // shared/lineage/document.ts
-import { mkdir, readFile as readFile2, rename, rm, writeFile as writeFile2 } from "node:fs/promises";
+import { mkdir, readFile as readFile3, rename, rm, writeFile as writeFile3 } from "node:fs/promises";
 import { randomBytes } from "node:crypto";
 import { basename, dirname as dirname2, join as join3 } from "node:path";
-import { z as z4 } from "zod";
+import { z as z9 } from "zod";
 
 // package.json
 var package_default = {
@@ -5317,45 +8204,45 @@ var package_default = {
 // shared/lineage/document.ts
 var LINEAGE_SCHEMA = "tollgate.lineage/v1";
 var TOLLGATE_VERSION = package_default.version;
-var fileSchema = z4.object({ path: z4.string(), sha256: z4.string().regex(/^[0-9a-f]{64}$/), size: z4.number().int().nonnegative() });
-var metricValueSchema = z4.lazy(() => z4.union([z4.number(), z4.array(metricValueSchema), z4.record(z4.string(), metricValueSchema)]));
-var lineageSchema = z4.object({
-  schema: z4.literal(LINEAGE_SCHEMA),
-  tollgate_version: z4.string(),
-  key: z4.string().regex(/^[0-9a-f]{64}$/),
-  cache: z4.object({
-    status: z4.enum(["miss", "hit", "off"]),
-    restored_at: z4.string().optional(),
-    restored_for: z4.object({ commit: z4.string().nullable(), dirty: z4.boolean().nullable(), run_url: z4.string().nullable() }).optional()
+var fileSchema = z9.object({ path: z9.string(), sha256: z9.string().regex(/^[0-9a-f]{64}$/), size: z9.number().int().nonnegative() });
+var metricValueSchema = z9.lazy(() => z9.union([z9.number(), z9.array(metricValueSchema), z9.record(z9.string(), metricValueSchema)]));
+var lineageSchema = z9.object({
+  schema: z9.literal(LINEAGE_SCHEMA),
+  tollgate_version: z9.string(),
+  key: z9.string().regex(/^[0-9a-f]{64}$/),
+  cache: z9.object({
+    status: z9.enum(["miss", "hit", "off"]),
+    restored_at: z9.string().optional(),
+    restored_for: z9.object({ commit: z9.string().nullable(), dirty: z9.boolean().nullable(), run_url: z9.string().nullable() }).optional()
   }),
-  git: z4.object({ commit: z4.string().nullable(), dirty: z4.boolean().nullable() }),
-  workdir: z4.string(),
-  command: z4.array(z4.string()).min(1),
-  params: z4.object({ file: z4.string().nullable(), values: z4.record(z4.string(), z4.unknown()).nullable() }),
-  seed: z4.number().int(),
-  data: z4.array(
-    z4.object({
-      path: z4.string(),
-      kind: z4.enum(["file", "directory"]),
-      sha256: z4.string().regex(/^[0-9a-f]{64}$/),
-      size: z4.number().int().nonnegative(),
-      files: z4.number().int().nonnegative().optional(),
-      rows: z4.number().int().nonnegative().nullable()
+  git: z9.object({ commit: z9.string().nullable(), dirty: z9.boolean().nullable() }),
+  workdir: z9.string(),
+  command: z9.array(z9.string()).min(1),
+  params: z9.object({ file: z9.string().nullable(), values: z9.record(z9.string(), z9.unknown()).nullable() }),
+  seed: z9.number().int(),
+  data: z9.array(
+    z9.object({
+      path: z9.string(),
+      kind: z9.enum(["file", "directory"]),
+      sha256: z9.string().regex(/^[0-9a-f]{64}$/),
+      size: z9.number().int().nonnegative(),
+      files: z9.number().int().nonnegative().optional(),
+      rows: z9.number().int().nonnegative().nullable()
     })
   ),
-  code: z4.object({ source: z4.enum(["git", "filesystem"]), paths: z4.array(z4.string()), files: z4.number().int().nonnegative(), digest: z4.string() }),
-  environment: z4.object({
-    os: z4.object({ platform: z4.string(), release: z4.string(), arch: z4.string() }),
-    runtimes: z4.object({ node: z4.string(), python: z4.string().nullable() }),
-    lock_files: z4.array(fileSchema)
+  code: z9.object({ source: z9.enum(["git", "filesystem"]), paths: z9.array(z9.string()), files: z9.number().int().nonnegative(), digest: z9.string() }),
+  environment: z9.object({
+    os: z9.object({ platform: z9.string(), release: z9.string(), arch: z9.string() }),
+    runtimes: z9.object({ node: z9.string(), python: z9.string().nullable() }),
+    lock_files: z9.array(fileSchema)
   }),
-  started_at: z4.string(),
-  ended_at: z4.string(),
-  duration_s: z4.number().nonnegative(),
-  exit_code: z4.number().int(),
-  run_url: z4.string().nullable(),
-  outputs: z4.array(fileSchema),
-  metrics: z4.object({ file: z4.string().nullable(), values: z4.record(z4.string(), metricValueSchema).nullable() })
+  started_at: z9.string(),
+  ended_at: z9.string(),
+  duration_s: z9.number().nonnegative(),
+  exit_code: z9.number().int(),
+  run_url: z9.string().nullable(),
+  outputs: z9.array(fileSchema),
+  metrics: z9.object({ file: z9.string().nullable(), values: z9.record(z9.string(), metricValueSchema).nullable() })
 });
 function parseLineage(value, file) {
   const result2 = lineageSchema.safeParse(value);
@@ -5369,7 +8256,7 @@ function parseLineage(value, file) {
 async function readLineage(path, label = path) {
   let text;
   try {
-    text = await readFile2(path, "utf8");
+    text = await readFile3(path, "utf8");
   } catch (error) {
     throw new InputError({ file: label }, describeReadFailure(error), { cause: error });
   }
@@ -5392,7 +8279,7 @@ async function writeFileAtomic(path, contents) {
   await mkdir(dirname2(path), { recursive: true });
   const temporary = join3(dirname2(path), `.${basename(path)}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`);
   try {
-    await writeFile2(temporary, contents);
+    await writeFile3(temporary, contents);
     await rename(temporary, path);
   } catch (error) {
     await rm(temporary, { force: true });
@@ -5407,12 +8294,12 @@ function actionsRunUrl(env) {
   const runId = env.GITHUB_RUN_ID;
   if (!server || !repository || !runId) return null;
   const attempt = env.GITHUB_RUN_ATTEMPT;
-  const base = `${server.replace(/\/+$/, "")}/${repository}/actions/runs/${runId}`;
-  return attempt ? `${base}/attempts/${attempt}` : base;
+  const base2 = `${server.replace(/\/+$/, "")}/${repository}/actions/runs/${runId}`;
+  return attempt ? `${base2}/attempts/${attempt}` : base2;
 }
 
 // shared/train/runner.ts
-import { resolve as resolve10 } from "node:path";
+import { resolve as resolve11 } from "node:path";
 
 // shared/train/command.ts
 import { spawn } from "node:child_process";
@@ -5478,7 +8365,7 @@ function runCommand(argv, options4) {
 }
 
 // shared/train/metrics.ts
-import { readFile as readFile3 } from "node:fs/promises";
+import { readFile as readFile4 } from "node:fs/promises";
 
 // shared/train/json-located.ts
 function childPath(parent, key) {
@@ -5659,7 +8546,7 @@ function validateMetrics(value, file, positions) {
 async function readMetrics(path, label = path) {
   let text;
   try {
-    text = await readFile3(path, "utf8");
+    text = await readFile4(path, "utf8");
   } catch (error) {
     throw new InputError({ file: label }, `metrics file: ${describeReadFailure(error)}`, { cause: error });
   }
@@ -5679,14 +8566,14 @@ function flattenMetrics(metrics) {
 
 // shared/train/outputs.ts
 import { rm as rm2, stat as stat5 } from "node:fs/promises";
-import { resolve as resolve8 } from "node:path";
+import { resolve as resolve9 } from "node:path";
 async function clearOutputs(cwd, paths) {
-  for (const path of paths) await rm2(resolve8(cwd, path), { recursive: true, force: true });
+  for (const path of paths) await rm2(resolve9(cwd, path), { recursive: true, force: true });
 }
 async function requireOutputs(cwd, paths) {
   const missing = [];
   for (const path of paths) {
-    if (!await stat5(resolve8(cwd, path)).catch(() => void 0)) missing.push(path);
+    if (!await stat5(resolve9(cwd, path)).catch(() => void 0)) missing.push(path);
   }
   if (missing.length > 0) {
     const others = missing.length > 1 ? ` (also missing: ${missing.slice(1).join(", ")})` : "";
@@ -5699,7 +8586,7 @@ async function requireOutputs(cwd, paths) {
 async function fingerprintOutputs(cwd, paths, skip = []) {
   const files = /* @__PURE__ */ new Map();
   for (const path of paths) {
-    const absolute = resolve8(cwd, path);
+    const absolute = resolve9(cwd, path);
     const info2 = await stat5(absolute);
     const members = info2.isDirectory() ? (await listFiles(absolute)).map((file) => file.absolute) : [absolute];
     for (const member of members) {
@@ -5712,11 +8599,11 @@ async function fingerprintOutputs(cwd, paths, skip = []) {
 }
 
 // shared/train/params.ts
-import { readFile as readFile4 } from "node:fs/promises";
+import { readFile as readFile5 } from "node:fs/promises";
 import { extname } from "node:path";
-import { z as z5 } from "zod";
+import { z as z10 } from "zod";
 var MAX_SEED = 4294967295;
-var paramsSchema = z5.record(z5.string(), z5.unknown(), { error: "params must be a mapping of names to values" });
+var paramsSchema = z10.record(z10.string(), z10.unknown(), { error: "params must be a mapping of names to values" });
 function parseParams(text, file) {
   if (extname(file).toLowerCase() === ".json") {
     const parsed = parseJsonLocated(text, file);
@@ -5744,7 +8631,7 @@ function refuseNonFinite(value, path, locate) {
 async function readParams(path, label = path) {
   let text;
   try {
-    text = await readFile4(path, "utf8");
+    text = await readFile5(path, "utf8");
   } catch (error) {
     throw new InputError({ file: label }, `params ${describeReadFailure(error)}`, { cause: error });
   }
@@ -5786,18 +8673,18 @@ function resolveSeed(explicit, params) {
 }
 
 // shared/train/plan.ts
-import { dirname as dirname3, join as join4, resolve as resolve9 } from "node:path";
+import { dirname as dirname3, join as join4, resolve as resolve10 } from "node:path";
 function declare(cwd, path, flag) {
   if (path.trim() === "") throw new UsageError(`${flag} expects a path, got an empty string`);
-  const absolute = resolve9(cwd, path);
+  const absolute = resolve10(cwd, path);
   return { given: path, absolute, portable: portablePath(cwd, absolute) };
 }
 function defaultLineage(cwd, outputs, metrics) {
   const anchor = outputs[0] ?? metrics;
-  return anchor ? join4(dirname3(anchor.absolute), "lineage.json") : resolve9(cwd, "lineage.json");
+  return anchor ? join4(dirname3(anchor.absolute), "lineage.json") : resolve10(cwd, "lineage.json");
 }
 async function planTraining(spec) {
-  const cwd = resolve9(spec.cwd);
+  const cwd = resolve10(spec.cwd);
   const env = spec.env ?? process.env;
   if (spec.command.length === 0 || spec.command[0] === "") throw new UsageError("no training command given (put it after --)");
   const outputs = (spec.outputs ?? []).map((path) => declare(cwd, path, "--outputs"));
@@ -5883,7 +8770,7 @@ async function runTraining(options4) {
   const plan = await planTraining(options4);
   for (const warning of plan.warnings) log(`warning: ${warning}`);
   const files = { root: plan.cwd, paths: plan.cachedPaths };
-  const lineagePath = resolve10(plan.cwd, plan.lineageFile);
+  const lineagePath = resolve11(plan.cwd, plan.lineageFile);
   if (options4.cache) {
     const restored = await options4.cache.restore(plan.key, files);
     if (restored.note) log(restored.note);
@@ -5921,7 +8808,7 @@ async function runTraining(options4) {
     return result2([], null);
   }
   await requireOutputs(plan.cwd, [...plan.outputs, ...plan.metricsFile ? [plan.metricsFile] : []]);
-  const metrics = plan.metricsFile ? await readMetrics(resolve10(plan.cwd, plan.metricsFile), plan.metricsFile) : null;
+  const metrics = plan.metricsFile ? await readMetrics(resolve11(plan.cwd, plan.metricsFile), plan.metricsFile) : null;
   const outputs = await fingerprintOutputs(plan.cwd, [...plan.outputs, ...plan.metricsFile ? [plan.metricsFile] : []], [lineagePath]);
   lineage.outputs = outputs;
   lineage.metrics = { file: plan.metricsFile, values: metrics };
@@ -5962,9 +8849,9 @@ async function acceptRestored(plan, lineagePath, restoredAt) {
     plan
   };
 }
-function commandEnvironment(base, plan) {
+function commandEnvironment(base2, plan) {
   const env = {};
-  for (const [name, value] of Object.entries(base)) {
+  for (const [name, value] of Object.entries(base2)) {
     if (!name.startsWith("TOLLGATE_PARAM_") && name !== "TOLLGATE_PARAMS") env[name] = value;
   }
   env.TOLLGATE_SEED = String(plan.seed);
@@ -6001,8 +8888,8 @@ function baseLineage(plan, status, startedAt, endedAt, durationS, exitCode) {
 
 // shared/train/directory-cache.ts
 import { randomBytes as randomBytes2 } from "node:crypto";
-import { chmod, mkdir as mkdir2, readFile as readFile5, rename as rename2, rm as rm3, stat as stat6, writeFile as writeFile3 } from "node:fs/promises";
-import { dirname as dirname4, join as join5, resolve as resolve11 } from "node:path";
+import { chmod, mkdir as mkdir2, readFile as readFile6, rename as rename2, rm as rm3, stat as stat6, writeFile as writeFile4 } from "node:fs/promises";
+import { dirname as dirname4, join as join5, resolve as resolve12 } from "node:path";
 
 // shared/train/copy.ts
 import { createHash as createHash5 } from "node:crypto";
@@ -6029,7 +8916,7 @@ var DirectoryTrainCache = class {
   directory;
   description;
   constructor(directory, label = directory) {
-    this.directory = resolve11(directory);
+    this.directory = resolve12(directory);
     this.description = `directory ${label}`;
   }
   entry(key) {
@@ -6040,7 +8927,7 @@ var DirectoryTrainCache = class {
     const entry = this.entry(key);
     let manifest;
     try {
-      manifest = JSON.parse(await readFile5(join5(entry, "manifest.json"), "utf8"));
+      manifest = JSON.parse(await readFile6(join5(entry, "manifest.json"), "utf8"));
     } catch (error) {
       if (error.code === "ENOENT") return { hit: false };
       return this.discard(entry, `its manifest is unreadable (${error.message})`);
@@ -6051,11 +8938,11 @@ var DirectoryTrainCache = class {
       return this.discard(entry, "its manifest does not match the key");
     }
     for (const output of manifest.outputs) {
-      const target = resolve11(files.root, output.path);
+      const target = resolve12(files.root, output.path);
       await rm3(target, { recursive: true, force: true });
       if (output.kind === "directory") await mkdir2(target, { recursive: true });
       for (const file of output.files) {
-        const destination = resolve11(files.root, file.path);
+        const destination = resolve12(files.root, file.path);
         await mkdir2(dirname4(destination), { recursive: true });
         const temporary = `${destination}.${process.pid}.${randomBytes2(4).toString("hex")}.tmp`;
         try {
@@ -6085,7 +8972,7 @@ var DirectoryTrainCache = class {
       const outputs = [];
       for (const path of files.paths) outputs.push(await storeOutput(files.root, path, staging));
       const manifest = { schema: ENTRY_SCHEMA, key, created_at: (/* @__PURE__ */ new Date()).toISOString(), outputs };
-      await writeFile3(join5(staging, "manifest.json"), `${JSON.stringify(manifest, null, 2)}
+      await writeFile4(join5(staging, "manifest.json"), `${JSON.stringify(manifest, null, 2)}
 `);
       try {
         await rename2(staging, entry);
@@ -6105,7 +8992,7 @@ var DirectoryTrainCache = class {
   async prepareDirectory() {
     await mkdir2(this.directory, { recursive: true });
     const ignore = join5(this.directory, ".gitignore");
-    if (!await exists(ignore)) await writeFile3(ignore, "# Tollgate train cache: local build outputs, never committed.\n*\n");
+    if (!await exists(ignore)) await writeFile4(ignore, "# Tollgate train cache: local build outputs, never committed.\n*\n");
   }
   async discard(entry, reason) {
     const doomed = `${entry}.discarded-${process.pid}-${randomBytes2(4).toString("hex")}`;
@@ -6121,7 +9008,7 @@ async function exists(path) {
   );
 }
 async function storeOutput(root, path, staging) {
-  const absolute = resolve11(root, path);
+  const absolute = resolve12(root, path);
   const info2 = await stat6(absolute);
   const sources = info2.isDirectory() ? (await listFiles(absolute)).map((file) => file.absolute) : [absolute];
   const stored = [];
@@ -6138,7 +9025,7 @@ async function storeOutput(root, path, staging) {
 }
 
 // cli/commands/train.ts
-var usage3 = `Usage: tollgate train [options] -- <command...>
+var usage4 = `Usage: tollgate train [options] -- <command...>
 
 Runs your own training command (any language, no shell) reproducibly: exports
 the seed and params, fingerprints data, code and lock files into a content key,
@@ -6211,17 +9098,17 @@ async function run(argv, io) {
   const separator = argv.indexOf("--");
   if (separator === -1) throw new UsageError(`put the training command after --, e.g. tollgate train -- python train.py
 
-${usage3}`);
+${usage4}`);
   const command = argv.slice(separator + 1);
   if (command.length === 0) throw new UsageError(`no training command after --
 
-${usage3}`);
-  const { values } = parseCommandArgs(argv.slice(0, separator), options, usage3, false);
+${usage4}`);
+  const { values } = parseCommandArgs(argv.slice(0, separator), options, usage4, false);
   if (values["no-cache"] && values["cache-dir"] !== void 0) throw new UsageError("--no-cache and --cache-dir exclude each other");
-  const cwd = resolve12(io.cwd);
+  const cwd = resolve13(io.cwd);
   let cache;
   if (!values["no-cache"]) {
-    const directory = values["cache-dir"] !== void 0 ? resolve12(cwd, values["cache-dir"]) : resolve12(await gitTopLevel(cwd) ?? cwd, ".tollgate-cache");
+    const directory = values["cache-dir"] !== void 0 ? resolve13(cwd, values["cache-dir"]) : resolve13(await gitTopLevel(cwd) ?? cwd, ".tollgate-cache");
     cache = new DirectoryTrainCache(directory, portablePath(cwd, directory));
   }
   const commandStdout = values.json ? io.stderr : io.stdout;
@@ -6257,1357 +9144,15 @@ ${result2.stderrTail.join("\n")}` : " (it wrote nothing to stderr)";
 var trainCommand = {
   name: "train",
   summary: "Run a training command with lineage and a content-addressed cache",
-  usage: usage3,
+  usage: usage4,
   run
 };
 
 // cli/commands/evaluate.ts
 import { existsSync } from "node:fs";
 import { isAbsolute as isAbsolute2, join as join6 } from "node:path";
-
-// shared/config/evaluation.ts
-import { z as z6 } from "zod";
-
-// shared/evaluate/metrics/catalog.ts
-var CLASSIFICATION_METRICS = ["roc_auc", "average_precision", "accuracy", "precision", "recall", "f1", "log_loss", "brier_score", "ece"];
-var REGRESSION_METRICS = ["rmse", "mae", "r2", "mape"];
-var METRIC_NAMES = [...CLASSIFICATION_METRICS, ...REGRESSION_METRICS];
-function info(name, task, higherIsBetter, title, flags = {}) {
-  return { name, task, higherIsBetter, title, needsProbabilities: flags.probabilities ?? false, usesThreshold: flags.threshold ?? false };
-}
-var METRICS = {
-  roc_auc: info("roc_auc", "classification", true, "ROC AUC"),
-  average_precision: info("average_precision", "classification", true, "Average precision"),
-  accuracy: info("accuracy", "classification", true, "Accuracy", { threshold: true }),
-  precision: info("precision", "classification", true, "Precision", { threshold: true }),
-  recall: info("recall", "classification", true, "Recall", { threshold: true }),
-  f1: info("f1", "classification", true, "F1", { threshold: true }),
-  log_loss: info("log_loss", "classification", false, "Log loss", { probabilities: true }),
-  brier_score: info("brier_score", "classification", false, "Brier score", { probabilities: true }),
-  ece: info("ece", "classification", false, "Expected calibration error", { probabilities: true }),
-  rmse: info("rmse", "regression", false, "RMSE"),
-  mae: info("mae", "regression", false, "MAE"),
-  r2: info("r2", "regression", true, "R\xB2"),
-  mape: info("mape", "regression", false, "MAPE")
-};
-function metricsForTask(task) {
-  return task === "classification" ? CLASSIFICATION_METRICS : REGRESSION_METRICS;
-}
-
-// shared/evaluate/metrics/classification.ts
-function predictPositive(scores, threshold) {
-  const predicted = new Uint8Array(scores.length);
-  for (let i = 0; i < predicted.length; i++) predicted[i] = scores[i] >= threshold ? 1 : 0;
-  return predicted;
-}
-function confusionCounts(labels, predicted, weights) {
-  let tp = 0;
-  let fp = 0;
-  let tn = 0;
-  let fn = 0;
-  for (let i = 0; i < predicted.length; i++) {
-    const weight = weights === void 0 ? 1 : weights[i];
-    if (predicted[i] === 1) {
-      if (labels[i] === 1) tp += weight;
-      else fp += weight;
-    } else if (labels[i] === 1) fn += weight;
-    else tn += weight;
-  }
-  return { tp, fp, tn, fn };
-}
-function accuracyFromCounts(counts) {
-  const total = counts.tp + counts.fp + counts.tn + counts.fn;
-  return total === 0 ? Number.NaN : (counts.tp + counts.tn) / total;
-}
-function precisionFromCounts(counts, warn) {
-  const denominator = counts.tp + counts.fp;
-  if (denominator === 0) {
-    warn?.("precision is ill-defined: no row is predicted positive at this threshold; set to 0 as scikit-learn does");
-    return 0;
-  }
-  return counts.tp / denominator;
-}
-function recallFromCounts(counts, warn) {
-  const denominator = counts.tp + counts.fn;
-  if (denominator === 0) {
-    warn?.("recall is ill-defined: no positive row; set to 0 as scikit-learn does");
-    return 0;
-  }
-  return counts.tp / denominator;
-}
-function f1FromCounts(counts, warn) {
-  const denominator = 2 * counts.tp + counts.fp + counts.fn;
-  if (denominator === 0) {
-    warn?.("f1 is ill-defined: no positive row and none predicted positive; set to 0 as scikit-learn does");
-    return 0;
-  }
-  return 2 * counts.tp / denominator;
-}
-var FLOAT64_EPSILON = 2 ** -52;
-function logLossPerRow(labels, scores) {
-  const losses = new Float64Array(scores.length);
-  for (let i = 0; i < losses.length; i++) {
-    const p = Math.min(Math.max(scores[i], FLOAT64_EPSILON), 1 - FLOAT64_EPSILON);
-    const q = 1 - p;
-    losses[i] = -Math.log((labels[i] === 1 ? p : q) / (q + p));
-  }
-  return losses;
-}
-function brierPerRow(labels, scores) {
-  const errors = new Float64Array(scores.length);
-  for (let i = 0; i < errors.length; i++) {
-    const difference = labels[i] - scores[i];
-    errors[i] = difference * difference;
-  }
-  return errors;
-}
-function weightedMean(values, weights) {
-  let sum = 0;
-  let total = 0;
-  if (weights === void 0) {
-    for (let i = 0; i < values.length; i++) sum += values[i];
-    total = values.length;
-  } else {
-    for (let i = 0; i < values.length; i++) {
-      sum += weights[i] * values[i];
-      total += weights[i];
-    }
-  }
-  return total === 0 ? Number.NaN : sum / total;
-}
-var ECE_BINS = 10;
-var ECE_EDGES = Array.from({ length: ECE_BINS + 1 }, (_, k) => k / ECE_BINS);
-function calibrationBins(scores) {
-  const bins = new Uint8Array(scores.length);
-  for (let i = 0; i < bins.length; i++) {
-    const p = scores[i];
-    let bin = Math.min(ECE_BINS - 1, Math.max(0, Math.floor(p * ECE_BINS)));
-    if (p < ECE_EDGES[bin] && bin > 0) bin--;
-    else if (bin < ECE_BINS - 1 && p >= ECE_EDGES[bin + 1]) bin++;
-    bins[i] = bin;
-  }
-  return bins;
-}
-function expectedCalibrationErrorBinned(labels, scores, bins, weights) {
-  const labelSum = new Float64Array(ECE_BINS);
-  const scoreSum = new Float64Array(ECE_BINS);
-  let total = 0;
-  for (let i = 0; i < bins.length; i++) {
-    const weight = weights === void 0 ? 1 : weights[i];
-    labelSum[bins[i]] += weight * labels[i];
-    scoreSum[bins[i]] += weight * scores[i];
-    total += weight;
-  }
-  if (total === 0) return Number.NaN;
-  let sum = 0;
-  for (let bin = 0; bin < ECE_BINS; bin++) sum += Math.abs(labelSum[bin] - scoreSum[bin]);
-  return sum / total;
-}
-
-// shared/evaluate/metrics/ranking.ts
-function descendingOrder(scores) {
-  const order = new Int32Array(scores.length);
-  for (let i = 0; i < order.length; i++) order[i] = i;
-  order.sort((a, b) => scores[b] - scores[a] || a - b);
-  return order;
-}
-function rankScores(labels, scores) {
-  const order = descendingOrder(scores);
-  const n = order.length;
-  const positive = new Uint8Array(n);
-  const groupEnd = new Uint8Array(n);
-  for (let k = 0; k < n; k++) {
-    const row = order[k];
-    positive[k] = labels[row] === 1 ? 1 : 0;
-    groupEnd[k] = k === n - 1 || scores[order[k + 1]] !== scores[row] ? 1 : 0;
-  }
-  return { order, positive, groupEnd };
-}
-function rocAucRanked(ranked, weights) {
-  const { order, positive, groupEnd } = ranked;
-  let tp = 0;
-  let fp = 0;
-  let previousTp = 0;
-  let previousFp = 0;
-  let doubledArea = 0;
-  for (let k = 0; k < order.length; k++) {
-    const weight = weights === void 0 ? 1 : weights[order[k]];
-    const positiveWeight = weight * positive[k];
-    tp += positiveWeight;
-    fp += weight - positiveWeight;
-    if (groupEnd[k] === 1) {
-      doubledArea += (fp - previousFp) * (tp + previousTp);
-      previousTp = tp;
-      previousFp = fp;
-    }
-  }
-  if (tp === 0 || fp === 0) return Number.NaN;
-  return doubledArea / (2 * tp * fp);
-}
-function averagePrecisionRanked(ranked, weights) {
-  const { order, positive, groupEnd } = ranked;
-  let tp = 0;
-  let fp = 0;
-  let previousTp = 0;
-  let sum = 0;
-  for (let k = 0; k < order.length; k++) {
-    const weight = weights === void 0 ? 1 : weights[order[k]];
-    const positiveWeight = weight * positive[k];
-    tp += positiveWeight;
-    fp += weight - positiveWeight;
-    if (groupEnd[k] === 1 && tp > previousTp) {
-      sum += (tp - previousTp) * (tp / (tp + fp));
-      previousTp = tp;
-    }
-  }
-  if (tp === 0) return Number.NaN;
-  return sum / tp;
-}
-
-// shared/evaluate/metrics/regression.ts
-function squaredErrors(targets, predictions) {
-  const errors = new Float64Array(targets.length);
-  for (let i = 0; i < errors.length; i++) {
-    const difference = targets[i] - predictions[i];
-    errors[i] = difference * difference;
-  }
-  return errors;
-}
-function absoluteErrors(targets, predictions) {
-  const errors = new Float64Array(targets.length);
-  for (let i = 0; i < errors.length; i++) errors[i] = Math.abs(targets[i] - predictions[i]);
-  return errors;
-}
-function absolutePercentageErrors(targets, predictions) {
-  const errors = new Float64Array(targets.length);
-  for (let i = 0; i < errors.length; i++) {
-    errors[i] = Math.abs(predictions[i] - targets[i]) / Math.max(Math.abs(targets[i]), FLOAT64_EPSILON);
-  }
-  return errors;
-}
-function r2FromErrors(targets, errors, weights, warn) {
-  const mean = weightedMean(targets, weights);
-  if (Number.isNaN(mean)) return Number.NaN;
-  let residual = 0;
-  let total = 0;
-  for (let i = 0; i < errors.length; i++) {
-    const weight = weights === void 0 ? 1 : weights[i];
-    const deviation = targets[i] - mean;
-    residual += weight * errors[i];
-    total += weight * deviation * deviation;
-  }
-  if (total === 0) {
-    warn?.("r2 is ill-defined: the target is constant; set to 1 for a perfect fit and 0 otherwise, as scikit-learn does");
-    return residual === 0 ? 1 : 0;
-  }
-  return 1 - residual / total;
-}
-
-// shared/evaluate/metrics/prepared.ts
-var PreparedPredictions = class _PreparedPredictions {
-  constructor(labels, scores, threshold = 0.5) {
-    this.labels = labels;
-    this.scores = scores;
-    this.threshold = threshold;
-    if (labels.length !== scores.length) throw new RangeError(`labels (${labels.length}) and scores (${scores.length}) differ in length`);
-  }
-  labels;
-  scores;
-  threshold;
-  ranked;
-  predicted;
-  bins;
-  perRow = /* @__PURE__ */ new Map();
-  get length() {
-    return this.labels.length;
-  }
-  /** The same model restricted to `rows` (a segment). */
-  subset(rows) {
-    const labels = new Float64Array(rows.length);
-    const scores = new Float64Array(rows.length);
-    for (let i = 0; i < rows.length; i++) {
-      labels[i] = this.labels[rows[i]];
-      scores[i] = this.scores[rows[i]];
-    }
-    return new _PreparedPredictions(labels, scores, this.threshold);
-  }
-  /**
-   * The metric on all rows, or on rows weighted by `weights` (bootstrap
-   * counts). NaN when undefined for these rows (ROC AUC with one class).
-   */
-  compute(metric, weights, warn) {
-    switch (metric) {
-      case "roc_auc":
-        return rocAucRanked(this.rank(), weights);
-      case "average_precision":
-        return averagePrecisionRanked(this.rank(), weights);
-      case "accuracy":
-        return accuracyFromCounts(this.counts(weights));
-      case "precision":
-        return precisionFromCounts(this.counts(weights), warn);
-      case "recall":
-        return recallFromCounts(this.counts(weights), warn);
-      case "f1":
-        return f1FromCounts(this.counts(weights), warn);
-      case "log_loss":
-        return weightedMean(this.rowValues("log_loss", logLossPerRow), weights);
-      case "brier_score":
-        return weightedMean(this.rowValues("squared", brierPerRow), weights);
-      case "ece":
-        this.bins ??= calibrationBins(this.scores);
-        return expectedCalibrationErrorBinned(this.labels, this.scores, this.bins, weights);
-      case "rmse":
-        return Math.sqrt(weightedMean(this.rowValues("squared", squaredErrors), weights));
-      case "mae":
-        return weightedMean(this.rowValues("absolute", absoluteErrors), weights);
-      case "mape":
-        return weightedMean(this.rowValues("percentage", absolutePercentageErrors), weights);
-      case "r2":
-        return r2FromErrors(this.labels, this.rowValues("squared", squaredErrors), weights, warn);
-    }
-  }
-  rank() {
-    this.ranked ??= rankScores(this.labels, this.scores);
-    return this.ranked;
-  }
-  counts(weights) {
-    this.predicted ??= predictPositive(this.scores, this.threshold);
-    return confusionCounts(this.labels, this.predicted, weights);
-  }
-  /** Per-row terms, computed once; (y - p)^2 serves Brier, RMSE and r2 alike. */
-  rowValues(key, make) {
-    let values = this.perRow.get(key);
-    if (values === void 0) {
-      values = make(this.labels, this.scores);
-      this.perRow.set(key, values);
-    }
-    return values;
-  }
-};
-
-// shared/stats/random.ts
-var TWO_POW_32 = 4294967296;
-var TWO_POW_53 = 9007199254740992;
-function splitmix32(state) {
-  let t = state | 0;
-  t ^= t >>> 16;
-  t = Math.imul(t, 569420461);
-  t ^= t >>> 15;
-  t = Math.imul(t, 1935289751);
-  t ^= t >>> 15;
-  return t >>> 0;
-}
-var Xoshiro128StarStar = class {
-  s0;
-  s1;
-  s2;
-  s3;
-  spareNormal = 0;
-  hasSpare = false;
-  constructor(seed) {
-    const low = seed >>> 0;
-    const high = Math.floor(seed / TWO_POW_32) >>> 0;
-    let counter = low ^ Math.imul(high, 2246822507) | 0;
-    const draw = () => {
-      counter = counter + 2654435769 | 0;
-      return splitmix32(counter);
-    };
-    this.s0 = draw();
-    this.s1 = draw();
-    this.s2 = draw();
-    this.s3 = draw();
-  }
-  /** One 32-bit output as an unsigned integer. */
-  nextUint32() {
-    const s1 = this.s1;
-    const rotated = Math.imul(s1, 5);
-    const result2 = Math.imul(rotated << 7 | rotated >>> 25, 9) >>> 0;
-    const t = s1 << 9;
-    this.s2 ^= this.s0;
-    this.s3 ^= this.s1;
-    this.s1 ^= this.s2;
-    this.s0 ^= this.s3;
-    this.s2 ^= t;
-    this.s3 = this.s3 << 11 | this.s3 >>> 21;
-    return result2;
-  }
-  next() {
-    const high = this.nextUint32() >>> 5;
-    const low = this.nextUint32() >>> 6;
-    return (high * 67108864 + low) / TWO_POW_53;
-  }
-  nextInt(n) {
-    if (!Number.isInteger(n) || n < 1 || n > TWO_POW_32) {
-      throw new RangeError(`nextInt expects an integer in 1..2^32, got ${n}`);
-    }
-    const limit = TWO_POW_32 - TWO_POW_32 % n;
-    let x = this.nextUint32();
-    while (x >= limit) x = this.nextUint32();
-    return x % n;
-  }
-  normal() {
-    if (this.hasSpare) {
-      this.hasSpare = false;
-      return this.spareNormal;
-    }
-    let u;
-    let v;
-    let s;
-    do {
-      u = 2 * this.next() - 1;
-      v = 2 * this.next() - 1;
-      s = u * u + v * v;
-    } while (s >= 1 || s === 0);
-    const factor = Math.sqrt(-2 * Math.log(s) / s);
-    this.spareNormal = v * factor;
-    this.hasSpare = true;
-    return u * factor;
-  }
-};
-function createRng(seed) {
-  if (typeof seed !== "number") throw new TypeError(`createRng expects a number seed, got ${typeof seed}`);
-  if (!Number.isSafeInteger(seed)) throw new RangeError(`createRng expects a safe integer seed, got ${seed}`);
-  return new Xoshiro128StarStar(seed);
-}
-
-// shared/evaluate/bootstrap.ts
-var DEFAULT_RESAMPLES = 1e3;
-var DEFAULT_SEED = 20240601;
-function pairedBootstrap(rows, statistics, options4 = {}) {
-  const resamples = options4.resamples ?? DEFAULT_RESAMPLES;
-  if (!Number.isInteger(resamples) || resamples < 1) throw new RangeError(`resamples must be a positive integer, got ${resamples}`);
-  if (!Number.isInteger(rows) || rows < 1) throw new RangeError(`the bootstrap needs at least one row, got ${rows}`);
-  const rng = createRng(options4.seed ?? DEFAULT_SEED);
-  const estimates = statistics.map(() => new Float64Array(resamples));
-  const counts = new Int32Array(rows);
-  for (let r = 0; r < resamples; r++) {
-    counts.fill(0);
-    for (let i = 0; i < rows; i++) counts[Math.floor(rng.next() * rows)]++;
-    for (let s = 0; s < statistics.length; s++) estimates[s][r] = statistics[s](counts);
-  }
-  return estimates;
-}
-function quantileSorted(sorted, probability) {
-  if (sorted.length === 0) return Number.NaN;
-  const position = (sorted.length - 1) * probability;
-  const lower2 = Math.floor(position);
-  const upper = Math.min(lower2 + 1, sorted.length - 1);
-  return sorted[lower2] + (position - lower2) * (sorted[upper] - sorted[lower2]);
-}
-function percentileInterval(estimates, confidence2) {
-  if (!(confidence2 > 0 && confidence2 < 1)) throw new RangeError(`confidence must be between 0 and 1, got ${confidence2}`);
-  const defined = estimates.filter((value) => !Number.isNaN(value)).sort();
-  const tail = (1 - confidence2) / 2;
-  return { interval: [quantileSorted(defined, tail), quantileSorted(defined, 1 - tail)], valid: defined.length };
-}
-
-// shared/evaluate/normal.ts
-var TWO_OVER_SQRT_PI = 2 / Math.sqrt(Math.PI);
-var SERIES_LIMIT = 1;
-function erfSeries(x) {
-  const twoXSquared = 2 * x * x;
-  let term = x;
-  let sum = x;
-  for (let n = 1; n < 200; n++) {
-    term *= twoXSquared / (2 * n + 1);
-    sum += term;
-    if (term < sum * 1e-17) break;
-  }
-  return TWO_OVER_SQRT_PI * Math.exp(-x * x) * sum;
-}
-function erfcContinuedFraction(x) {
-  const tiny = 1e-300;
-  let f = x;
-  let c = x;
-  let d = 0;
-  for (let k = 1; k < 500; k++) {
-    const a = k / 2;
-    d = x + a * d;
-    d = Math.abs(d) < tiny ? 1 / tiny : 1 / d;
-    c = x + a / c;
-    if (Math.abs(c) < tiny) c = tiny;
-    const delta = c * d;
-    f *= delta;
-    if (Math.abs(delta - 1) < 1e-16) break;
-  }
-  return Math.exp(-x * x) / Math.sqrt(Math.PI) / f;
-}
-function erfc(x) {
-  if (Number.isNaN(x)) return Number.NaN;
-  if (x < 0) return 2 - erfc(-x);
-  if (x < SERIES_LIMIT) return 1 - erfSeries(x);
-  return erfcContinuedFraction(x);
-}
-function twoSidedNormalPValue(z9) {
-  return erfc(Math.abs(z9) / Math.SQRT2);
-}
-
-// shared/evaluate/delong.ts
-function midranks(values) {
-  const n = values.length;
-  const order = new Int32Array(n);
-  for (let i = 0; i < n; i++) order[i] = i;
-  order.sort((a, b) => values[a] - values[b]);
-  const ranks = new Float64Array(n);
-  let start = 0;
-  while (start < n) {
-    let end = start;
-    while (end + 1 < n && values[order[end + 1]] === values[order[start]]) end++;
-    const rank = (start + end) / 2 + 1;
-    for (let k = start; k <= end; k++) ranks[order[k]] = rank;
-    start = end + 1;
-  }
-  return ranks;
-}
-function components(positives, negatives) {
-  const m = positives.length;
-  const n = negatives.length;
-  const combined = new Float64Array(m + n);
-  combined.set(positives, 0);
-  combined.set(negatives, m);
-  const rankPositive = midranks(positives);
-  const rankNegative = midranks(negatives);
-  const rankCombined = midranks(combined);
-  const v10 = new Float64Array(m);
-  const v01 = new Float64Array(n);
-  let rankSum = 0;
-  for (let i = 0; i < m; i++) {
-    rankSum += rankCombined[i];
-    v10[i] = (rankCombined[i] - rankPositive[i]) / n;
-  }
-  for (let j = 0; j < n; j++) {
-    v01[j] = 1 - (rankCombined[m + j] - rankNegative[j]) / m;
-  }
-  return { auc: (rankSum - m * (m + 1) / 2) / (m * n), v10, v01 };
-}
-function covariance(a, b) {
-  const k = a.length;
-  let meanA = 0;
-  let meanB = 0;
-  for (let i = 0; i < k; i++) {
-    meanA += a[i];
-    meanB += b[i];
-  }
-  meanA /= k;
-  meanB /= k;
-  let sum = 0;
-  for (let i = 0; i < k; i++) sum += (a[i] - meanA) * (b[i] - meanB);
-  return sum / (k - 1);
-}
-function delongTest(labels, scoresA, scoresB) {
-  let m = 0;
-  for (let i = 0; i < labels.length; i++) if (labels[i] === 1) m++;
-  const n = labels.length - m;
-  if (m < 2 || n < 2) throw new RangeError(`DeLong's test needs at least two rows of each class (got ${m} positive, ${n} negative)`);
-  const split = (scores) => {
-    const positives = new Float64Array(m);
-    const negatives = new Float64Array(n);
-    let p = 0;
-    let q = 0;
-    for (let i = 0; i < labels.length; i++) {
-      if (labels[i] === 1) positives[p++] = scores[i];
-      else negatives[q++] = scores[i];
-    }
-    return components(positives, negatives);
-  };
-  const a = split(scoresA);
-  const b = split(scoresB);
-  const variance = (covariance(a.v10, a.v10) + covariance(b.v10, b.v10) - 2 * covariance(a.v10, b.v10)) / m + (covariance(a.v01, a.v01) + covariance(b.v01, b.v01) - 2 * covariance(a.v01, b.v01)) / n;
-  const difference = a.auc - b.auc;
-  if (!(variance > 0)) {
-    return { auc: [a.auc, b.auc], difference, variance: Math.max(variance, 0), z: difference === 0 ? 0 : Number.NaN, pValue: difference === 0 ? 1 : Number.NaN };
-  }
-  const z9 = difference / Math.sqrt(variance);
-  return { auc: [a.auc, b.auc], difference, variance, z: z9, pValue: twoSidedNormalPValue(z9) };
-}
-
-// shared/evaluate/policy.ts
-var EVALUATION_DEFAULTS = {
-  threshold: 0.5,
-  minDelta: 0,
-  confidence: 0.95,
-  resamples: DEFAULT_RESAMPLES,
-  seed: DEFAULT_SEED,
-  segmentMinRows: 200,
-  primary: { classification: "roc_auc", regression: "rmse" }
-};
-function namedMetrics(policy) {
-  const named = [];
-  if (policy.primary) named.push({ metric: policy.primary.metric, where: "evaluation.primary.metric" });
-  policy.guardrails?.forEach((rule2, index) => named.push({ metric: rule2.metric, where: `evaluation.guardrails[${index}].metric` }));
-  const segmentMetric = policy.segments?.max_regression.metric;
-  if (segmentMetric) named.push({ metric: segmentMetric, where: "evaluation.segments.max_regression.metric" });
-  for (const bound of ["min", "max"]) {
-    for (const metric of Object.keys(policy[bound] ?? {})) named.push({ metric, where: `evaluation.${bound}.${metric}` });
-  }
-  return named;
-}
-function inferTask(policy) {
-  if (policy.task) return policy.task;
-  const first = namedMetrics(policy)[0];
-  return first ? METRICS[first.metric].task : "classification";
-}
-function resolvePolicy(policy = {}) {
-  const task = inferTask(policy);
-  for (const { metric, where: where2 } of namedMetrics(policy)) {
-    if (METRICS[metric].task !== task) {
-      throw new ConfigError(void 0, `${where2}: '${metric}' is a ${METRICS[metric].task} metric but the evaluation is ${task}`);
-    }
-  }
-  const confidence2 = policy.bootstrap?.confidence ?? EVALUATION_DEFAULTS.confidence;
-  const primaryMetric = policy.primary?.metric ?? EVALUATION_DEFAULTS.primary[task];
-  return {
-    task,
-    threshold: policy.threshold ?? EVALUATION_DEFAULTS.threshold,
-    primary: {
-      metric: primaryMetric,
-      min_delta: policy.primary?.min_delta ?? EVALUATION_DEFAULTS.minDelta,
-      confidence: policy.primary?.confidence ?? confidence2
-    },
-    guardrails: policy.guardrails ?? [],
-    segments: policy.segments ? {
-      by: policy.segments.by,
-      min_rows: policy.segments.min_rows ?? EVALUATION_DEFAULTS.segmentMinRows,
-      max_regression: { metric: policy.segments.max_regression.metric ?? primaryMetric, delta: policy.segments.max_regression.delta }
-    } : void 0,
-    min: policy.min ?? {},
-    max: policy.max ?? {},
-    bootstrap: {
-      resamples: policy.bootstrap?.resamples ?? EVALUATION_DEFAULTS.resamples,
-      seed: policy.bootstrap?.seed ?? EVALUATION_DEFAULTS.seed,
-      confidence: confidence2
-    }
-  };
-}
-
-// shared/evaluate/format.ts
-function formatValue(value) {
-  if (Number.isNaN(value)) return "undefined";
-  if (!Number.isFinite(value)) return value > 0 ? "\u221E" : "\u2212\u221E";
-  if (value === 0) return "0";
-  const magnitude = Math.abs(value);
-  const text = magnitude < 1e-4 || magnitude >= 1e9 ? magnitude.toExponential(3) : String(Number(magnitude.toPrecision(4)));
-  return value < 0 ? `\u2212${text}` : text;
-}
-function formatDelta(value) {
-  return value > 0 ? `+${formatValue(value)}` : formatValue(value);
-}
-function formatConfidence(confidence2) {
-  return `${Number((confidence2 * 100).toPrecision(4))}%`;
-}
-function formatCount(count) {
-  return count.toLocaleString("en-US");
-}
-function exceeds(value, limit) {
-  return value > limit + 1e-12 * Math.max(1, Math.abs(limit));
-}
-
-// shared/evaluate/segments.ts
-var MAX_SEGMENTS_PER_COLUMN = 100;
-function findColumn(rows, name) {
-  const column = rows.segments.find((candidate) => candidate.name === name);
-  if (column) return column;
-  const files = [rows.sources.challenger, rows.sources.champion].filter((file) => Boolean(file));
-  throw new InputError(void 0, `evaluation.segments.by names column '${name}', which ${files.length > 1 ? "neither predictions file" : "the predictions file"} has (${files.join(", ")})`);
-}
-function groupRows(column) {
-  const slots = column.values.length + 1;
-  if (column.values.length > MAX_SEGMENTS_PER_COLUMN) {
-    throw new InputError(
-      void 0,
-      `segment column '${column.name}' has ${column.values.length} distinct values; segments are meant for categories (at most ${MAX_SEGMENTS_PER_COLUMN}), not ids or continuous numbers`
-    );
-  }
-  const counts = new Int32Array(slots);
-  const slotOf = (code) => code < 0 ? slots - 1 : code;
-  for (let i = 0; i < column.codes.length; i++) counts[slotOf(column.codes[i])]++;
-  const groups = [];
-  for (let slot = 0; slot < slots; slot++) {
-    if (counts[slot] === 0) continue;
-    const mask = new Uint8Array(column.codes.length);
-    for (let i = 0; i < column.codes.length; i++) if (slotOf(column.codes[i]) === slot) mask[i] = 1;
-    groups.push({ value: slot === slots - 1 ? null : column.values[slot], mask, rows: counts[slot] });
-  }
-  return groups.sort((a, b) => Number(a.value === null) - Number(b.value === null) || b.rows - a.rows);
-}
-function finite2(value) {
-  return Number.isNaN(value) ? null : value;
-}
-function analyzeSegments(rows, challenger, champion, policy) {
-  const metric = policy.max_regression.metric;
-  const higherIsBetter = METRICS[metric].higherIsBetter;
-  const result2 = [];
-  for (const name of policy.by) {
-    for (const group of groupRows(findColumn(rows, name))) {
-      const challengerValue = finite2(challenger.compute(metric, group.mask));
-      const championValue = champion ? finite2(champion.compute(metric, group.mask)) : null;
-      const delta = challengerValue !== null && championValue !== null ? challengerValue - championValue : null;
-      let status;
-      if (!champion) status = "no_champion";
-      else if (delta === null) status = "undefined";
-      else if (group.rows < policy.min_rows) status = "too_few_rows";
-      else status = exceeds(higherIsBetter ? -delta : delta, policy.max_regression.delta) ? "regressed" : "pass";
-      result2.push({
-        segment: name,
-        value: group.value,
-        rows: group.rows,
-        metric,
-        metrics: { challenger: challengerValue, champion: championValue },
-        delta,
-        status,
-        pass: status !== "regressed"
-      });
-    }
-  }
-  return result2;
-}
-
-// shared/evaluate/validate.ts
-function where(rows, row, file) {
-  if (rows.locate && file === rows.sources.challenger) return rows.locate(row);
-  return { location: file ? { file } : void 0, text: `row ${row + 1} (id '${rows.ids[row]}')` };
-}
-function checkFinite(rows, values, what, file) {
-  let bad = 0;
-  let first = -1;
-  for (let i = 0; i < values.length; i++) {
-    if (!Number.isFinite(values[i])) {
-      bad++;
-      if (first < 0) first = i;
-    }
-  }
-  if (bad > 0) {
-    const { location, text } = where(rows, first, file);
-    const others = bad > 1 ? ` (and ${bad - 1} more row${bad > 2 ? "s" : ""})` : "";
-    throw new InputError(location, `${what} must be a finite number; ${text} has ${String(values[first])}${others}`);
-  }
-}
-function allProbabilities(scores) {
-  for (let i = 0; i < scores.length; i++) if (!(scores[i] >= 0 && scores[i] <= 1)) return false;
-  return true;
-}
-function validateRows(rows, task) {
-  const { challenger: challengerFile, champion: championFile } = rows.sources;
-  if (rows.labels.length === 0) throw new InputError(challengerFile ? { file: challengerFile } : void 0, "no evaluation rows: the predictions file has no data rows");
-  checkFinite(rows, rows.labels, "the label", challengerFile);
-  checkFinite(rows, rows.challenger, "the challenger's score", challengerFile);
-  if (rows.champion) checkFinite(rows, rows.champion, "the champion's score", championFile ?? "");
-  if (task !== "classification") return;
-  let positives = 0;
-  for (let i = 0; i < rows.labels.length; i++) {
-    const label = rows.labels[i];
-    if (label !== 0 && label !== 1) {
-      const { location, text } = where(rows, i, challengerFile);
-      throw new InputError(location, `classification labels must be 0 or 1; ${text} has ${label}`);
-    }
-    positives += label;
-  }
-  if (positives === 0 || positives === rows.labels.length) {
-    throw new InputError(
-      challengerFile ? { file: challengerFile } : void 0,
-      `every evaluation row has label ${positives === 0 ? 0 : 1}: ROC AUC and average precision are undefined with one class; evaluate on rows of both classes`
-    );
-  }
-}
-
-// shared/evaluate/compare.ts
-function nullable(value) {
-  return Number.isNaN(value) ? null : value;
-}
-function gatedMetrics(policy) {
-  const gated = [{ metric: policy.primary.metric, where: "evaluation.primary" }];
-  policy.guardrails.forEach((rule2, index) => gated.push({ metric: rule2.metric, where: `evaluation.guardrails[${index}]` }));
-  for (const bound of ["min", "max"]) {
-    for (const metric of Object.keys(policy[bound])) gated.push({ metric, where: `evaluation.${bound}.${metric}` });
-  }
-  if (policy.segments) gated.push({ metric: policy.segments.max_regression.metric, where: "evaluation.segments.max_regression" });
-  return gated;
-}
-function scoreRange(scores) {
-  let low = Infinity;
-  let high = -Infinity;
-  for (const score of scores) {
-    if (score < low) low = score;
-    if (score > high) high = score;
-  }
-  return `${formatValue(low)} to ${formatValue(high)}`;
-}
-function probabilityScores(rows, policy, warnings) {
-  const ok = { challenger: true, champion: true };
-  if (policy.task !== "classification") return ok;
-  for (const side of ["challenger", "champion"]) {
-    const scores = rows[side];
-    if (!scores || allProbabilities(scores)) continue;
-    ok[side] = false;
-    const gated = gatedMetrics(policy).find(({ metric }) => METRICS[metric].needsProbabilities);
-    const file = rows.sources[side];
-    if (gated) {
-      throw new InputError(
-        file ? { file } : void 0,
-        `${gated.where} uses ${gated.metric}, which needs probabilities in [0, 1], but the ${side}'s scores range from ${scoreRange(scores)}`
-      );
-    }
-    warnings.push(`The ${side}'s scores are not probabilities (they range from ${scoreRange(scores)}): log_loss, brier_score and ece are not computed for it.`);
-  }
-  return ok;
-}
-function computeAll(model, policy, side, probabilities, warnings) {
-  const values = {};
-  for (const metric of metricsForTask(policy.task)) {
-    if (METRICS[metric].needsProbabilities && !probabilities) {
-      values[metric] = null;
-      continue;
-    }
-    values[metric] = nullable(model.compute(metric, void 0, (message) => warnings.push(`${side}: ${message}`)));
-  }
-  return values;
-}
-function delongOrWarn(labels, challenger, champion, warnings) {
-  let positives = 0;
-  for (const label of labels) positives += label;
-  if (positives < 2 || labels.length - positives < 2) {
-    warnings.push("DeLong's test needs at least two rows of each class: no p-value for roc_auc.");
-    return void 0;
-  }
-  return delongTest(labels, challenger, champion);
-}
-function compareGated(rows, challenger, champion, policy, metrics, warnings) {
-  const rules = [{ role: "primary", metric: policy.primary.metric }, ...policy.guardrails.map((guardrail) => ({ role: "guardrail", metric: guardrail.metric, guardrail }))];
-  const distinct = [...new Set(rules.map((rule2) => rule2.metric))];
-  const distributions = pairedBootstrap(
-    rows.labels.length,
-    distinct.map((metric) => (counts) => challenger.compute(metric, counts) - champion.compute(metric, counts)),
-    { resamples: policy.bootstrap.resamples, seed: policy.bootstrap.seed }
-  );
-  const delong = distinct.includes("roc_auc") && rows.champion ? delongOrWarn(rows.labels, rows.challenger, rows.champion, warnings) : void 0;
-  return rules.map((rule2) => {
-    const challengerValue = metrics.challenger[rule2.metric] ?? Number.NaN;
-    const championValue = metrics.champion[rule2.metric] ?? Number.NaN;
-    const delta = challengerValue - championValue;
-    const confidence2 = rule2.role === "primary" ? policy.primary.confidence : policy.bootstrap.confidence;
-    const { interval: interval2, valid } = percentileInterval(distributions[distinct.indexOf(rule2.metric)], confidence2);
-    const higherIsBetter = METRICS[rule2.metric].higherIsBetter;
-    const base = {
-      metric: rule2.metric,
-      role: rule2.role,
-      higher_is_better: higherIsBetter,
-      challenger: challengerValue,
-      champion: championValue,
-      delta,
-      ci: valid > 0 ? interval2 : null,
-      confidence: confidence2,
-      p_value: rule2.metric === "roc_auc" && delong ? nullable(delong.pValue) : null
-    };
-    if (rule2.role === "primary") {
-      const minDelta = policy.primary.min_delta;
-      const pass = valid > 0 && (higherIsBetter ? interval2[0] > minDelta : interval2[1] < -minDelta);
-      return { ...base, rule: higherIsBetter ? `lower bound of \u0394 > ${formatValue(minDelta)}` : `upper bound of \u0394 < ${formatValue(-minDelta)}`, pass };
-    }
-    return { ...base, ...guardrailVerdict(rule2.guardrail, challengerValue, delta) };
-  });
-}
-function guardrailVerdict(guardrail, value, delta) {
-  const parts = [];
-  let pass = true;
-  if (guardrail.max_increase !== void 0) {
-    parts.push(`\u0394 \u2264 ${formatDelta(guardrail.max_increase)}`);
-    if (exceeds(delta, guardrail.max_increase)) pass = false;
-  }
-  if (guardrail.max_decrease !== void 0) {
-    parts.push(`\u0394 \u2265 ${formatValue(-guardrail.max_decrease)}`);
-    if (exceeds(-delta, guardrail.max_decrease)) pass = false;
-  }
-  if (guardrail.min !== void 0) {
-    parts.push(`value \u2265 ${formatValue(guardrail.min)}`);
-    if (exceeds(guardrail.min, value)) pass = false;
-  }
-  if (guardrail.max !== void 0) {
-    parts.push(`value \u2264 ${formatValue(guardrail.max)}`);
-    if (exceeds(value, guardrail.max)) pass = false;
-  }
-  return { rule: parts.join(", "), pass };
-}
-function thresholdChecks(policy, values, withChampion) {
-  const checks = [];
-  const add = (metric, bound, limit) => {
-    const value = values[metric] ?? null;
-    const pass = value !== null && (bound === "min" ? !exceeds(limit, value) : !exceeds(value, limit));
-    checks.push({ metric, bound, limit, value, pass });
-  };
-  for (const bound of ["min", "max"]) {
-    for (const [metric, limit] of Object.entries(policy[bound])) add(metric, bound, limit);
-  }
-  if (!withChampion) {
-    for (const guardrail of policy.guardrails) {
-      if (guardrail.min !== void 0) add(guardrail.metric, "min", guardrail.min);
-      if (guardrail.max !== void 0) add(guardrail.metric, "max", guardrail.max);
-    }
-  }
-  return checks;
-}
-function interval(row) {
-  return row.ci ? `${formatConfidence(row.confidence)} CI ${formatDelta(row.ci[0])} to ${formatDelta(row.ci[1])}` : "no interval: undefined on every resample";
-}
-function comparisonReason(row, policy) {
-  const p = row.p_value !== null ? `; DeLong p = ${formatValue(row.p_value)}` : "";
-  const stats = `\u0394 ${formatDelta(row.delta)} (${interval(row)}${p})`;
-  if (row.role === "primary") {
-    const better = row.higher_is_better ? "higher" : "lower";
-    return row.pass ? `Primary metric ${row.metric} improved: ${stats}; the interval clears min_delta ${formatValue(policy.primary.min_delta)}.` : `Primary metric ${row.metric} is not ${better} by more than min_delta ${formatValue(policy.primary.min_delta)} with ${formatConfidence(row.confidence)} confidence: ${stats}.`;
-  }
-  return row.pass ? `Guardrail ${row.metric} held (${row.rule}): ${formatValue(row.challenger)} vs ${formatValue(row.champion)}, \u0394 ${formatDelta(row.delta)}.` : `Guardrail ${row.metric} broken (${row.rule}): ${formatValue(row.challenger)} vs ${formatValue(row.champion)}, \u0394 ${formatDelta(row.delta)}.`;
-}
-function thresholdReason(check) {
-  const relation = check.bound === "min" ? check.pass ? "at least" : "below" : check.pass ? "at most" : "above";
-  const value = check.value === null ? "undefined" : formatValue(check.value);
-  return `${check.metric} is ${value}, ${relation} the ${check.bound} of ${formatValue(check.limit)}.`;
-}
-function segmentLabel(row) {
-  return `${row.segment}=${row.value ?? "(missing)"}`;
-}
-function segmentReasons(segments, policy, withChampion) {
-  const settings = policy.segments;
-  if (!settings || !withChampion) return { failures: [], passes: [] };
-  const limit = formatValue(settings.max_regression.delta);
-  const failures = segments.filter((row) => row.status === "regressed").map((row) => `Segment ${segmentLabel(row)} (${formatCount(row.rows)} rows): ${row.metric} ${formatValue(row.metrics.champion ?? Number.NaN)} \u2192 ${formatValue(row.metrics.challenger ?? Number.NaN)} (\u0394 ${formatDelta(row.delta ?? Number.NaN)}), worse by more than the ${limit} allowed.`);
-  if (failures.length > 0) return { failures, passes: [] };
-  const gated = segments.filter((row) => row.status === "pass").length;
-  const small = segments.filter((row) => row.status === "too_few_rows").length;
-  const smallNote = small > 0 ? `; ${small} with fewer than ${formatCount(settings.min_rows)} rows not gated` : "";
-  return { failures: [], passes: [`No segment regressed on ${settings.max_regression.metric} by more than ${limit} (${gated} gated${smallNote}).`] };
-}
-function evaluateRows(rows, policyInput = {}) {
-  const policy = resolvePolicy(policyInput);
-  validateRows(rows, policy.task);
-  const warnings = [];
-  const probabilities = probabilityScores(rows, policy, warnings);
-  const challenger = new PreparedPredictions(rows.labels, rows.challenger, policy.threshold);
-  const champion = rows.champion ? new PreparedPredictions(rows.labels, rows.champion, policy.threshold) : void 0;
-  const challengerMetrics = computeAll(challenger, policy, "challenger", probabilities.challenger, warnings);
-  const championMetrics = champion ? computeAll(champion, policy, "champion", probabilities.champion, warnings) : null;
-  const comparison = champion && championMetrics ? compareGated(rows, challenger, champion, policy, { challenger: challengerMetrics, champion: championMetrics }, warnings) : [];
-  const thresholds = thresholdChecks(policy, challengerMetrics, champion !== void 0);
-  const segments = policy.segments ? analyzeSegments(rows, challenger, champion, policy.segments) : [];
-  const failures = [];
-  const passes = [];
-  const notes = [];
-  if (!champion) {
-    const gates = thresholds.length > 0 ? "absolute thresholds only" : "no absolute thresholds are configured (evaluation.min / evaluation.max), so nothing blocks it";
-    notes.push(`No champion to compare with: decided on ${gates}.`);
-  }
-  for (const row of comparison) (row.pass ? passes : failures).push(comparisonReason(row, policy));
-  for (const check of thresholds) (check.pass ? passes : failures).push(thresholdReason(check));
-  const segmentText = segmentReasons(segments, policy, champion !== void 0);
-  failures.push(...segmentText.failures);
-  passes.push(...segmentText.passes);
-  return {
-    schema: "tollgate.evaluation/v1",
-    decision: failures.length === 0 ? "promote" : "reject",
-    mode: champion ? "champion" : "absolute",
-    task: policy.task,
-    reasons: [...notes, ...failures, ...passes],
-    rows: rows.labels.length,
-    threshold: policy.threshold,
-    primary: policy.primary.metric,
-    metrics: { challenger: challengerMetrics, champion: championMetrics },
-    comparison,
-    thresholds,
-    segments,
-    bootstrap: { ...policy.bootstrap },
-    warnings: [...new Set(warnings)],
-    inputs: { challenger: rows.sources.challenger, champion: rows.sources.champion }
-  };
-}
-
-// shared/evaluate/predictions.ts
-function locateRow(table, row) {
-  if (table.lines !== void 0 && table.lines[row] > 0) {
-    return { location: { file: table.file, line: table.lines[row] }, text: `line ${table.lines[row]}` };
-  }
-  return { location: { file: table.file }, text: `row ${row + 1}` };
-}
-
-// shared/evaluate/join.ts
-var EXAMPLES = 3;
-function quoteList(ids) {
-  return ids.slice(0, EXAMPLES).map((id) => `'${id}'`).join(", ");
-}
-function indexIds(table) {
-  const index = /* @__PURE__ */ new Map();
-  let firstDuplicate = -1;
-  const duplicated = /* @__PURE__ */ new Set();
-  for (let row = 0; row < table.ids.length; row++) {
-    const id = table.ids[row];
-    if (index.has(id)) {
-      if (firstDuplicate < 0) firstDuplicate = row;
-      duplicated.add(id);
-    } else {
-      index.set(id, row);
-    }
-  }
-  if (firstDuplicate >= 0) {
-    const id = table.ids[firstDuplicate];
-    const { location, text } = locateRow(table, firstDuplicate);
-    const earlier = locateRow(table, index.get(id)).text;
-    const more = duplicated.size > 1 ? `; ${formatCount(duplicated.size)} ids occur more than once (e.g. ${quoteList([...duplicated])})` : "";
-    throw new InputError(location, `duplicate id '${id}' (${text}, first at ${earlier})${more}: each evaluation row needs a unique id`);
-  }
-  return index;
-}
-function missingFrom(from, index) {
-  return from.ids.filter((id) => !index.has(id));
-}
-function describeMissing(count, examples, owner, other) {
-  return `${formatCount(count)} id${count === 1 ? "" : "s"} in ${owner} ${count === 1 ? "is" : "are"} missing from ${other} (e.g. ${quoteList(examples)})`;
-}
-function singleModelRows(challenger) {
-  indexIds(challenger);
-  if (!challenger.labels) throw new InputError({ file: challenger.file }, "the predictions file has no label column, so there is nothing to evaluate against");
-  return {
-    ids: challenger.ids,
-    labels: challenger.labels,
-    challenger: challenger.scores,
-    champion: void 0,
-    segments: challenger.segments,
-    sources: { challenger: challenger.file, champion: null },
-    locate: (row) => locateRow(challenger, row)
-  };
-}
-function alignSegment(column, championRowOf) {
-  const codes = new Int32Array(championRowOf.length);
-  for (let row = 0; row < codes.length; row++) codes[row] = column.codes[championRowOf[row]];
-  return { name: column.name, codes, values: column.values };
-}
-function joinPredictions(challenger, champion) {
-  const challengerIndex = indexIds(challenger);
-  const championIndex = indexIds(champion);
-  const onlyChallenger = missingFrom(challenger, championIndex);
-  const onlyChampion = missingFrom(champion, challengerIndex);
-  if (onlyChallenger.length > 0 || onlyChampion.length > 0) {
-    const parts = [];
-    if (onlyChallenger.length > 0) parts.push(describeMissing(onlyChallenger.length, onlyChallenger, `the challenger's ${challenger.file}`, `the champion's ${champion.file}`));
-    if (onlyChampion.length > 0) parts.push(describeMissing(onlyChampion.length, onlyChampion, `the champion's ${champion.file}`, `the challenger's ${challenger.file}`));
-    throw new InputError(void 0, `the challenger and the champion were not scored on the same rows: ${parts.join("; ")}. Score both models on the same evaluation data.`);
-  }
-  const rows = challenger.ids.length;
-  const championRowOf = new Int32Array(rows);
-  const championScores = new Float64Array(rows);
-  for (let row = 0; row < rows; row++) {
-    const other = championIndex.get(challenger.ids[row]);
-    championRowOf[row] = other;
-    championScores[row] = champion.scores[other];
-  }
-  let labels = challenger.labels;
-  if (!labels) {
-    if (!champion.labels) throw new InputError(void 0, `neither ${challenger.file} nor ${champion.file} has a label column`);
-    labels = new Float64Array(rows);
-    for (let row = 0; row < rows; row++) labels[row] = champion.labels[championRowOf[row]];
-  } else if (champion.labels) {
-    let disagreements = 0;
-    let first = -1;
-    for (let row = 0; row < rows; row++) {
-      const theirs = champion.labels[championRowOf[row]];
-      if (theirs !== labels[row] && !(Number.isNaN(theirs) && Number.isNaN(labels[row]))) {
-        disagreements++;
-        if (first < 0) first = row;
-      }
-    }
-    if (disagreements > 0) {
-      const mine = locateRow(challenger, first);
-      const theirs = locateRow(champion, championRowOf[first]);
-      throw new InputError(
-        mine.location,
-        `the label of id '${challenger.ids[first]}' is ${labels[first]} here (${mine.text}) but ${champion.labels[championRowOf[first]]} in ${champion.file} (${theirs.text}); ${formatCount(disagreements)} row${disagreements === 1 ? "" : "s"} disagree. Both files must carry the same evaluation labels.`
-      );
-    }
-  }
-  const segments = [...challenger.segments];
-  for (const column of champion.segments) {
-    if (!segments.some((existing) => existing.name === column.name)) segments.push(alignSegment(column, championRowOf));
-  }
-  return {
-    ids: challenger.ids,
-    labels,
-    challenger: challenger.scores,
-    champion: championScores,
-    segments,
-    sources: { challenger: challenger.file, champion: champion.file },
-    locate: (row) => locateRow(challenger, row)
-  };
-}
-
-// shared/evaluate/load.ts
-var DEFAULT_COLUMNS = { id: "id", label: "label", score: "score" };
-var TEXT_LABELS = /* @__PURE__ */ new Map([
-  ["0", 0],
-  ["1", 1],
-  ["0.0", 0],
-  ["1.0", 1],
-  ["false", 0],
-  ["true", 1]
-]);
-var GrowableFloat64 = class {
-  data = new Float64Array(1024);
-  length = 0;
-  push(value) {
-    if (this.length === this.data.length) {
-      const bigger = new Float64Array(this.data.length * 2);
-      bigger.set(this.data);
-      this.data = bigger;
-    }
-    this.data[this.length++] = value;
-  }
-  toArray() {
-    return this.data.slice(0, this.length);
-  }
-};
-var GrowableInt32 = class {
-  data = new Int32Array(1024);
-  length = 0;
-  push(value) {
-    if (this.length === this.data.length) {
-      const bigger = new Int32Array(this.data.length * 2);
-      bigger.set(this.data);
-      this.data = bigger;
-    }
-    this.data[this.length++] = value;
-  }
-  toArray() {
-    return this.data.slice(0, this.length);
-  }
-};
-var ProblemLog = class {
-  problems = /* @__PURE__ */ new Map();
-  add(what, row, line, text) {
-    const existing = this.problems.get(what);
-    if (existing) existing.count++;
-    else this.problems.set(what, { count: 1, row, line, text });
-  }
-  throwIfAny(file) {
-    if (this.problems.size === 0) return;
-    const entries = [...this.problems.entries()].sort((a, b) => a[1].row - b[1].row);
-    const [firstWhat, first] = entries[0];
-    const describe2 = (what, problem) => {
-      const where2 = problem.line !== void 0 ? `line ${problem.line}` : `row ${problem.row + 1}`;
-      const rows = problem.count === 1 ? `at ${where2}` : `on ${formatCount(problem.count)} rows, first at ${where2}`;
-      return `${what} ${rows}${problem.text}`;
-    };
-    const others = entries.slice(1).map(([what, problem]) => describe2(what, problem));
-    const more = others.length > 0 ? `; also ${others.join("; ")}` : "";
-    throw new InputError({ file, line: first.line }, `${describe2(firstWhat, first)}${more}. Every evaluation row needs an id, a label and a numeric score.`);
-  }
-};
-function textOf(column, row) {
-  if (column.nulls[row] === 1) return void 0;
-  switch (column.kind) {
-    case "string":
-      return column.dictionary[column.codes[row]];
-    case "boolean":
-      return column.values[row] === 1 ? "true" : "false";
-    case "number":
-      return String(column.values[row]);
-  }
-}
-function findColumn2(reader, name, role, required) {
-  const index = reader.schema.fields.findIndex((field) => field.name === name);
-  if (index < 0 && required) {
-    const names = reader.schema.fields.map((field) => `'${field.name}'`).join(", ");
-    throw new InputError({ file: reader.path }, `no ${role} column '${name}'; the file has columns ${names}. Name the ${role} column in the configuration (evaluation.columns.${role}) or with the ${role} option.`);
-  }
-  return index;
-}
-function invalidText(reader, column, row) {
-  const example = reader.invalidExamples.find((candidate) => candidate.column === column && candidate.row === row);
-  return example ? `: '${example.text}'` : "";
-}
-async function loadPredictions(file, options4 = {}) {
-  const columns2 = { ...DEFAULT_COLUMNS, ...options4.columns };
-  const task = options4.task ?? "classification";
-  const segmentNames = (options4.segments ?? []).filter((name) => ![columns2.id, columns2.label, columns2.score].includes(name));
-  const types = { [columns2.id]: "string", [columns2.score]: "float" };
-  if (task === "regression") types[columns2.label] = "float";
-  for (const name of segmentNames) types[name] = "string";
-  const reader = await openTable(file, { types });
-  try {
-    const idIndex = findColumn2(reader, columns2.id, "id", true);
-    const scoreIndex = findColumn2(reader, columns2.score, "score", true);
-    const labelIndex = findColumn2(reader, columns2.label, "label", !options4.labelOptional);
-    const segmentIndexes = segmentNames.map((name) => ({ name, index: findColumn2(reader, name, "segment", false) })).filter((entry) => entry.index >= 0);
-    const ids = [];
-    const labels = new GrowableFloat64();
-    const scores = new GrowableFloat64();
-    const lines = new GrowableInt32();
-    let hasLines = true;
-    const problems = new ProblemLog();
-    const segments = segmentIndexes.map(({ name }) => ({ name, codes: new GrowableInt32(), values: [], lookup: /* @__PURE__ */ new Map() }));
-    const labelCache = /* @__PURE__ */ new Map();
-    const readLabel = (column, row, globalRow, line) => {
-      if (column.nulls[row] === 1) {
-        problems.add("the label is missing", globalRow, line, column.invalid?.[row] === 1 ? invalidText(reader, column.name, globalRow) : "");
-        return Number.NaN;
-      }
-      if (task === "regression") {
-        if (column.kind !== "number") throw new InputError({ file }, `label column '${column.name}' must hold numbers for regression`);
-        return column.values[row];
-      }
-      let value;
-      if (column.kind === "number") value = column.values[row] === 0 || column.values[row] === 1 ? column.values[row] : void 0;
-      else if (column.kind === "boolean") value = column.values[row];
-      else {
-        const code = column.codes[row];
-        value = labelCache.get(code);
-        if (value === void 0) {
-          value = TEXT_LABELS.get(column.dictionary[code].trim().toLowerCase());
-          if (value !== void 0) labelCache.set(code, value);
-        }
-      }
-      if (value === void 0) {
-        problems.add("the label is not 0/1 or true/false", globalRow, line, `: '${textOf(column, row)}'`);
-        return Number.NaN;
-      }
-      return value;
-    };
-    const readBatch = (batch) => {
-      const idColumn = batch.columns[idIndex];
-      const scoreColumn = batch.columns[scoreIndex];
-      const labelColumn = labelIndex >= 0 ? batch.columns[labelIndex] : void 0;
-      if (scoreColumn.kind !== "number") throw new InputError({ file }, `score column '${columns2.score}' must hold numbers`);
-      if (batch.lines === void 0) hasLines = false;
-      for (let row = 0; row < batch.length; row++) {
-        const globalRow = batch.rowOffset + row;
-        const line = batch.lines?.[row];
-        lines.push(line ?? 0);
-        const id = textOf(idColumn, row);
-        if (id === void 0 || id === "") problems.add("the id is missing", globalRow, line, "");
-        ids.push(id ?? "");
-        if (scoreColumn.nulls[row] === 1) {
-          const invalid = scoreColumn.invalid?.[row] === 1;
-          problems.add(invalid ? "the score is not a number" : "the score is missing", globalRow, line, invalid ? invalidText(reader, columns2.score, globalRow) : "");
-        } else if (!Number.isFinite(scoreColumn.values[row])) {
-          problems.add("the score is not finite", globalRow, line, `: ${scoreColumn.values[row]}`);
-        }
-        scores.push(scoreColumn.values[row]);
-        if (labelColumn) labels.push(readLabel(labelColumn, row, globalRow, line));
-        segmentIndexes.forEach(({ index }, s) => {
-          const text = textOf(batch.columns[index], row);
-          const segment = segments[s];
-          if (text === void 0) {
-            segment.codes.push(-1);
-            return;
-          }
-          let code = segment.lookup.get(text);
-          if (code === void 0) {
-            code = segment.values.length;
-            segment.values.push(text);
-            segment.lookup.set(text, code);
-          }
-          segment.codes.push(code);
-        });
-      }
-    };
-    for await (const batch of reader) readBatch(batch);
-    problems.throwIfAny(file);
-    if (ids.length === 0) throw new InputError({ file }, "the file has a header but no data rows; expected one row per evaluation example");
-    const segmentColumns = segments.map((segment) => ({ name: segment.name, codes: segment.codes.toArray(), values: segment.values }));
-    return {
-      file,
-      ids,
-      labels: labelIndex >= 0 ? labels.toArray() : void 0,
-      scores: scores.toArray(),
-      lines: hasLines ? lines.toArray() : void 0,
-      segments: segmentColumns
-    };
-  } finally {
-    await reader.close();
-  }
-}
-
-// shared/evaluate/run.ts
-async function evaluateFiles(options4) {
-  const policy = options4.policy ?? {};
-  const columns2 = { ...DEFAULT_COLUMNS, ...definedOnly(policy.columns), ...definedOnly(options4.columns) };
-  const task = inferTask(policy);
-  const segments = policy.segments?.by ?? [];
-  const challenger = await loadPredictions(options4.predictions, { columns: columns2, task, segments });
-  if (options4.champion === void 0) return evaluateRows(singleModelRows(challenger), policy);
-  const champion = await loadPredictions(options4.champion, { columns: columns2, task, segments, labelOptional: true });
-  return evaluateRows(joinPredictions(challenger, champion), policy);
-}
-function definedOnly(value) {
-  if (!value) return {};
-  return Object.fromEntries(Object.entries(value).filter(([, entry]) => entry !== void 0));
-}
-
-// shared/config/evaluation.ts
-var metricName = z6.enum(METRIC_NAMES);
-var confidence = z6.number().gt(0).lt(1);
-var columnsSchema = z6.strictObject({
-  id: z6.string().min(1).default("id").describe("Column holding the row id both predictions files are joined on."),
-  label: z6.string().min(1).default("label").describe("Column holding the true label (0/1 or true/false) or the regression target."),
-  score: z6.string().min(1).default("score").describe("Column holding the predicted probability (or score) or the predicted value.")
-}).describe("Column names in the predictions files.");
-var primarySchema = z6.strictObject({
-  metric: metricName.describe("The metric that decides."),
-  min_delta: z6.number().default(EVALUATION_DEFAULTS.minDelta).describe("Required improvement in the metric's better direction; the confidence interval's bound must clear it. Negative = a non-inferiority margin."),
-  confidence: confidence.optional().describe("Confidence of that interval (default: bootstrap.confidence).")
-}).describe("Promote only when the challenger beats the champion on this metric with this confidence.");
-var LIMITS = ["max_increase", "max_decrease", "min", "max"];
-var guardrailSchema = z6.strictObject({
-  metric: metricName,
-  max_increase: z6.number().min(0).optional().describe("challenger \u2212 champion may be at most this."),
-  max_decrease: z6.number().min(0).optional().describe("champion \u2212 challenger may be at most this."),
-  min: z6.number().optional().describe("The challenger's value must be at least this."),
-  max: z6.number().optional().describe("The challenger's value must be at most this.")
-}).refine((rule2) => LIMITS.some((limit) => rule2[limit] !== void 0), { message: `set at least one of ${LIMITS.join(", ")}` }).describe("A metric that may not get worse than allowed (point estimates).");
-var segmentsSchema = z6.strictObject({
-  by: z6.array(z6.string().min(1)).min(1).describe("Columns (in the predictions files) whose values define segments."),
-  min_rows: z6.number().int().positive().default(EVALUATION_DEFAULTS.segmentMinRows).describe("Smaller segments are reported, not gated."),
-  max_regression: z6.strictObject({
-    metric: metricName.optional().describe("Default: the primary metric."),
-    delta: z6.number().min(0).describe("How much worse a segment may get.")
-  }).describe("A segment fails when its metric is worse than the champion's by more than delta.")
-}).describe("Per-segment gates that catch regressions an overall metric hides.");
-var boundsSchema2 = (what) => z6.partialRecord(metricName, z6.number()).default({}).describe(what);
-var evaluationSchema = z6.strictObject({
-  task: z6.enum(["classification", "regression"]).optional().describe("Inferred from the primary metric when omitted."),
-  columns: columnsSchema.prefault({}),
-  threshold: z6.number().default(EVALUATION_DEFAULTS.threshold).describe("A row is predicted positive when score >= threshold."),
-  primary: primarySchema.optional().describe("Default: roc_auc (classification) or rmse (regression), min_delta 0."),
-  guardrails: z6.array(guardrailSchema).default([]),
-  segments: segmentsSchema.optional(),
-  min: boundsSchema2("Absolute floors on the challenger, e.g. {roc_auc: 0.7}. Always checked; the only gates when there is no champion."),
-  max: boundsSchema2("Absolute ceilings on the challenger, e.g. {log_loss: 0.5}."),
-  bootstrap: z6.strictObject({
-    resamples: z6.number().int().min(100).max(1e5).default(EVALUATION_DEFAULTS.resamples),
-    seed: z6.number().int().default(EVALUATION_DEFAULTS.seed),
-    confidence: confidence.default(EVALUATION_DEFAULTS.confidence).describe("Confidence level of the intervals shown.")
-  }).prefault({}).describe("Paired bootstrap over the evaluation rows.")
-}).superRefine((section, context) => {
-  const task = inferTask(section);
-  const check = (metric, path) => {
-    if (METRICS[metric].task !== task) {
-      context.addIssue({ code: "custom", path, message: `'${metric}' is a ${METRICS[metric].task} metric but this evaluation is ${task}` });
-    }
-  };
-  if (section.primary) check(section.primary.metric, ["primary", "metric"]);
-  section.guardrails.forEach((rule2, index) => check(rule2.metric, ["guardrails", index, "metric"]));
-  if (section.segments?.max_regression.metric) check(section.segments.max_regression.metric, ["segments", "max_regression", "metric"]);
-  for (const bound of ["min", "max"]) {
-    for (const metric of Object.keys(section[bound])) check(metric, [bound, metric]);
-  }
-}).describe("Challenger-versus-champion evaluation: what must improve, what may not get worse.");
-var evaluationFileSchema = z6.looseObject({ evaluation: evaluationSchema.prefault({}) });
-async function loadEvaluationConfig(file) {
-  const document = await loadYamlFile(file, evaluationFileSchema);
-  return { file: document.file, value: document.value.evaluation, locate: (path) => document.locate(["evaluation", ...path]) };
-}
-function defaultEvaluationConfig() {
-  return evaluationSchema.parse({});
-}
-
-// cli/commands/evaluate.ts
 var DEFAULT_CONFIG = ".github/tollgate.yml";
-var usage4 = `Usage: tollgate evaluate --predictions FILE [--champion FILE] [options]
+var usage5 = `Usage: tollgate evaluate --predictions FILE [--champion FILE] [options]
 
 Compares the challenger's predictions with the champion's on the same rows
 (joined on id) and decides: promote (exit 0) or reject (exit 1). Without
@@ -7678,12 +9223,12 @@ function formatEvaluationText(report) {
 var evaluateCommand = {
   name: "evaluate",
   summary: "Compare a challenger with the champion and decide promote or reject",
-  usage: usage4,
+  usage: usage5,
   async run(argv, io) {
-    const { values } = parseCommandArgs(argv, options2, usage4, false);
+    const { values } = parseCommandArgs(argv, options2, usage5, false);
     if (values.predictions === void 0) throw new UsageError(`missing --predictions FILE
 
-${usage4}`);
+${usage5}`);
     const policy = await readConfig(io, values.config);
     const report = await evaluateFiles({
       predictions: inCwd(io, values.predictions),
@@ -7698,7 +9243,7 @@ ${usage4}`);
 };
 
 // cli/commands/registry.ts
-import { join as join7, resolve as resolve13 } from "node:path";
+import { join as join7, resolve as resolve14 } from "node:path";
 
 // shared/registry/tag-name.ts
 var TAG_RE = new RegExp(
@@ -8072,7 +9617,7 @@ function assignmentBlocker(model, version, stage, policy) {
 // shared/registry/git-exec.ts
 import { spawn as spawn2 } from "node:child_process";
 function runGit(args, options4) {
-  return new Promise((resolve14, reject) => {
+  return new Promise((resolve15, reject) => {
     const child = spawn2(options4.git ?? "git", args, {
       cwd: options4.cwd,
       env: { ...process.env, GIT_TERMINAL_PROMPT: "0", LC_ALL: "C", ...options4.env },
@@ -8089,7 +9634,7 @@ function runGit(args, options4) {
       );
     });
     child.on("close", (code) => {
-      resolve14({ code: code ?? 1, stdout: Buffer.concat(out).toString("utf8"), stderr: Buffer.concat(err).toString("utf8") });
+      resolve15({ code: code ?? 1, stdout: Buffer.concat(out).toString("utf8"), stderr: Buffer.concat(err).toString("utf8") });
     });
     child.stdin.on("error", () => {
     });
@@ -8103,8 +9648,8 @@ async function gitOutput(args, options4, what) {
   }
   return result2.stdout;
 }
-function firstLines(text, count = 3) {
-  return text.trim().split("\n").slice(0, count).join(" / ");
+function firstLines(text, count2 = 3) {
+  return text.trim().split("\n").slice(0, count2).join(" / ");
 }
 
 // shared/registry/git-backend.ts
@@ -8493,12 +10038,12 @@ var Registry = class {
 };
 
 // shared/registry/release-assets.ts
-import { readFile as readFile6, stat as stat7 } from "node:fs/promises";
+import { readFile as readFile7, stat as stat7 } from "node:fs/promises";
 var DEFAULT_MAX_MODEL_BYTES = 100 * 1024 * 1024;
 async function readJsonFile(file) {
   let text;
   try {
-    text = await readFile6(file, "utf8");
+    text = await readFile7(file, "utf8");
   } catch (error) {
     throw new InputError({ file }, describeReadFailure(error), { cause: error });
   }
@@ -8511,57 +10056,9 @@ async function readJsonFile(file) {
 
 // shared/registry/config.ts
 import { access } from "node:fs/promises";
-import { z as z8 } from "zod";
-
-// shared/config/models.ts
-import { z as z7 } from "zod";
-var NAME = /^[a-zA-Z0-9](?:[a-zA-Z0-9\-/_]*[a-zA-Z0-9])?$/;
-var DIRNAME = /^[a-zA-Z0-9\-_./]+$/;
-var NAME_HINT = "letters, digits, '-', '_' and '/', starting and ending with a letter or digit";
-var registryNameSchema = z7.string().regex(NAME, `expected ${NAME_HINT}`);
-var modelCardSchema = z7.object({
-  intended_use: z7.string().optional(),
-  limitations: z7.string().optional()
-}).strict();
-var modelObjectSchema = z7.object({
-  /** Monorepo directory; the registry name becomes `path:name` (tags `path=name@...`). */
-  path: z7.string().regex(DIRNAME, "expected a directory made of letters, digits, '-', '_', '.', '/'").optional(),
-  /** Logins or `@org/team` handles responsible for the model. */
-  owners: z7.array(z7.string().min(1)).optional(),
-  /** Stages in promotion order, e.g. [staging, canary, production]. */
-  stages: z7.array(registryNameSchema).default([]),
-  /** Where the champion lives: default the last stage, or `production` when no stages are listed. */
-  champion_stage: registryNameSchema.optional(),
-  /** A version must have held the previous stage before it may take the next (unless forced). */
-  require_previous_stage: z7.boolean().default(true),
-  card: modelCardSchema.optional(),
-  /** The workflow file that trains the model, for `/retrain`. */
-  training_workflow: z7.string().min(1).optional()
-}).strict();
-function checkModel(model, context, path) {
-  const seen = /* @__PURE__ */ new Set();
-  model.stages.forEach((stage, index) => {
-    if (seen.has(stage)) context.addIssue({ code: "custom", path: [...path, "stages", index], message: `stage '${stage}' is listed twice` });
-    seen.add(stage);
-  });
-  if (model.champion_stage !== void 0 && model.stages.length > 0 && !model.stages.includes(model.champion_stage)) {
-    context.addIssue({
-      code: "custom",
-      path: [...path, "champion_stage"],
-      message: `champion_stage '${model.champion_stage}' is not one of the stages (${model.stages.join(", ")})`
-    });
-  }
-}
-var modelsSchema = z7.record(z7.string(), modelObjectSchema).superRefine((models, context) => {
-  for (const [name, model] of Object.entries(models)) {
-    if (!NAME.test(name)) context.addIssue({ code: "custom", path: [name], message: `model name '${name}': expected ${NAME_HINT}` });
-    checkModel(model, context, [name]);
-  }
-});
-
-// shared/registry/config.ts
-var CONFIG_PATH = ".github/tollgate.yml";
-var modelsSection = z8.looseObject({ models: modelsSchema.optional() });
+import { z as z11 } from "zod";
+var CONFIG_PATH2 = ".github/tollgate.yml";
+var modelsSection = z11.looseObject({ models: modelsSchema.optional() });
 async function loadModelsConfig(file) {
   try {
     await access(file);
@@ -8575,7 +10072,7 @@ async function loadModelsConfig(file) {
 import { Octokit } from "octokit";
 
 // cli/commands/registry.ts
-var usage5 = `Usage: tollgate registry <subcommand> [arguments] [--repo DIR] [--json]
+var usage6 = `Usage: tollgate registry <subcommand> [arguments] [--repo DIR] [--json]
 
 The model registry: GTO-compatible git tags in the repository at --repo (default: here).
 
@@ -8595,7 +10092,7 @@ The model registry: GTO-compatible git tags in the repository at --repo (default
 
 Options:
   --repo DIR       the git repository (default: the current directory)
-  --config FILE    stage policy (default: <repo>/${CONFIG_PATH}, when present)
+  --config FILE    stage policy (default: <repo>/${CONFIG_PATH2}, when present)
   --push           push each new tag to --remote (default origin), after fetching its tags
   --remote NAME    the remote for --push
   --json           print the resulting state or event as JSON
@@ -8630,22 +10127,22 @@ var COMMON_FLAGS = /* @__PURE__ */ new Set(["repo", "config", "json"]);
 var registryCommand = {
   name: "registry",
   summary: "show and change the model registry (GTO-compatible git tags)",
-  usage: usage5,
+  usage: usage6,
   async run(argv, io) {
-    const { values, positionals } = parseCommandArgs(argv, options3, usage5);
+    const { values, positionals } = parseCommandArgs(argv, options3, usage6);
     const [subcommand, ...args] = positionals;
     if (subcommand === void 0) throw new UsageError(`missing the subcommand
 
-${usage5}`);
+${usage6}`);
     const allowed = SUBCOMMAND_FLAGS[subcommand];
     if (!allowed) throw new UsageError(`unknown subcommand '${subcommand}'
 
-${usage5}`);
+${usage6}`);
     for (const flag of Object.keys(values)) {
       if (!COMMON_FLAGS.has(flag) && !allowed.includes(flag)) {
         throw new UsageError(`registry ${subcommand} does not take --${flag}
 
-${usage5}`);
+${usage6}`);
       }
     }
     if (values.remote !== void 0 && !values.push) throw new UsageError("--remote needs --push");
@@ -8669,23 +10166,23 @@ ${usage5}`);
   }
 };
 async function openRegistry2(values, io) {
-  const repo = resolve13(io.cwd, values.repo ?? ".");
-  const models = await loadModelsConfig(values.config === void 0 ? join7(repo, CONFIG_PATH) : resolve13(io.cwd, values.config));
+  const repo = resolve14(io.cwd, values.repo ?? ".");
+  const models = await loadModelsConfig(values.config === void 0 ? join7(repo, CONFIG_PATH2) : resolve14(io.cwd, values.config));
   const backend = new GitBackend({ cwd: repo, pushTo: values.push ? values.remote ?? "origin" : void 0 });
   return new Registry({ backend, models });
 }
-function expectArguments(args, count, shape) {
-  if (args.length < count) throw new UsageError(`missing arguments: registry ${shape}
+function expectArguments(args, count2, shape) {
+  if (args.length < count2) throw new UsageError(`missing arguments: registry ${shape}
 
-${usage5}`);
-  if (args.length > count) throw new UsageError(`unexpected argument '${args[count]}': registry ${shape}
+${usage6}`);
+  if (args.length > count2) throw new UsageError(`unexpected argument '${args[count2]}': registry ${shape}
 
-${usage5}`);
+${usage6}`);
 }
 async function show(registry, args, values, io) {
   if (args.length > 1) throw new UsageError(`unexpected argument '${args[1]}': registry show [model]
 
-${usage5}`);
+${usage6}`);
   let state;
   if (args[0] === void 0) {
     state = await registry.state();
@@ -8751,7 +10248,7 @@ async function write(registry, subcommand, args, values, io) {
       expectArguments(args, 1, "register <model> (--version vX.Y.Z | --bump major|minor|patch)");
       const bump = values.bump;
       if (bump !== void 0 && !["major", "minor", "patch"].includes(bump)) throw new UsageError(`--bump must be major, minor or patch; got '${bump}'`);
-      const metrics = values.metrics === void 0 ? void 0 : await readJsonFile(resolve13(io.cwd, values.metrics));
+      const metrics = values.metrics === void 0 ? void 0 : await readJsonFile(resolve14(io.cwd, values.metrics));
       result2 = await registry.register({
         model: args[0],
         version: values.version,
@@ -8774,7 +10271,7 @@ async function write(registry, subcommand, args, values, io) {
       expectArguments(args, 1, "deregister <model> --version vX.Y.Z");
       if (values.version === void 0) throw new UsageError(`missing --version vX.Y.Z
 
-${usage5}`);
+${usage6}`);
       result2 = await registry.deregister({ model: args[0], version: values.version });
       break;
     case "deprecate":
@@ -8801,7 +10298,7 @@ Publish it with: git push origin 'refs/tags/${event.tag}'`;
 }
 
 // cli/commands/index.ts
-var commands = [validateCommand, headCommand, trainCommand, evaluateCommand, registryCommand];
+var commands = [validateCommand, profileCommand, headCommand, trainCommand, evaluateCommand, registryCommand];
 
 // cli/main.ts
 var INTERNAL_ERROR_EXIT = 3;

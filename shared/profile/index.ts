@@ -22,3 +22,5 @@ export type {
   ProfileSettings,
   StringColumnProfile,
 } from './types.js';
+export { profileTable, type ProfileTableOptions } from './profile-table.js';
+export { summarizeProfile, type ProfileSummary, type ColumnSummary } from './summary.js';

@@ -6,7 +6,8 @@
  * The bin of x is the number of edges strictly below x, which is
  * `numpy.digitize(x, edges, right=True)` and the interval `pandas.cut(x,
  * [-inf, *edges, inf])` (right=True, its default) puts x in. -Infinity falls
- * in bin 0 and +Infinity in bin m; NaN is skipped (missing values are counted
+ * in bin 0 (numpy agrees; pandas leaves it out, as its first interval is open
+ * at -inf) and +Infinity in bin m; NaN is skipped (missing values are counted
  * elsewhere). Counts from shards with the same edges merge exactly.
  */
 import type { KllSketch } from './kll.js';

@@ -31,7 +31,7 @@ export interface KsResult {
   pvalue: number;
   /** Which p-value was computed. */
   method: 'exact' | 'asymp';
-  /** Pooled value where the ECDF gap is largest. */
+  /** Pooled value where the ECDF gap is largest (the smallest such value; SciPy may name another tied one). */
   location: number;
   /** +1 when the first sample's ECDF is above the second's there, else -1. */
   sign: 1 | -1;

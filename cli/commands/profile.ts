@@ -1,0 +1,94 @@
+import { readFile, writeFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { describeReadFailure } from '../../shared/config/index.js';
+import { InputError, UsageError } from '../../shared/errors/index.js';
+import { mergeProfiles, parseProfile, profileTable, profileToJSON, summarizeProfile, type Profile, type ProfileSummary } from '../../shared/profile/index.js';
+import { displayValue, textTable } from '../../shared/report/index.js';
+import { parseCommandArgs, requirePositional, writeJson, type Command, type CommandIo } from '../command.js';
+import { progressReporter } from '../progress.js';
+
+const usage = `Usage: tollgate profile <data> [--json] [--out profile.json]
+       tollgate profile merge <a.json> <b.json> [...] [--out merged.json] [--json]
+
+Profiles a data file in one streaming pass: per column type, count (non-null),
+nulls, min, max, mean, std (sample), distinct (exact while few, else within
+about 2%), top values. --out writes the full mergeable profile
+(tollgate.profile/v1); profiles of shards merge into the profile of the whole.`;
+
+export const profileCommand: Command = {
+  name: 'profile',
+  summary: 'profile a data file, or merge profiles of shards',
+  usage,
+  async run(argv, io) {
+    const { values, positionals } = parseCommandArgs(
+      argv,
+      { json: { type: 'boolean' }, out: { type: 'string', short: 'o' }, format: { type: 'string' }, delimiter: { type: 'string' } },
+      usage,
+    );
+    const first = requirePositional(positionals, 0, 'the data file', usage);
+    let profile: Profile;
+    if (first === 'merge') {
+      const files = positionals.slice(1);
+      if (files.length < 2) throw new UsageError(`profile merge needs at least two profile files\n\n${usage}`);
+      const profiles = await Promise.all(files.map((file) => readProfile(resolve(io.cwd, file), file)));
+      profile = profiles.reduce((merged, next, index) => mergeWithContext(merged, next, files[index + 1]));
+    } else {
+      if (positionals.length > 1) throw new UsageError(`expected one data file, got ${positionals.length}\n\n${usage}`);
+      const progress = progressReporter(io, 'profile');
+      profile = await profileTable(resolve(io.cwd, first), { read: { format: values.format as never, delimiter: values.delimiter }, onProgress: progress.update });
+      progress.done();
+    }
+    if (values.out) {
+      try {
+        await writeFile(resolve(io.cwd, values.out), profileToJSON(profile, { pretty: true }));
+      } catch (error) {
+        throw new InputError({ file: values.out }, `cannot write the profile (${(error as Error).message})`);
+      }
+    }
+    const summary = summarizeProfile(profile);
+    if (values.json) writeJson(io, summary);
+    else printSummary(io, summary);
+    return 0;
+  },
+};
+
+async function readProfile(path: string, shown: string): Promise<Profile> {
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (error) {
+    throw new InputError({ file: shown }, describeReadFailure(error));
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    throw new InputError({ file: shown }, `not JSON (${(error as Error).message}); expected a profile written by \`tollgate profile --out\``);
+  }
+  return parseProfile(json, shown);
+}
+
+function mergeWithContext(a: Profile, b: Profile, file: string): Profile {
+  try {
+    return mergeProfiles(a, b);
+  } catch (error) {
+    if (error instanceof RangeError || error instanceof TypeError) throw new InputError({ file }, `cannot merge: ${error.message}`);
+    throw error;
+  }
+}
+
+function printSummary(io: CommandIo, summary: ProfileSummary): void {
+  const rows = summary.columns.map((column) => [
+    column.name,
+    column.type,
+    displayValue(column.count),
+    displayValue(column.nulls),
+    displayValue(column.min),
+    displayValue(column.max),
+    displayValue(column.mean),
+    displayValue(column.std),
+    `${column.distinct_exact ? '' : '~'}${displayValue(column.distinct)}`,
+    column.top ? column.top.slice(0, 3).map((item) => `${item.value} (${item.count})`).join(', ') : '',
+  ]);
+  io.stdout.write(`${summary.rows.toLocaleString('en-US')} rows\n\n${textTable(['column', 'type', 'count', 'nulls', 'min', 'max', 'mean', 'std', 'distinct', 'top'], rows, 32)}\n`);
+}
