@@ -2,9 +2,10 @@
 import type { Command } from '../command.js';
 import { headCommand } from './head.js';
 import { profileCommand } from './profile.js';
+import { contractCommand } from './contract.js';
 import { validateCommand } from './validate.js';
 import { trainCommand } from './train.js';
 import { evaluateCommand } from './evaluate.js';
 import { registryCommand } from './registry.js';
 
-export const commands: Command[] = [validateCommand, profileCommand, headCommand, trainCommand, evaluateCommand, registryCommand];
+export const commands: Command[] = [validateCommand, contractCommand, profileCommand, headCommand, trainCommand, evaluateCommand, registryCommand];

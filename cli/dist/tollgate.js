@@ -3271,20 +3271,20 @@ var promotionMarkerSchema = z2.object({
 
 // cli/command.ts
 import { parseArgs } from "node:util";
-function parseCommandArgs(argv, options4, usage7, allowPositionals = true) {
+function parseCommandArgs(argv, options4, usage8, allowPositionals = true) {
   try {
     const parsed = parseArgs({ args: argv, options: options4, allowPositionals: true, strict: true });
     if (!allowPositionals && parsed.positionals.length > 0) {
       throw new UsageError(`unexpected argument '${parsed.positionals[0]}'
 
-${usage7}`);
+${usage8}`);
     }
     return { values: parsed.values, positionals: parsed.positionals };
   } catch (error) {
     if (error instanceof UsageError) throw error;
     throw new UsageError(`${error.message}
 
-${usage7}`);
+${usage8}`);
   }
 }
 function writeJson(io, value) {
@@ -3299,11 +3299,11 @@ function parsePositiveInteger(text, flag, fallback) {
   }
   return value;
 }
-function requirePositional(positionals, index, what, usage7) {
+function requirePositional(positionals, index, what, usage8) {
   const value = positionals[index];
   if (value === void 0) throw new UsageError(`missing ${what}
 
-${usage7}`);
+${usage8}`);
   return value;
 }
 
@@ -6723,7 +6723,11 @@ function summarizeProfile(profile) {
         summary.true_share = column.count > 0 ? column.trueCount / column.count : null;
       }
       if (column.top) {
-        summary.top = column.top.items.slice(0, TOP_SHOWN).map((item) => ({ value: item.value, count: item.count }));
+        const asDate = column.type === "date" || column.type === "datetime";
+        summary.top = column.top.items.slice(0, TOP_SHOWN).map((item) => ({
+          value: asDate && typeof item.value === "number" ? formatDate2(item.value, column.type) : item.value,
+          count: item.count
+        }));
       }
       return summary;
     })
@@ -6848,7 +6852,7 @@ ${textTable(["column", "type", "count", "nulls", "min", "max", "mean", "std", "d
 `);
 }
 
-// cli/commands/validate.ts
+// cli/commands/contract.ts
 import { writeFile as writeFile2 } from "node:fs/promises";
 import { resolve as resolve3 } from "node:path";
 
@@ -6924,6 +6928,9 @@ function ruleValue(written) {
 // shared/contract/load.ts
 function loadContract(file) {
   return loadYamlFile(file, contractSchema);
+}
+function parseContract(text, file = "contract.yml") {
+  return parseYaml(text, file, contractSchema);
 }
 
 // shared/contract/check.ts
@@ -7704,15 +7711,124 @@ function schemaCheck(contract, present) {
   );
 }
 
+// shared/contract/infer.ts
+import { stringify } from "yaml";
+var MAX_ALLOWED_VALUES = 50;
+function inferContract(profile, source2) {
+  const columns2 = {};
+  const uniqueKeys = [];
+  for (const column of profile.columns) {
+    const rules = inferColumn(column, profile.rows);
+    columns2[column.name] = rules;
+    if (rules.unique === true) uniqueKeys.push(column.name);
+  }
+  const contract = {
+    version: 1,
+    dataset: {
+      rows: { min: Math.max(1, Math.floor(profile.rows / 2)), severity: "warn" },
+      columns: "exact",
+      ...uniqueKeys.length > 0 ? { unique: [uniqueKeys[0]] } : {}
+    },
+    columns: columns2
+  };
+  const body = stringify(contract, { lineWidth: 0, flowCollectionPadding: false, collectionStyle: "block" }).replace(/^columns:\n([\s\S]*)$/m, () => `columns:
+${Object.entries(columns2).map(([name, rules]) => `  ${yamlKey(name)}: ${stringify(rules, { collectionStyle: "flow", lineWidth: 0 }).trim()}`).join("\n")}
+`);
+  return `# yaml-language-server: $schema=https://tollgate.dev/schemas/contract.schema.json
+# Inferred by \`tollgate contract infer\` from ${source2} (${profile.rows} rows).
+# Review it: bounds marked warn describe this sample only.
+${body}`;
+}
+function inferColumn(column, rows) {
+  const rules = { type: column.type };
+  if (column.nulls === 0 && rows > 0) rules.nullable = false;
+  else if (rows > 0) rules.max_null_fraction = { value: roundUp(Math.min(1, column.nulls / rows * 1.5 + 5e-3), 3), severity: "warn" };
+  const idLike = column.distinct.exact && column.distinct.value === column.count && column.count === rows && (column.type === "string" || column.type === "integer");
+  if (idLike && rows > 1) rules.unique = true;
+  if (column.kind === "number" && column.min !== null && column.max !== null && column.type !== "date" && column.type !== "datetime") {
+    rules.min = { value: column.min, severity: "warn" };
+    rules.max = { value: column.max, severity: "warn" };
+  }
+  if (column.kind === "string" && column.exactCounts) {
+    const values = column.exactCounts.values.map(String);
+    if (!idLike && values.length <= MAX_ALLOWED_VALUES) rules.allowed = values;
+    const shape = commonShape(values);
+    if (shape) rules.pattern = shape;
+  }
+  return rules;
+}
+function commonShape(values) {
+  if (values.length < 2) return void 0;
+  let shape;
+  for (const value of values) {
+    const own = shapeOf(value);
+    if (own === void 0 || shape !== void 0 && own !== shape) return void 0;
+    shape = own;
+  }
+  return shape;
+}
+function shapeOf(value) {
+  if (!/^[A-Za-z0-9_-]{1,64}$/.test(value)) return void 0;
+  const parts = value.match(/[0-9]+|[^0-9]+/g) ?? [];
+  if (!parts.some((part) => /^[0-9]/.test(part))) return void 0;
+  return `^${parts.map((part) => /^[0-9]/.test(part) ? `[0-9]{${part.length}}` : part.replace(/-/g, "\\-")).join("")}$`;
+}
+function roundUp(value, digits) {
+  const scale = 10 ** digits;
+  return Math.ceil(value * scale) / scale;
+}
+function yamlKey(name) {
+  return /^[A-Za-z_][A-Za-z0-9_]*$/.test(name) ? name : JSON.stringify(name);
+}
+
+// cli/commands/contract.ts
+var usage3 = `Usage: tollgate contract infer <data> [--out contract.yml] [--json]
+
+Writes a starting data contract from the data: types, nullability, unique
+keys, category lists and ID patterns as error rules; observed bounds as warn
+rules to review. Without --out the contract is printed.`;
+var contractCommand = {
+  name: "contract",
+  summary: "write a starting data contract from data (contract infer)",
+  usage: usage3,
+  async run(argv, io) {
+    const { values, positionals } = parseCommandArgs(argv, { out: { type: "string", short: "o" }, json: { type: "boolean" }, format: { type: "string" } }, usage3);
+    const action = requirePositional(positionals, 0, "the subcommand 'infer'", usage3);
+    if (action !== "infer") throw new UsageError(`unknown subcommand '${action}'; expected infer
+
+${usage3}`);
+    const data = requirePositional(positionals, 1, "the data file", usage3);
+    const progress = progressReporter(io, "contract infer");
+    const profile = await profileTable(resolve3(io.cwd, data), { read: { format: values.format }, onProgress: progress.update });
+    progress.done();
+    const text = inferContract(profile, data);
+    const parsed = parseContract(text, values.out ?? "contract.yml");
+    if (values.out) {
+      try {
+        await writeFile2(resolve3(io.cwd, values.out), text);
+      } catch (error) {
+        throw new InputError({ file: values.out }, `cannot write the contract (${error.message})`);
+      }
+    }
+    if (values.json) writeJson(io, { contract: values.out ?? null, rules: parsed.value });
+    else if (!values.out) io.stdout.write(text);
+    else io.stdout.write(`wrote ${values.out} (${Object.keys(parsed.value.columns).length} columns)
+`);
+    return 0;
+  }
+};
+
 // cli/commands/validate.ts
-var usage3 = `Usage: tollgate validate <data> --contract <file> [--json] [--out report.json] [--fail-on error|warn|never]
+import { writeFile as writeFile3 } from "node:fs/promises";
+import { resolve as resolve4 } from "node:path";
+var usage4 = `Usage: tollgate validate <data> --contract <file> [--json] [--out report.json] [--fail-on error|warn|never]
 
 Checks a data file (CSV, JSON lines, Parquet, Arrow; .gz for text) against a data contract.
 Exit codes: 0 no failing rule at the --fail-on level (default error), 1 a rule failed, 2 usage or input error.`;
 var validateCommand = {
   name: "validate",
   summary: "check a data file against a data contract",
-  usage: usage3,
+  usage: usage4,
   async run(argv, io) {
     const { values, positionals } = parseCommandArgs(
       argv,
@@ -7724,15 +7840,15 @@ var validateCommand = {
         format: { type: "string" },
         delimiter: { type: "string" }
       },
-      usage3
+      usage4
     );
-    const data = requirePositional(positionals, 0, "the data file", usage3);
+    const data = requirePositional(positionals, 0, "the data file", usage4);
     if (positionals.length > 1) throw new UsageError(`expected one data file, got ${positionals.length}
 
-${usage3}`);
+${usage4}`);
     if (!values.contract) throw new UsageError(`missing --contract <file>
 
-${usage3}`);
+${usage4}`);
     const failOn = values["fail-on"] ?? "error";
     if (!["error", "warn", "never"].includes(failOn)) throw new UsageError(`--fail-on must be error, warn or never; got '${failOn}'`);
     const contract = await loadContract(resolvePath(io.cwd, values.contract));
@@ -7746,7 +7862,7 @@ ${usage3}`);
     report.contract = values.contract;
     if (values.out) {
       try {
-        await writeFile2(resolvePath(io.cwd, values.out), `${JSON.stringify(report, null, 2)}
+        await writeFile3(resolvePath(io.cwd, values.out), `${JSON.stringify(report, null, 2)}
 `);
       } catch (error) {
         throw new InputError({ file: values.out }, `cannot write the report (${error.message})`);
@@ -7759,11 +7875,11 @@ ${usage3}`);
   }
 };
 function resolvePath(cwd, path) {
-  return resolve3(cwd, path);
+  return resolve4(cwd, path);
 }
 
 // cli/commands/train.ts
-import { resolve as resolve13 } from "node:path";
+import { resolve as resolve14 } from "node:path";
 
 // shared/lineage/hash.ts
 import { createHash as createHash2 } from "node:crypto";
@@ -7806,21 +7922,21 @@ function canonicalJson2(value) {
 }
 
 // shared/lineage/paths.ts
-import { isAbsolute, relative, resolve as resolve4, sep } from "node:path";
+import { isAbsolute, relative, resolve as resolve5, sep } from "node:path";
 function portablePath(base2, file) {
-  const text = relative(base2, resolve4(base2, file));
+  const text = relative(base2, resolve5(base2, file));
   if (text === "") return ".";
   return sep === "/" ? text : text.split(sep).join("/");
 }
 function isWithin(outer, inner) {
-  const text = relative(resolve4(outer), resolve4(inner));
+  const text = relative(resolve5(outer), resolve5(inner));
   return text === "" || text !== ".." && !text.startsWith(`..${sep}`) && !isAbsolute(text);
 }
 
 // shared/lineage/fingerprint.ts
 import { stat as stat3 } from "node:fs/promises";
 import { createHash as createHash3 } from "node:crypto";
-import { resolve as resolve5 } from "node:path";
+import { resolve as resolve6 } from "node:path";
 
 // shared/lineage/row-count.ts
 function isTableFile(file) {
@@ -7880,7 +7996,7 @@ async function listFiles(directory, options4 = {}) {
 // shared/lineage/fingerprint.ts
 async function fingerprintData(cwd, path, warn = () => {
 }) {
-  const absolute = resolve5(cwd, path);
+  const absolute = resolve6(cwd, path);
   const label = portablePath(cwd, absolute);
   const info2 = await stat3(absolute).catch((error) => {
     throw new InputError({ file: label }, `data ${describeReadFailure(error)}`, { cause: error });
@@ -7916,14 +8032,14 @@ async function fingerprintDirectory(absolute, label, warn) {
   return { path: label, kind: "directory", sha256: listing.digest("hex"), size, files: files.length, rows };
 }
 async function fingerprintFile(cwd, path) {
-  const absolute = resolve5(cwd, path);
+  const absolute = resolve6(cwd, path);
   const label = portablePath(cwd, absolute);
   const digest = await sha256File(absolute, label);
   return { path: label, sha256: digest.sha256, size: digest.size };
 }
 
 // shared/lineage/git.ts
-import { resolve as resolve6 } from "node:path";
+import { resolve as resolve7 } from "node:path";
 
 // shared/lineage/exec.ts
 import { execFile } from "node:child_process";
@@ -7962,7 +8078,7 @@ function nulRecords(text) {
 }
 async function gitTopLevel(cwd) {
   const top = await git(cwd, ["rev-parse", "--show-toplevel"]);
-  return top.code === 0 ? resolve6(top.stdout.trim()) : null;
+  return top.code === 0 ? resolve7(top.stdout.trim()) : null;
 }
 async function readGitState(cwd, ignore = []) {
   const top = await git(cwd, ["rev-parse", "--show-toplevel"]);
@@ -7971,13 +8087,13 @@ async function readGitState(cwd, ignore = []) {
     const normal = top.startError !== void 0 || /not a git repository/i.test(message);
     return { root: null, commit: null, dirty: null, ...normal ? {} : { warning: `git: ${message.split("\n")[0]}` } };
   }
-  const root = resolve6(top.stdout.trim());
+  const root = resolve7(top.stdout.trim());
   const head = await git(root, ["rev-parse", "--verify", "--quiet", "HEAD^{commit}"]);
   const commit = head.code === 0 ? head.stdout.trim() : null;
   const status = await git(root, ["status", "--porcelain=v1", "-z", "--untracked-files=all"]);
   if (status.code !== 0) return { root, commit, dirty: null, warning: `git status: ${status.stderr.trim().split("\n")[0]}` };
   const changed = changedPaths(status.stdout);
-  const dirty = changed.some((path) => !ignore.some((ignored) => isWithin(ignored, resolve6(root, path))));
+  const dirty = changed.some((path) => !ignore.some((ignored) => isWithin(ignored, resolve7(root, path))));
   return { root, commit, dirty };
 }
 function changedPaths(output) {
@@ -8039,10 +8155,10 @@ async function gitOrThrow(root, args) {
 // shared/lineage/code.ts
 import { createHash as createHash4 } from "node:crypto";
 import { stat as stat4 } from "node:fs/promises";
-import { resolve as resolve7 } from "node:path";
+import { resolve as resolve8 } from "node:path";
 var SKIPPED_DIRECTORIES = /* @__PURE__ */ new Set([".git", "node_modules", "__pycache__", ".venv", "venv", ".tollgate-cache", ".mypy_cache", ".pytest_cache"]);
 async function fingerprintCode(options4) {
-  const declared = (options4.paths ?? []).map((path) => ({ given: path, absolute: resolve7(options4.cwd, path) }));
+  const declared = (options4.paths ?? []).map((path) => ({ given: path, absolute: resolve8(options4.cwd, path) }));
   for (const path of declared) {
     await stat4(path.absolute).catch((error) => {
       throw new InputError({ file: path.given }, "code path not found", { cause: error });
@@ -8062,15 +8178,15 @@ async function listGit(root, declared, exclude) {
   const pathspecs = declared.map((path) => portablePath(root, path.absolute));
   const tracked = await listGitFiles(root, pathspecs);
   for (const path of declared) {
-    if (!tracked.some((file) => isWithin(path.absolute, resolve7(root, file.path)))) {
+    if (!tracked.some((file) => isWithin(path.absolute, resolve8(root, file.path)))) {
       throw new InputError({ file: path.given }, "no file under this code path is tracked by git; `git add` it so it counts toward the cache key");
     }
   }
-  const files = tracked.filter((file) => !exclude.some((path) => isWithin(path, resolve7(root, file.path))));
+  const files = tracked.filter((file) => !exclude.some((path) => isWithin(path, resolve8(root, file.path))));
   return { source: "git", paths: pathspecs.length > 0 ? pathspecs : ["."], files };
 }
 async function listFilesystem(cwd, declared, exclude) {
-  const roots = declared.length > 0 ? declared.map((path) => path.absolute) : [resolve7(cwd)];
+  const roots = declared.length > 0 ? declared.map((path) => path.absolute) : [resolve8(cwd)];
   const byPath2 = /* @__PURE__ */ new Map();
   for (const root of roots) {
     const info2 = await stat4(root);
@@ -8088,15 +8204,15 @@ async function listFilesystem(cwd, declared, exclude) {
 // shared/lineage/environment.ts
 import { readdir as readdir2 } from "node:fs/promises";
 import { arch, platform, release } from "node:os";
-import { dirname, join as join2, resolve as resolve8 } from "node:path";
+import { dirname, join as join2, resolve as resolve9 } from "node:path";
 function isLockFileName(name) {
   return /^requirements.*\.txt$/.test(name) || ["package-lock.json", "poetry.lock", "uv.lock", "environment.yml", "environment.yaml", "Pipfile.lock", "conda-lock.yml", "yarn.lock", "pnpm-lock.yaml"].includes(name);
 }
 async function findLockFiles(cwd, repositoryRoot) {
-  const directories = [resolve8(cwd)];
+  const directories = [resolve9(cwd)];
   if (repositoryRoot !== null && isWithin(repositoryRoot, cwd)) {
-    let current = resolve8(cwd);
-    while (resolve8(current) !== resolve8(repositoryRoot)) {
+    let current = resolve9(cwd);
+    while (resolve9(current) !== resolve9(repositoryRoot)) {
       current = dirname(current);
       directories.push(current);
     }
@@ -8146,7 +8262,7 @@ function contentKey(inputs) {
 }
 
 // shared/lineage/document.ts
-import { mkdir, readFile as readFile3, rename, rm, writeFile as writeFile3 } from "node:fs/promises";
+import { mkdir, readFile as readFile3, rename, rm, writeFile as writeFile4 } from "node:fs/promises";
 import { randomBytes } from "node:crypto";
 import { basename, dirname as dirname2, join as join3 } from "node:path";
 import { z as z9 } from "zod";
@@ -8279,7 +8395,7 @@ async function writeFileAtomic(path, contents) {
   await mkdir(dirname2(path), { recursive: true });
   const temporary = join3(dirname2(path), `.${basename(path)}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`);
   try {
-    await writeFile3(temporary, contents);
+    await writeFile4(temporary, contents);
     await rename(temporary, path);
   } catch (error) {
     await rm(temporary, { force: true });
@@ -8299,7 +8415,7 @@ function actionsRunUrl(env) {
 }
 
 // shared/train/runner.ts
-import { resolve as resolve11 } from "node:path";
+import { resolve as resolve12 } from "node:path";
 
 // shared/train/command.ts
 import { spawn } from "node:child_process";
@@ -8566,14 +8682,14 @@ function flattenMetrics(metrics) {
 
 // shared/train/outputs.ts
 import { rm as rm2, stat as stat5 } from "node:fs/promises";
-import { resolve as resolve9 } from "node:path";
+import { resolve as resolve10 } from "node:path";
 async function clearOutputs(cwd, paths) {
-  for (const path of paths) await rm2(resolve9(cwd, path), { recursive: true, force: true });
+  for (const path of paths) await rm2(resolve10(cwd, path), { recursive: true, force: true });
 }
 async function requireOutputs(cwd, paths) {
   const missing = [];
   for (const path of paths) {
-    if (!await stat5(resolve9(cwd, path)).catch(() => void 0)) missing.push(path);
+    if (!await stat5(resolve10(cwd, path)).catch(() => void 0)) missing.push(path);
   }
   if (missing.length > 0) {
     const others = missing.length > 1 ? ` (also missing: ${missing.slice(1).join(", ")})` : "";
@@ -8586,7 +8702,7 @@ async function requireOutputs(cwd, paths) {
 async function fingerprintOutputs(cwd, paths, skip = []) {
   const files = /* @__PURE__ */ new Map();
   for (const path of paths) {
-    const absolute = resolve9(cwd, path);
+    const absolute = resolve10(cwd, path);
     const info2 = await stat5(absolute);
     const members = info2.isDirectory() ? (await listFiles(absolute)).map((file) => file.absolute) : [absolute];
     for (const member of members) {
@@ -8673,18 +8789,18 @@ function resolveSeed(explicit, params) {
 }
 
 // shared/train/plan.ts
-import { dirname as dirname3, join as join4, resolve as resolve10 } from "node:path";
+import { dirname as dirname3, join as join4, resolve as resolve11 } from "node:path";
 function declare(cwd, path, flag) {
   if (path.trim() === "") throw new UsageError(`${flag} expects a path, got an empty string`);
-  const absolute = resolve10(cwd, path);
+  const absolute = resolve11(cwd, path);
   return { given: path, absolute, portable: portablePath(cwd, absolute) };
 }
 function defaultLineage(cwd, outputs, metrics) {
   const anchor = outputs[0] ?? metrics;
-  return anchor ? join4(dirname3(anchor.absolute), "lineage.json") : resolve10(cwd, "lineage.json");
+  return anchor ? join4(dirname3(anchor.absolute), "lineage.json") : resolve11(cwd, "lineage.json");
 }
 async function planTraining(spec) {
-  const cwd = resolve10(spec.cwd);
+  const cwd = resolve11(spec.cwd);
   const env = spec.env ?? process.env;
   if (spec.command.length === 0 || spec.command[0] === "") throw new UsageError("no training command given (put it after --)");
   const outputs = (spec.outputs ?? []).map((path) => declare(cwd, path, "--outputs"));
@@ -8770,7 +8886,7 @@ async function runTraining(options4) {
   const plan = await planTraining(options4);
   for (const warning of plan.warnings) log(`warning: ${warning}`);
   const files = { root: plan.cwd, paths: plan.cachedPaths };
-  const lineagePath = resolve11(plan.cwd, plan.lineageFile);
+  const lineagePath = resolve12(plan.cwd, plan.lineageFile);
   if (options4.cache) {
     const restored = await options4.cache.restore(plan.key, files);
     if (restored.note) log(restored.note);
@@ -8808,7 +8924,7 @@ async function runTraining(options4) {
     return result2([], null);
   }
   await requireOutputs(plan.cwd, [...plan.outputs, ...plan.metricsFile ? [plan.metricsFile] : []]);
-  const metrics = plan.metricsFile ? await readMetrics(resolve11(plan.cwd, plan.metricsFile), plan.metricsFile) : null;
+  const metrics = plan.metricsFile ? await readMetrics(resolve12(plan.cwd, plan.metricsFile), plan.metricsFile) : null;
   const outputs = await fingerprintOutputs(plan.cwd, [...plan.outputs, ...plan.metricsFile ? [plan.metricsFile] : []], [lineagePath]);
   lineage.outputs = outputs;
   lineage.metrics = { file: plan.metricsFile, values: metrics };
@@ -8888,8 +9004,8 @@ function baseLineage(plan, status, startedAt, endedAt, durationS, exitCode) {
 
 // shared/train/directory-cache.ts
 import { randomBytes as randomBytes2 } from "node:crypto";
-import { chmod, mkdir as mkdir2, readFile as readFile6, rename as rename2, rm as rm3, stat as stat6, writeFile as writeFile4 } from "node:fs/promises";
-import { dirname as dirname4, join as join5, resolve as resolve12 } from "node:path";
+import { chmod, mkdir as mkdir2, readFile as readFile6, rename as rename2, rm as rm3, stat as stat6, writeFile as writeFile5 } from "node:fs/promises";
+import { dirname as dirname4, join as join5, resolve as resolve13 } from "node:path";
 
 // shared/train/copy.ts
 import { createHash as createHash5 } from "node:crypto";
@@ -8916,7 +9032,7 @@ var DirectoryTrainCache = class {
   directory;
   description;
   constructor(directory, label = directory) {
-    this.directory = resolve12(directory);
+    this.directory = resolve13(directory);
     this.description = `directory ${label}`;
   }
   entry(key) {
@@ -8938,11 +9054,11 @@ var DirectoryTrainCache = class {
       return this.discard(entry, "its manifest does not match the key");
     }
     for (const output of manifest.outputs) {
-      const target = resolve12(files.root, output.path);
+      const target = resolve13(files.root, output.path);
       await rm3(target, { recursive: true, force: true });
       if (output.kind === "directory") await mkdir2(target, { recursive: true });
       for (const file of output.files) {
-        const destination = resolve12(files.root, file.path);
+        const destination = resolve13(files.root, file.path);
         await mkdir2(dirname4(destination), { recursive: true });
         const temporary = `${destination}.${process.pid}.${randomBytes2(4).toString("hex")}.tmp`;
         try {
@@ -8972,7 +9088,7 @@ var DirectoryTrainCache = class {
       const outputs = [];
       for (const path of files.paths) outputs.push(await storeOutput(files.root, path, staging));
       const manifest = { schema: ENTRY_SCHEMA, key, created_at: (/* @__PURE__ */ new Date()).toISOString(), outputs };
-      await writeFile4(join5(staging, "manifest.json"), `${JSON.stringify(manifest, null, 2)}
+      await writeFile5(join5(staging, "manifest.json"), `${JSON.stringify(manifest, null, 2)}
 `);
       try {
         await rename2(staging, entry);
@@ -8992,7 +9108,7 @@ var DirectoryTrainCache = class {
   async prepareDirectory() {
     await mkdir2(this.directory, { recursive: true });
     const ignore = join5(this.directory, ".gitignore");
-    if (!await exists(ignore)) await writeFile4(ignore, "# Tollgate train cache: local build outputs, never committed.\n*\n");
+    if (!await exists(ignore)) await writeFile5(ignore, "# Tollgate train cache: local build outputs, never committed.\n*\n");
   }
   async discard(entry, reason) {
     const doomed = `${entry}.discarded-${process.pid}-${randomBytes2(4).toString("hex")}`;
@@ -9008,7 +9124,7 @@ async function exists(path) {
   );
 }
 async function storeOutput(root, path, staging) {
-  const absolute = resolve12(root, path);
+  const absolute = resolve13(root, path);
   const info2 = await stat6(absolute);
   const sources = info2.isDirectory() ? (await listFiles(absolute)).map((file) => file.absolute) : [absolute];
   const stored = [];
@@ -9025,7 +9141,7 @@ async function storeOutput(root, path, staging) {
 }
 
 // cli/commands/train.ts
-var usage4 = `Usage: tollgate train [options] -- <command...>
+var usage5 = `Usage: tollgate train [options] -- <command...>
 
 Runs your own training command (any language, no shell) reproducibly: exports
 the seed and params, fingerprints data, code and lock files into a content key,
@@ -9098,17 +9214,17 @@ async function run(argv, io) {
   const separator = argv.indexOf("--");
   if (separator === -1) throw new UsageError(`put the training command after --, e.g. tollgate train -- python train.py
 
-${usage4}`);
+${usage5}`);
   const command = argv.slice(separator + 1);
   if (command.length === 0) throw new UsageError(`no training command after --
 
-${usage4}`);
-  const { values } = parseCommandArgs(argv.slice(0, separator), options, usage4, false);
+${usage5}`);
+  const { values } = parseCommandArgs(argv.slice(0, separator), options, usage5, false);
   if (values["no-cache"] && values["cache-dir"] !== void 0) throw new UsageError("--no-cache and --cache-dir exclude each other");
-  const cwd = resolve13(io.cwd);
+  const cwd = resolve14(io.cwd);
   let cache;
   if (!values["no-cache"]) {
-    const directory = values["cache-dir"] !== void 0 ? resolve13(cwd, values["cache-dir"]) : resolve13(await gitTopLevel(cwd) ?? cwd, ".tollgate-cache");
+    const directory = values["cache-dir"] !== void 0 ? resolve14(cwd, values["cache-dir"]) : resolve14(await gitTopLevel(cwd) ?? cwd, ".tollgate-cache");
     cache = new DirectoryTrainCache(directory, portablePath(cwd, directory));
   }
   const commandStdout = values.json ? io.stderr : io.stdout;
@@ -9144,7 +9260,7 @@ ${result2.stderrTail.join("\n")}` : " (it wrote nothing to stderr)";
 var trainCommand = {
   name: "train",
   summary: "Run a training command with lineage and a content-addressed cache",
-  usage: usage4,
+  usage: usage5,
   run
 };
 
@@ -9152,7 +9268,7 @@ var trainCommand = {
 import { existsSync } from "node:fs";
 import { isAbsolute as isAbsolute2, join as join6 } from "node:path";
 var DEFAULT_CONFIG = ".github/tollgate.yml";
-var usage5 = `Usage: tollgate evaluate --predictions FILE [--champion FILE] [options]
+var usage6 = `Usage: tollgate evaluate --predictions FILE [--champion FILE] [options]
 
 Compares the challenger's predictions with the champion's on the same rows
 (joined on id) and decides: promote (exit 0) or reject (exit 1). Without
@@ -9223,12 +9339,12 @@ function formatEvaluationText(report) {
 var evaluateCommand = {
   name: "evaluate",
   summary: "Compare a challenger with the champion and decide promote or reject",
-  usage: usage5,
+  usage: usage6,
   async run(argv, io) {
-    const { values } = parseCommandArgs(argv, options2, usage5, false);
+    const { values } = parseCommandArgs(argv, options2, usage6, false);
     if (values.predictions === void 0) throw new UsageError(`missing --predictions FILE
 
-${usage5}`);
+${usage6}`);
     const policy = await readConfig(io, values.config);
     const report = await evaluateFiles({
       predictions: inCwd(io, values.predictions),
@@ -9243,7 +9359,7 @@ ${usage5}`);
 };
 
 // cli/commands/registry.ts
-import { join as join7, resolve as resolve14 } from "node:path";
+import { join as join7, resolve as resolve15 } from "node:path";
 
 // shared/registry/tag-name.ts
 var TAG_RE = new RegExp(
@@ -9617,7 +9733,7 @@ function assignmentBlocker(model, version, stage, policy) {
 // shared/registry/git-exec.ts
 import { spawn as spawn2 } from "node:child_process";
 function runGit(args, options4) {
-  return new Promise((resolve15, reject) => {
+  return new Promise((resolve16, reject) => {
     const child = spawn2(options4.git ?? "git", args, {
       cwd: options4.cwd,
       env: { ...process.env, GIT_TERMINAL_PROMPT: "0", LC_ALL: "C", ...options4.env },
@@ -9634,7 +9750,7 @@ function runGit(args, options4) {
       );
     });
     child.on("close", (code) => {
-      resolve15({ code: code ?? 1, stdout: Buffer.concat(out).toString("utf8"), stderr: Buffer.concat(err).toString("utf8") });
+      resolve16({ code: code ?? 1, stdout: Buffer.concat(out).toString("utf8"), stderr: Buffer.concat(err).toString("utf8") });
     });
     child.stdin.on("error", () => {
     });
@@ -10072,7 +10188,7 @@ async function loadModelsConfig(file) {
 import { Octokit } from "octokit";
 
 // cli/commands/registry.ts
-var usage6 = `Usage: tollgate registry <subcommand> [arguments] [--repo DIR] [--json]
+var usage7 = `Usage: tollgate registry <subcommand> [arguments] [--repo DIR] [--json]
 
 The model registry: GTO-compatible git tags in the repository at --repo (default: here).
 
@@ -10127,22 +10243,22 @@ var COMMON_FLAGS = /* @__PURE__ */ new Set(["repo", "config", "json"]);
 var registryCommand = {
   name: "registry",
   summary: "show and change the model registry (GTO-compatible git tags)",
-  usage: usage6,
+  usage: usage7,
   async run(argv, io) {
-    const { values, positionals } = parseCommandArgs(argv, options3, usage6);
+    const { values, positionals } = parseCommandArgs(argv, options3, usage7);
     const [subcommand, ...args] = positionals;
     if (subcommand === void 0) throw new UsageError(`missing the subcommand
 
-${usage6}`);
+${usage7}`);
     const allowed = SUBCOMMAND_FLAGS[subcommand];
     if (!allowed) throw new UsageError(`unknown subcommand '${subcommand}'
 
-${usage6}`);
+${usage7}`);
     for (const flag of Object.keys(values)) {
       if (!COMMON_FLAGS.has(flag) && !allowed.includes(flag)) {
         throw new UsageError(`registry ${subcommand} does not take --${flag}
 
-${usage6}`);
+${usage7}`);
       }
     }
     if (values.remote !== void 0 && !values.push) throw new UsageError("--remote needs --push");
@@ -10166,23 +10282,23 @@ ${usage6}`);
   }
 };
 async function openRegistry2(values, io) {
-  const repo = resolve14(io.cwd, values.repo ?? ".");
-  const models = await loadModelsConfig(values.config === void 0 ? join7(repo, CONFIG_PATH2) : resolve14(io.cwd, values.config));
+  const repo = resolve15(io.cwd, values.repo ?? ".");
+  const models = await loadModelsConfig(values.config === void 0 ? join7(repo, CONFIG_PATH2) : resolve15(io.cwd, values.config));
   const backend = new GitBackend({ cwd: repo, pushTo: values.push ? values.remote ?? "origin" : void 0 });
   return new Registry({ backend, models });
 }
 function expectArguments(args, count2, shape) {
   if (args.length < count2) throw new UsageError(`missing arguments: registry ${shape}
 
-${usage6}`);
+${usage7}`);
   if (args.length > count2) throw new UsageError(`unexpected argument '${args[count2]}': registry ${shape}
 
-${usage6}`);
+${usage7}`);
 }
 async function show(registry, args, values, io) {
   if (args.length > 1) throw new UsageError(`unexpected argument '${args[1]}': registry show [model]
 
-${usage6}`);
+${usage7}`);
   let state;
   if (args[0] === void 0) {
     state = await registry.state();
@@ -10248,7 +10364,7 @@ async function write(registry, subcommand, args, values, io) {
       expectArguments(args, 1, "register <model> (--version vX.Y.Z | --bump major|minor|patch)");
       const bump = values.bump;
       if (bump !== void 0 && !["major", "minor", "patch"].includes(bump)) throw new UsageError(`--bump must be major, minor or patch; got '${bump}'`);
-      const metrics = values.metrics === void 0 ? void 0 : await readJsonFile(resolve14(io.cwd, values.metrics));
+      const metrics = values.metrics === void 0 ? void 0 : await readJsonFile(resolve15(io.cwd, values.metrics));
       result2 = await registry.register({
         model: args[0],
         version: values.version,
@@ -10271,7 +10387,7 @@ async function write(registry, subcommand, args, values, io) {
       expectArguments(args, 1, "deregister <model> --version vX.Y.Z");
       if (values.version === void 0) throw new UsageError(`missing --version vX.Y.Z
 
-${usage6}`);
+${usage7}`);
       result2 = await registry.deregister({ model: args[0], version: values.version });
       break;
     case "deprecate":
@@ -10298,7 +10414,7 @@ Publish it with: git push origin 'refs/tags/${event.tag}'`;
 }
 
 // cli/commands/index.ts
-var commands = [validateCommand, profileCommand, headCommand, trainCommand, evaluateCommand, registryCommand];
+var commands = [validateCommand, contractCommand, profileCommand, headCommand, trainCommand, evaluateCommand, registryCommand];
 
 // cli/main.ts
 var INTERNAL_ERROR_EXIT = 3;

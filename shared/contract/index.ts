@@ -2,3 +2,4 @@ export { contractSchema, columnRulesSchema, datasetRulesSchema, severitySchema, 
 export { loadContract, parseContract } from './load.js';
 export { validateData, type ValidationReport, type ValidateOptions } from './validate.js';
 export type { CheckResult, Example } from './check.js';
+export { inferContract, commonShape } from './infer.js';
