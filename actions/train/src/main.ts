@@ -1,3 +1,4 @@
+import * as actionsCache from '@actions/cache';
 import * as core from '@actions/core';
 import { randomBytes } from 'node:crypto';
 import { mkdir, writeFile } from 'node:fs/promises';
@@ -10,7 +11,6 @@ import { ActionsTrainCache } from './actions-cache.js';
 import { artifactName, availableArtifactUploader, type ArtifactUploader } from './artifact.js';
 import { splitShellWords } from './shell-words.js';
 import { trainSummary } from './summary.js';
-import * as actionsCache from '@actions/cache';
 
 /** What the action can be given instead of the real services (tests). */
 export interface TrainActionDependencies {
@@ -18,8 +18,8 @@ export interface TrainActionDependencies {
 }
 
 const MODEL_NAME = /^[a-zA-Z0-9]([a-zA-Z0-9\-/_]*[a-zA-Z0-9])?$/;
-/** Characters `@actions/cache` and `@actions/glob` read as patterns. */
-const GLOB_CHARACTERS = /[*?[\]{}!#]/;
+/** What `@actions/cache` (through `@actions/glob`) reads as a pattern, a negation or a comment. */
+const PATTERN = /[*?[\]]|^[!#]/;
 
 function workspacePath(workspace: string, absolute: string): string {
   const text = relative(workspace, absolute);
@@ -52,8 +52,9 @@ export async function runTrainAction(dependencies: TrainActionDependencies = {})
   const cwd = resolve(workspace, optionalInput('working-directory') ?? '.');
   const outputs = listInput('outputs');
   const metrics = optionalInput('metrics');
-  for (const path of [...outputs, ...(metrics ? [metrics] : [])]) {
-    if (GLOB_CHARACTERS.test(path)) throw new UsageError(`output '${path}' holds a pattern character (${GLOB_CHARACTERS.source}); name files literally`);
+  const lineage = optionalInput('lineage');
+  for (const path of [...outputs, ...(metrics ? [metrics] : []), ...(lineage ? [lineage] : [])]) {
+    if (PATTERN.test(path)) throw new UsageError(`output '${path}' would be read as a pattern by the Actions cache (it holds * ? [ ] or starts with ! or #); rename it`);
   }
   const seedText = optionalInput('seed');
   const params = await resolveParamsInput(optionalInput('params'));
@@ -79,7 +80,7 @@ export async function runTrainAction(dependencies: TrainActionDependencies = {})
     data: listInput('data'),
     outputs,
     metricsFile: metrics,
-    lineageFile: optionalInput('lineage'),
+    lineageFile: lineage,
     codePaths: listInput('code'),
     seed: seedText === undefined ? undefined : parseSeed(seedText, "input 'seed'"),
     cache,
