@@ -22,6 +22,7 @@ async function targets() {
     }
   }
   list.push({ source: join(root, 'cli', 'main.ts'), output: join(root, 'cli', 'dist', 'tollgate.js'), external: true });
+  list.push({ source: join(root, 'cli', 'profile-worker.ts'), output: join(root, 'cli', 'dist', 'profile-worker.js'), external: true });
   return list;
 }
 

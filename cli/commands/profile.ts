@@ -2,18 +2,19 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { describeReadFailure } from '../../shared/config/index.js';
 import { InputError, UsageError } from '../../shared/errors/index.js';
-import { mergeProfiles, parseProfile, profileTable, profileToJSON, summarizeProfile, type Profile, type ProfileSummary } from '../../shared/profile/index.js';
+import { mergeProfiles, parseProfile, profileTableParallel, profileToJSON, summarizeProfile, type Profile, type ProfileSummary } from '../../shared/profile/index.js';
 import { displayValue, textTable } from '../../shared/report/index.js';
-import { parseCommandArgs, requirePositional, writeJson, type Command, type CommandIo } from '../command.js';
-import { progressReporter } from '../progress.js';
+import { parseCommandArgs, parsePositiveInteger, requirePositional, writeJson, type Command, type CommandIo } from '../command.js';
 
-const usage = `Usage: tollgate profile <data> [--json] [--out profile.json]
+const usage = `Usage: tollgate profile <data> [--json] [--out profile.json] [--threads N]
        tollgate profile merge <a.json> <b.json> [...] [--out merged.json] [--json]
 
 Profiles a data file in one streaming pass: per column type, count (non-null),
 nulls, min, max, mean, std (sample), distinct (exact while few, else within
 about 2%), top values. --out writes the full mergeable profile
-(tollgate.profile/v1); profiles of shards merge into the profile of the whole.`;
+(tollgate.profile/v1); profiles of shards merge into the profile of the whole.
+--threads N reads an uncompressed CSV in N parts at once (quoted fields must
+not contain line breaks); other formats use one thread.`;
 
 export const profileCommand: Command = {
   name: 'profile',
@@ -22,7 +23,7 @@ export const profileCommand: Command = {
   async run(argv, io) {
     const { values, positionals } = parseCommandArgs(
       argv,
-      { json: { type: 'boolean' }, out: { type: 'string', short: 'o' }, format: { type: 'string' }, delimiter: { type: 'string' } },
+      { json: { type: 'boolean' }, out: { type: 'string', short: 'o' }, format: { type: 'string' }, delimiter: { type: 'string' }, threads: { type: 'string' } },
       usage,
     );
     const first = requirePositional(positionals, 0, 'the data file', usage);
@@ -34,9 +35,12 @@ export const profileCommand: Command = {
       profile = profiles.reduce((merged, next, index) => mergeWithContext(merged, next, files[index + 1]));
     } else {
       if (positionals.length > 1) throw new UsageError(`expected one data file, got ${positionals.length}\n\n${usage}`);
-      const progress = progressReporter(io, 'profile');
-      profile = await profileTable(resolve(io.cwd, first), { read: { format: values.format as never, delimiter: values.delimiter }, onProgress: progress.update });
-      progress.done();
+      profile = await profileTableParallel(resolve(io.cwd, first), {
+        threads: parsePositiveInteger(values.threads, '--threads', 1),
+        // The bundled command line ships its worker script next to itself.
+        workerUrl: new URL('./profile-worker.js', import.meta.url),
+        read: { format: values.format as never, delimiter: values.delimiter },
+      });
     }
     if (values.out) {
       try {

@@ -1567,13 +1567,13 @@ var CsvScanner = class {
   scanQuoted(p, recordStart, recordLine, recordLineStart) {
     const buf = this.buf;
     const end = this.dataEnd;
-    const open4 = p;
+    const open5 = p;
     let q = p + 1;
     let escaped = false;
     while (true) {
       if (q >= end) {
         if (!this.eof) return -1;
-        this.fail(open4, recordStart, recordLine, recordLineStart, 'unterminated quoted field: the quote opened here is never closed; expected a closing `"`');
+        this.fail(open5, recordStart, recordLine, recordLineStart, 'unterminated quoted field: the quote opened here is never closed; expected a closing `"`');
       }
       const c = buf[q];
       if (c === QUOTE2) {
@@ -1598,14 +1598,14 @@ var CsvScanner = class {
     }
     if (!escaped) {
       this.quotedSource = buf;
-      this.quotedStart = open4 + 1;
+      this.quotedStart = open5 + 1;
       this.quotedEnd = close;
       return after;
     }
-    if (this.scratch.length < close - open4) this.scratch = Buffer.allocUnsafe((close - open4) * 2);
+    if (this.scratch.length < close - open5) this.scratch = Buffer.allocUnsafe((close - open5) * 2);
     const scratch3 = this.scratch;
     let length = 0;
-    for (let i = open4 + 1; i < close; i++) {
+    for (let i = open5 + 1; i < close; i++) {
       const c = buf[i];
       scratch3[length++] = c;
       if (c === QUOTE2) i++;
@@ -2130,7 +2130,11 @@ var CsvTableReader = class {
         };
         scanner.setTarget(target);
         let status;
-        while ((status = scanner.scan(batchSize)) === SCAN_NEED_DATA) await scanner.fill();
+        while (true) {
+          status = scanner.scan(Math.min(batchSize, scanner.row + SCAN_SLICE));
+          if (status === SCAN_NEED_DATA) await scanner.fill();
+          else if (status === SCAN_END || scanner.row === batchSize) break;
+        }
         const length = scanner.row;
         if (length > 0) {
           columns2.forEach((column, c) => {
@@ -2149,6 +2153,7 @@ var CsvTableReader = class {
     await this.scanner.close();
   }
 };
+var SCAN_SLICE = 4096;
 var EMPTY_FLOATS = new Float64Array(0);
 var EMPTY_BYTES = new Uint8Array(0);
 var EMPTY_INTS = new Int32Array(0);
@@ -2712,7 +2717,90 @@ async function checkFile(path) {
 }
 
 // shared/data/csv/ranges.ts
+import { open as open4 } from "node:fs/promises";
+var LF4 = 10;
+var QUOTE3 = 34;
 var CHUNK2 = 1 << 20;
+async function splitCsvRanges(path, parts, options4 = {}) {
+  if (!Number.isInteger(parts) || parts < 1) throw new UsageError(`invalid number of parts ${String(parts)}; expected a positive integer`);
+  const detected = describeFile(path, "csv");
+  if (detected.gzip) throw new UsageError(`${path}: a gzip-compressed file cannot be split; expected an uncompressed CSV file`);
+  const dataStart = await headerEnd(path, options4.delimiter, detected.tabSeparated);
+  const handle = await open4(path, "r");
+  try {
+    const { size } = await handle.stat();
+    if (dataStart >= size) return [{ start: dataStart, end: size }];
+    const targets = [];
+    for (let k = 1; k < parts; k++) targets.push(dataStart + Math.floor((size - dataStart) * k / parts));
+    const boundaries = options4.quotedNewlines ? await boundariesByQuoteParity(handle, dataStart, size, targets) : await boundariesByNextLine(handle, size, targets);
+    const ranges = [];
+    let start = dataStart;
+    for (const boundary of [...boundaries, size]) {
+      if (boundary > start) {
+        ranges.push({ start, end: boundary });
+        start = boundary;
+      }
+    }
+    return ranges;
+  } finally {
+    await handle.close();
+  }
+}
+async function headerEnd(path, delimiter, tabSeparated) {
+  const scanner = new CsvScanner(await FileByteSource.open(path), path);
+  try {
+    if (!await scanner.start()) throw new InputError({ file: path }, "the file is empty; expected a header row naming the columns");
+    const pending = scanner.pending;
+    const forced = delimiter !== void 0 ? delimiterCode(delimiter) : tabSeparated ? 9 : void 0;
+    scanner.setDelimiter(forced ?? detectDelimiter(pending.bytes, pending.start, pending.end, pending.complete));
+    if (await scanner.readRecord() === void 0) throw new InputError({ file: path, line: 1 }, "the header row is empty; expected a header row naming the columns");
+    return scanner.offset;
+  } finally {
+    await scanner.close();
+  }
+}
+async function boundariesByNextLine(handle, size, targets) {
+  const buffer = Buffer.allocUnsafe(CHUNK2);
+  const boundaries = [];
+  for (const target of targets) {
+    let position = target - 1;
+    let boundary = size;
+    while (position < size) {
+      const { bytesRead } = await handle.read(buffer, 0, CHUNK2, position);
+      if (bytesRead === 0) break;
+      const index = buffer.subarray(0, bytesRead).indexOf(LF4);
+      if (index >= 0) {
+        boundary = position + index + 1;
+        break;
+      }
+      position += bytesRead;
+    }
+    boundaries.push(boundary);
+  }
+  return boundaries;
+}
+async function boundariesByQuoteParity(handle, dataStart, size, targets) {
+  const buffer = Buffer.allocUnsafe(CHUNK2);
+  const boundaries = [];
+  let inQuotes = false;
+  let next = 0;
+  let position = dataStart;
+  while (position < size && next < targets.length) {
+    const { bytesRead } = await handle.read(buffer, 0, CHUNK2, position);
+    if (bytesRead === 0) break;
+    for (let i = 0; i < bytesRead && next < targets.length; i++) {
+      const byte = buffer[i];
+      if (byte === QUOTE3) inQuotes = !inQuotes;
+      else if (byte === LF4 && !inQuotes && position + i >= targets[next] - 1) {
+        boundaries.push(position + i + 1);
+        next++;
+        while (next < targets.length && targets[next] - 1 <= position + i) next++;
+      }
+    }
+    position += bytesRead;
+  }
+  return boundaries;
+}
 
 // shared/data/head.ts
 function cell(column, row) {
@@ -6738,38 +6826,49 @@ function formatDate2(epochMs, type) {
   return type === "date" ? iso.slice(0, 10) : iso;
 }
 
-// cli/progress.ts
-function progressReporter(io, label) {
-  if (!io.interactive) return { update: () => {
-  }, done: () => {
-  } };
-  const started = performance.now();
-  let last = 0;
-  let shown = false;
-  return {
-    update(rows) {
-      const now = performance.now();
-      if (now - last < 250) return;
-      last = now;
-      const seconds = (now - started) / 1e3;
-      const rate = seconds > 0 ? Math.round(rows / seconds) : 0;
-      io.stderr.write(`\r${label}: ${rows.toLocaleString("en-US")} rows, ${rate.toLocaleString("en-US")} rows/s`);
-      shown = true;
-    },
-    done() {
-      if (shown) io.stderr.write("\r\x1B[2K");
-    }
-  };
+// shared/profile/parallel.ts
+import { Worker, isMainThread, parentPort, workerData } from "node:worker_threads";
+async function profileTableParallel(path, options4) {
+  const { threads, read = {}, settings = {} } = options4;
+  if (!Number.isInteger(threads) || threads < 1) throw new UsageError(`--threads expects a positive whole number, got ${String(threads)}`);
+  const probe = await openTable(path, read);
+  const schema = probe.schema;
+  const splittable = probe.format === "csv" && !path.endsWith(".gz");
+  await probe.close();
+  if (threads === 1 || !splittable) return profileTable(path, { ...settings, read });
+  const types = {};
+  for (const field of schema.fields) types[field.name] = field.type;
+  const ranges = await splitCsvRanges(path, threads, { delimiter: read.delimiter });
+  const profiles = await Promise.all(
+    ranges.map((range) => runWorker(options4.workerUrl, { kind: "tollgate-profile-range", path, range, read: { ...read, types }, settings }))
+  );
+  return profiles.reduce((merged, next) => mergeProfiles(merged, next));
+}
+function runWorker(url, task) {
+  return new Promise((resolve16, reject) => {
+    const worker = new Worker(url, { workerData: task });
+    worker.once("message", (reply) => {
+      void worker.terminate();
+      if (reply.ok) resolve16(reply.profile);
+      else reject(reply.userFacing ? new UsageError(reply.message) : new Error(reply.message));
+    });
+    worker.once("error", reject);
+    worker.once("exit", (code) => {
+      if (code !== 0) reject(new Error(`profile worker exited with code ${code}`));
+    });
+  });
 }
 
 // cli/commands/profile.ts
-var usage2 = `Usage: tollgate profile <data> [--json] [--out profile.json]
+var usage2 = `Usage: tollgate profile <data> [--json] [--out profile.json] [--threads N]
        tollgate profile merge <a.json> <b.json> [...] [--out merged.json] [--json]
 
 Profiles a data file in one streaming pass: per column type, count (non-null),
 nulls, min, max, mean, std (sample), distinct (exact while few, else within
 about 2%), top values. --out writes the full mergeable profile
-(tollgate.profile/v1); profiles of shards merge into the profile of the whole.`;
+(tollgate.profile/v1); profiles of shards merge into the profile of the whole.
+--threads N reads an uncompressed CSV in N parts at once (quoted fields must
+not contain line breaks); other formats use one thread.`;
 var profileCommand = {
   name: "profile",
   summary: "profile a data file, or merge profiles of shards",
@@ -6777,7 +6876,7 @@ var profileCommand = {
   async run(argv, io) {
     const { values, positionals } = parseCommandArgs(
       argv,
-      { json: { type: "boolean" }, out: { type: "string", short: "o" }, format: { type: "string" }, delimiter: { type: "string" } },
+      { json: { type: "boolean" }, out: { type: "string", short: "o" }, format: { type: "string" }, delimiter: { type: "string" }, threads: { type: "string" } },
       usage2
     );
     const first = requirePositional(positionals, 0, "the data file", usage2);
@@ -6793,9 +6892,12 @@ ${usage2}`);
       if (positionals.length > 1) throw new UsageError(`expected one data file, got ${positionals.length}
 
 ${usage2}`);
-      const progress = progressReporter(io, "profile");
-      profile = await profileTable(resolve2(io.cwd, first), { read: { format: values.format, delimiter: values.delimiter }, onProgress: progress.update });
-      progress.done();
+      profile = await profileTableParallel(resolve2(io.cwd, first), {
+        threads: parsePositiveInteger(values.threads, "--threads", 1),
+        // The bundled command line ships its worker script next to itself.
+        workerUrl: new URL("./profile-worker.js", import.meta.url),
+        read: { format: values.format, delimiter: values.delimiter }
+      });
     }
     if (values.out) {
       try {
@@ -7779,6 +7881,30 @@ function roundUp(value, digits) {
 }
 function yamlKey(name) {
   return /^[A-Za-z_][A-Za-z0-9_]*$/.test(name) ? name : JSON.stringify(name);
+}
+
+// cli/progress.ts
+function progressReporter(io, label) {
+  if (!io.interactive) return { update: () => {
+  }, done: () => {
+  } };
+  const started = performance.now();
+  let last = 0;
+  let shown = false;
+  return {
+    update(rows) {
+      const now = performance.now();
+      if (now - last < 250) return;
+      last = now;
+      const seconds = (now - started) / 1e3;
+      const rate = seconds > 0 ? Math.round(rows / seconds) : 0;
+      io.stderr.write(`\r${label}: ${rows.toLocaleString("en-US")} rows, ${rate.toLocaleString("en-US")} rows/s`);
+      shown = true;
+    },
+    done() {
+      if (shown) io.stderr.write("\r\x1B[2K");
+    }
+  };
 }
 
 // cli/commands/contract.ts
@@ -8823,7 +8949,8 @@ async function planTraining(spec) {
     fingerprintCode({ cwd, gitRoot: git2.root, paths: spec.codePaths, exclude }),
     captureEnvironment(cwd, git2.root)
   ]);
-  const cachedPaths = [...new Set([...outputs, ...metrics && !outputs.some((output) => isWithin(output.absolute, metrics.absolute)) ? [metrics] : [], lineage].map((path) => path.portable))].sort();
+  const metricsApart = metrics && !outputs.some((output) => isWithin(output.absolute, metrics.absolute)) ? [metrics] : [];
+  const cachedPaths = [...new Set([...outputs, ...metricsApart, lineage].map((path) => path.portable))].sort();
   const workdir = git2.root ? portablePath(git2.root, cwd) : ".";
   const command = [...spec.command];
   const key = contentKey({
@@ -9259,7 +9386,7 @@ ${result2.stderrTail.join("\n")}` : " (it wrote nothing to stderr)";
 }
 var trainCommand = {
   name: "train",
-  summary: "Run a training command with lineage and a content-addressed cache",
+  summary: "run a training command with lineage and a content-addressed cache",
   usage: usage5,
   run
 };

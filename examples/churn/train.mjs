@@ -17,7 +17,7 @@ const LABEL = 'churned';
 const ID = 'customer_id';
 
 /** What kind each feature column is, read from the data: booleans, numbers, or categories. */
-function describeFeatures(header, rows, names, columnIndex) {
+function describeFeatures(rows, names, columnIndex) {
   return names.map((name) => {
     const values = rows.map((row) => row[columnIndex[name]]).filter((value) => value !== '');
     if (values.every((value) => value === 'true' || value === 'false')) return { name, kind: 'boolean' };
@@ -151,7 +151,7 @@ function main() {
   const validationRows = order.slice(0, validationCount).map((index) => rows[index]);
   const trainingRows = order.slice(validationCount).map((index) => rows[index]);
 
-  const features = fitEncoding(describeFeatures(header, trainingRows, featureNames, columnIndex), trainingRows, columnIndex);
+  const features = fitEncoding(describeFeatures(trainingRows, featureNames, columnIndex), trainingRows, columnIndex);
   const names = encodedNames(features);
   const training = encode(trainingRows, columnIndex, features, names.length);
   const validation = encode(validationRows, columnIndex, features, names.length);

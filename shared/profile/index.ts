@@ -24,3 +24,4 @@ export type {
 } from './types.js';
 export { profileTable, type ProfileTableOptions } from './profile-table.js';
 export { summarizeProfile, type ProfileSummary, type ColumnSummary } from './summary.js';
+export { profileTableParallel, profileRange, serveProfileWorker, type ParallelProfileOptions } from './parallel.js';

@@ -122,7 +122,9 @@ export async function planTraining(spec: TrainSpec): Promise<TrainPlan> {
     captureEnvironment(cwd, git.root),
   ]);
 
-  const cachedPaths = [...new Set([...outputs, ...(metrics && !outputs.some((output) => isWithin(output.absolute, metrics.absolute)) ? [metrics] : []), lineage].map((path) => path.portable))].sort();
+  // A metrics file inside an output directory travels with that directory.
+  const metricsApart = metrics && !outputs.some((output) => isWithin(output.absolute, metrics.absolute)) ? [metrics] : [];
+  const cachedPaths = [...new Set([...outputs, ...metricsApart, lineage].map((path) => path.portable))].sort();
   const workdir = git.root ? portablePath(git.root, cwd) : '.';
   const command = [...spec.command];
   const key = contentKey({

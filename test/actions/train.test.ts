@@ -112,6 +112,7 @@ async function step(workspace: string, inputs: Record<string, string>, env: Reco
     ...env,
   });
   for (const [name, value] of Object.entries(inputs)) process.env[`INPUT_${name.toUpperCase()}`] = value;
+  cleanup.push(process.env.COUNTER_FILE as string);
   await runAction(() => runTrainAction());
   return { outputs: readOutputs(files.output), summary: readFileSync(files.summary, 'utf8'), counter: process.env.COUNTER_FILE as string };
 }
@@ -254,7 +255,11 @@ describe('train action', () => {
     process.exitCode = undefined;
     await step(root, { ...BASE_INPUTS, model: 'churn,v2' });
     expect(process.exitCode).toBe(1);
+    process.exitCode = undefined;
+    await step(root, { ...BASE_INPUTS, outputs: 'out/*.bin' });
+    expect(process.exitCode).toBe(1);
     expect(fakeCache.calls).toEqual([]);
+    expect(runsOf(join(root, '..', `${root.split('/').pop()}-counter.txt`))).toBe(0);
   });
 });
 

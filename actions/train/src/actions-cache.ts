@@ -8,6 +8,13 @@ export interface ActionsCacheApi {
   saveCache: typeof cache.saveCache;
 }
 
+/** `absolute` relative to the workspace with forward slashes; absolute when outside it. */
+export function workspacePath(workspace: string, absolute: string): string {
+  const text = relative(workspace, absolute);
+  if (text === '..' || text.startsWith(`..${sep}`) || isAbsolute(text)) return absolute;
+  return text === '' ? '.' : text.split(sep).join('/');
+}
+
 /** `tollgate-train-<model>-`: every entry of one model starts with it. */
 export function modelKeyPrefix(model: string): string {
   return `tollgate-train-${model}-`;
@@ -40,12 +47,7 @@ export class ActionsTrainCache implements TrainCache {
 
   /** Paths as `@actions/cache` wants them: relative to the workspace, forward slashes. */
   cachePaths(files: CacheFiles): string[] {
-    return files.paths.map((path) => {
-      const absolute = resolve(files.root, path);
-      const text = relative(this.workspace, absolute);
-      if (text === '..' || text.startsWith(`..${sep}`) || isAbsolute(text)) return absolute;
-      return text.split(sep).join('/');
-    });
+    return files.paths.map((path) => workspacePath(this.workspace, resolve(files.root, path)));
   }
 
   async restore(key: string, files: CacheFiles): Promise<CacheRestoreResult> {

@@ -3,11 +3,11 @@ import * as core from '@actions/core';
 import { randomBytes } from 'node:crypto';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { join, resolve } from 'node:path';
 import { UsageError } from '../../../shared/errors/index.js';
 import { parseParams, parseSeed, runTraining, type TrainCache } from '../../../shared/train/index.js';
 import { booleanInput, listInput, optionalInput, requiredInput } from '../../lib/inputs.js';
-import { ActionsTrainCache } from './actions-cache.js';
+import { ActionsTrainCache, workspacePath } from './actions-cache.js';
 import { artifactName, availableArtifactUploader, type ArtifactUploader } from './artifact.js';
 import { splitShellWords } from './shell-words.js';
 import { trainSummary } from './summary.js';
@@ -20,12 +20,6 @@ export interface TrainActionDependencies {
 const MODEL_NAME = /^[a-zA-Z0-9]([a-zA-Z0-9\-/_]*[a-zA-Z0-9])?$/;
 /** What `@actions/cache` (through `@actions/glob`) reads as a pattern, a negation or a comment. */
 const PATTERN = /[*?[\]]|^[!#]/;
-
-function workspacePath(workspace: string, absolute: string): string {
-  const text = relative(workspace, absolute);
-  if (text === '..' || text.startsWith(`..${sep}`) || isAbsolute(text)) return absolute;
-  return text === '' ? '.' : text.split(sep).join('/');
-}
 
 /**
  * `params` is a path, or params written inline (a YAML mapping on several

@@ -203,7 +203,12 @@ class CsvTableReader implements TableReader {
         };
         scanner.setTarget(target);
         let status: number;
-        while ((status = scanner.scan(batchSize)) === SCAN_NEED_DATA) await scanner.fill();
+        while (true) {
+          // Scanning in slices gives the JIT feedback for every exit early.
+          status = scanner.scan(Math.min(batchSize, scanner.row + SCAN_SLICE));
+          if (status === SCAN_NEED_DATA) await scanner.fill();
+          else if (status === SCAN_END || scanner.row === batchSize) break;
+        }
         const length = scanner.row;
         if (length > 0) {
           columns.forEach((column, c) => {
@@ -224,6 +229,7 @@ class CsvTableReader implements TableReader {
   }
 }
 
+const SCAN_SLICE = 4096;
 const EMPTY_FLOATS = new Float64Array(0);
 const EMPTY_BYTES = new Uint8Array(0);
 const EMPTY_INTS = new Int32Array(0);
