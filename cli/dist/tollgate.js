@@ -8416,6 +8416,7 @@ var package_default = {
     "test:unit": "vitest run"
   },
   dependencies: {
+    "@actions/artifact": "^6.2.1",
     "@actions/cache": "^6.3.0",
     "@actions/core": "^3.0.1",
     "@actions/github": "^9.1.1",

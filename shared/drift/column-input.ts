@@ -41,6 +41,8 @@ export interface NumericDistribution {
   sorted: PerSide<Float64Array> | null;
   /** Quantile sketches (profile mode), for effect sizes that need the whole distribution. */
   sketches: PerSide<KllSketch> | null;
+  /** Finite values per side (infinities are kept out of moments and effect sizes). */
+  finite: PerSide<number>;
   mean: PerSide<number | null>;
   /** Population standard deviation (ddof 0) of the finite values. */
   populationStd: PerSide<number | null>;

@@ -65,6 +65,7 @@ function numberInput(reference: NumberColumnProfile, current: NumberColumnProfil
   const numeric = {
     sorted: null,
     sketches: { reference: KllSketch.fromJSON(reference.quantiles), current: KllSketch.fromJSON(current.quantiles) },
+    finite: { reference: reference.moments.count, current: current.moments.count },
     mean: { reference: reference.mean, current: current.mean },
     populationStd: {
       reference: reference.moments.count > 0 ? Math.sqrt(reference.moments.m2 / reference.moments.count) : null,

@@ -128,6 +128,7 @@ function numberInput(reference: Loaded<NumberColumn>, current: Loaded<NumberColu
   const numeric = {
     sorted,
     sketches: null,
+    finite: { reference: finite.reference.length, current: finite.current.length },
     mean: { reference: finite.reference.length > 0 ? moments.reference.mean : null, current: finite.current.length > 0 ? moments.current.mean : null },
     populationStd: {
       reference: finite.reference.length > 0 ? moments.reference.populationStd() : null,

@@ -226,11 +226,17 @@ describe('train action', () => {
     expect(JSON.parse(readFileSync(join(workspace, 'model/out/lineage.json'), 'utf8')).seed).toBe(5);
   });
 
-  it('warns that artifact upload is unavailable in this build', async () => {
+  it('fails clearly when an artifact upload is asked for outside a runner', async () => {
     const root = project();
-    const result = await step(root, { ...BASE_INPUTS, 'upload-artifact': 'true' });
-    expect(process.exitCode).toBeUndefined();
-    expect(result.summary).toContain(escapeMarkdown('upload-artifact is true, but this build of Tollgate cannot upload artifacts yet'));
+    const log: string[] = [];
+    const write = vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => (log.push(String(chunk)), true));
+    try {
+      await step(root, { ...BASE_INPUTS, 'upload-artifact': 'true' });
+    } finally {
+      write.mockRestore();
+    }
+    expect(process.exitCode).toBe(1);
+    expect(log.join('')).toContain("::error::upload-artifact is true, but the runner's artifact service is not available here (ACTIONS_RUNTIME_TOKEN is unset)");
   });
 
   it('hands lineage and outputs to an artifact uploader when one is present', async () => {

@@ -8,7 +8,7 @@ import { UsageError } from '../../../shared/errors/index.js';
 import { parseParams, parseSeed, runTraining, type TrainCache } from '../../../shared/train/index.js';
 import { booleanInput, listInput, optionalInput, requiredInput } from '../../lib/inputs.js';
 import { ActionsTrainCache, workspacePath } from './actions-cache.js';
-import { artifactName, availableArtifactUploader, type ArtifactUploader } from './artifact.js';
+import { artifactName, defaultArtifactUploader, type ArtifactUploader } from './artifact.js';
 import { splitShellWords } from './shell-words.js';
 import { trainSummary } from './summary.js';
 
@@ -91,18 +91,12 @@ export async function runTrainAction(dependencies: TrainActionDependencies = {})
   core.setOutput('metrics', JSON.stringify(result.metrics ?? {}));
 
   if (uploadArtifact && result.exitCode === 0) {
-    const uploader = dependencies.artifactUploader ?? availableArtifactUploader();
+    const uploader = dependencies.artifactUploader ?? defaultArtifactUploader();
     const files = [resolve(cwd, result.lineagePath), ...result.outputs.map((file) => resolve(cwd, file.path))];
     const name = artifactName(`tollgate-train-${model}`);
-    if (uploader) {
-      const uploaded = await uploader.upload(name, files, cwd);
-      core.info(`uploaded artifact ${name}${uploaded.size !== undefined ? ` (${uploaded.size} bytes)` : ''}`);
-      notes.push(`Lineage and outputs were uploaded as the artifact ${name}.`);
-    } else {
-      const note = 'upload-artifact is true, but this build of Tollgate cannot upload artifacts yet; add an actions/upload-artifact step for the lineage and outputs';
-      core.warning(note);
-      notes.push(note);
-    }
+    const uploaded = await uploader.upload(name, files, cwd);
+    core.info(`uploaded artifact ${name}${uploaded.size !== undefined ? ` (${uploaded.size} bytes)` : ''}`);
+    notes.push(`Lineage and outputs were uploaded as the artifact ${name}.`);
   }
 
   await core.summary.addRaw(trainSummary(model, result, notes)).write();
