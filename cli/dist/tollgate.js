@@ -8408,7 +8408,7 @@ var package_default = {
     tollgate: "cli/bin/tollgate.js"
   },
   scripts: {
-    build: "node scripts/build.mjs && node scripts/generate-schemas.mjs",
+    build: "node scripts/build.mjs && node scripts/generate-schemas.mjs && node scripts/action-docs.mjs",
     schemas: "node scripts/generate-schemas.mjs",
     lint: "eslint .",
     typecheck: "tsc --noEmit -p tsconfig.json",

@@ -29,7 +29,7 @@ const OTHER_LABEL = '(other)';
 /** Maps each row of a column to its PSI bin (-1 where missing). */
 export type Binner = (column: Column, length: number) => Int32Array;
 
-/** A binner for the given bins; `fullBins` = bins before an empty (other) bin was dropped. */
+/** A binner for the given bins (values outside the listed ones go to the (other) bin, which comes last). */
 export function binnerFor(bins: PsiBins): Binner {
   if (bins.kind === 'edges') {
     const edges = Float64Array.from(bins.edges);
@@ -167,7 +167,59 @@ export class SegmentTally {
     const tracked = this.binners.get(column);
     const flat = this.counts[side].get(by)?.get(column);
     if (!keys || !tracked) return null;
-    const counts = keys.labels.map((_, s) => Array.from({ length: bins }, (_, b) => flat?.[s * tracked.width() + b] ?? 0));
+    const counts = keys.labels.map((_, s) => Array.from({ length: bins }, (_, b) => flat?.[s * tracked.bins + b] ?? 0));
     return { labels: keys.labels, counts };
   }
+}
+
+/**
+ * The segment values of `by` that carry most of `column`'s PSI (top 3 with a
+ * positive share). `reference` per segment is null for a profile reference.
+ */
+export function segmentDrivers(
+  column: string,
+  by: string,
+  bins: PsiBins,
+  tally: SegmentTally,
+  withReferenceSegments: boolean,
+  minRows: number,
+): SegmentDrivers | null {
+  const width = bins.counts.reference.length;
+  const current = tally.table(by, column, 'current', width);
+  const reference = withReferenceSegments ? tally.table(by, column, 'reference', width) : null;
+  if (current === null) return null;
+  const totalPsi = psi(bins.counts.reference, bins.counts.current).psi;
+  if (!(totalPsi > 0)) return null;
+  const nReference = sum(bins.counts.reference);
+  const nCurrent = sum(bins.counts.current);
+  const denominatorReference = nReference + 0.5 * width;
+  const denominatorCurrent = nCurrent + 0.5 * width;
+  const p = bins.counts.reference.map((r) => (r + 0.5) / denominatorReference);
+  const q = bins.counts.current.map((c) => (c + 0.5) / denominatorCurrent);
+  const logRatio = p.map((pb, b) => Math.log(q[b] / pb));
+  const shares: SegmentShare[] = current.labels.map((value, s) => {
+    const currentCounts = current.counts[s];
+    const referenceCounts = reference?.counts[s] ?? null;
+    const nSegment = sum(currentCounts);
+    const weight = nSegment / nCurrent;
+    const nReferenceSegment = referenceCounts === null ? null : sum(referenceCounts);
+    let contribution = 0;
+    for (let b = 0; b < width; b++) {
+      const c = (currentCounts[b] + 0.5 * weight) / denominatorCurrent;
+      const r =
+        referenceCounts === null ? weight * p[b] : (referenceCounts[b] + (0.5 * (nReferenceSegment as number)) / nReference) / denominatorReference;
+      contribution += (c - r) * logRatio[b];
+    }
+    let within: number | null = null;
+    if (nSegment >= minRows) {
+      if (referenceCounts === null) within = psi(bins.counts.reference, currentCounts).psi;
+      else if ((nReferenceSegment as number) >= minRows) within = psi(referenceCounts, currentCounts).psi;
+    }
+    return { value, share_of_psi: contribution / totalPsi, psi: within, rows: { reference: nReferenceSegment, current: nSegment } };
+  });
+  const top = shares
+    .filter((share) => share.share_of_psi > 0)
+    .sort((a, b) => b.share_of_psi - a.share_of_psi)
+    .slice(0, TOP_SEGMENTS);
+  return top.length === 0 ? null : { column, by, values: top };
 }

@@ -22,4 +22,12 @@ describe('committed build outputs', () => {
     );
     expect(outcome).toBe('fresh');
   }, 60_000);
+
+  it('the README documents every input and output of every action.yml (run `node scripts/action-docs.mjs` when this fails)', async () => {
+    const outcome = await run(process.execPath, ['scripts/action-docs.mjs', '--check']).then(
+      () => 'fresh',
+      (error: { stderr: string }) => error.stderr,
+    );
+    expect(outcome).toBe('fresh');
+  });
 });

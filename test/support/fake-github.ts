@@ -33,6 +33,30 @@ export interface FakeCommit {
   message: string;
   parents: string[];
   date: string;
+  /** The commit's tree (`FakeRepo.trees`): the files as of this commit. */
+  tree?: string;
+}
+
+/** A file in a tree: its bytes and git blob sha. */
+export interface FakeFile {
+  content: Buffer;
+  sha: string;
+}
+
+/** The App a check run or comment came from. */
+export interface FakeApp {
+  id: number;
+  slug: string;
+}
+
+export interface FakeReaction {
+  id: number;
+  /** `comment` for issue comments, `issue` for issues and pull requests. */
+  subject: 'comment' | 'issue';
+  subjectId: number;
+  content: string;
+  user: FakeUser;
+  created_at: string;
 }
 
 export interface FakeTagObject {
@@ -81,7 +105,20 @@ export interface FakeIssue {
   updated_at: string;
   closed_at: string | null;
   /** Set for pull requests (which are issues too). */
-  pull?: { head: string; base: string; head_sha: string; draft: boolean; merged: boolean };
+  pull?: {
+    head: string;
+    base: string;
+    head_sha: string;
+    draft: boolean;
+    merged: boolean;
+    /** The base branch's commit when the pull request was opened (the merge base for `merge`). */
+    base_sha?: string;
+    merged_at?: string | null;
+    merge_commit_sha?: string | null;
+    merged_by?: FakeUser | null;
+    /** `owner/name` of the head repository when it is a fork (default: this repository). */
+    head_repo?: string;
+  };
 }
 
 export interface FakeComment {
@@ -91,6 +128,8 @@ export interface FakeComment {
   user: FakeUser;
   created_at: string;
   updated_at: string;
+  /** Set when an App posted the comment on the user's behalf. */
+  performed_via_github_app?: { id: number; slug: string; name: string } | null;
 }
 
 export interface FakeReview {
@@ -114,6 +153,8 @@ export interface FakeCheckRun {
   output: { title?: string | null; summary?: string | null; text?: string | null; annotations_count?: number };
   started_at: string;
   completed_at: string | null;
+  /** The App that created the run (default: the fake's `app`). */
+  app?: FakeApp;
 }
 
 export interface FakeDeployment {
@@ -142,12 +183,25 @@ class Sequence {
   /** A new ISO time, one second after the previous one. */
   now(): string {
     this.clock += 1000;
+    return this.peek();
+  }
+  /** The current time, without advancing it. */
+  peek(): string {
     return new Date(this.clock).toISOString().replace(/\.\d{3}Z$/, 'Z');
+  }
+  /** Moves the clock forward (soak times, edits long after posting). */
+  advance(ms: number): void {
+    this.clock += Math.max(0, Math.round(ms / 1000) * 1000);
   }
 }
 
 function sha1(text: string | Buffer): string {
   return createHash('sha1').update(text).digest('hex');
+}
+
+/** A file and its git blob sha. */
+function blobFile(bytes: Buffer): FakeFile {
+  return { content: bytes, sha: sha1(Buffer.concat([Buffer.from(`blob ${bytes.length}\0`), bytes])) };
 }
 
 /** `2024-01-01T00:00:00Z` or `...+02:00` -> git's `<unix> <+hhmm>`. */
@@ -177,6 +231,11 @@ export class FakeRepo {
   readonly collaborators = new Map<string, FakePermission>();
   /** Branch -> path -> file. */
   readonly contents = new Map<string, Map<string, { content: Buffer; sha: string }>>();
+  /** Tree sha -> path -> file: what each commit holds (see `FakeCommit.tree`). */
+  readonly trees = new Map<string, Map<string, FakeFile>>();
+  /** Blobs created through the Git Data API. */
+  readonly blobs = new Map<string, Buffer>();
+  readonly reactions: FakeReaction[] = [];
 
   constructor(
     readonly owner: string,
@@ -198,14 +257,45 @@ export class FakeRepo {
     return this.sequence.now();
   }
 
-  /** Adds a commit on `branch` (default: the default branch) and returns its sha. */
+  /** Adds a commit on `branch` (default: the default branch) and returns its sha. Its tree is the branch's files. */
   addCommit(message = 'commit', branch = this.defaultBranch): string {
     const parent = this.refs.get(`refs/heads/${branch}`);
     const date = this.now();
     const sha = sha1(`commit ${this.fullName} ${this.commits.size} ${message} ${date}`);
-    this.commits.set(sha, { sha, message, parents: parent ? [parent] : [], date });
+    const tree = this.storeTree(new Map(this.files(branch)));
+    this.commits.set(sha, { sha, message, parents: parent ? [parent] : [], date, tree });
     this.refs.set(`refs/heads/${branch}`, sha);
+    this.branchMoved(`refs/heads/${branch}`);
     return sha;
+  }
+
+  /** Stores a tree and returns its sha (the same files give the same sha). */
+  storeTree(files: Map<string, FakeFile>): string {
+    const listing = [...files.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([path, file]) => `${path}\0${file.sha}`).join('\n');
+    const sha = sha1(`tree ${listing}`);
+    this.trees.set(sha, files);
+    return sha;
+  }
+
+  /** The files of a commit (empty for commits made before trees were recorded). */
+  commitFiles(sha: string): Map<string, FakeFile> {
+    const tree = this.commits.get(sha)?.tree;
+    return (tree && this.trees.get(tree)) || new Map();
+  }
+
+  /**
+   * Keeps derived state in step with a ref that moved: a branch's files become
+   * its commit's tree, and open pull requests from the branch follow its head.
+   */
+  branchMoved(ref: string): void {
+    const match = /^refs\/heads\/(.+)$/.exec(ref);
+    const sha = this.refs.get(ref);
+    if (!match || sha === undefined) return;
+    const commit = this.commits.get(sha);
+    if (commit?.tree && this.trees.has(commit.tree)) this.contents.set(match[1], new Map(this.trees.get(commit.tree)!));
+    for (const issue of this.issues) {
+      if (issue.pull && issue.state === 'open' && !issue.pull.head_repo && issue.pull.head === match[1]) issue.pull.head_sha = sha;
+    }
   }
 
   /** Creates a tag object exactly as git would hash it. */
@@ -237,8 +327,7 @@ export class FakeRepo {
 
   /** Adds or replaces a file on a branch. */
   setFile(path: string, content: string | Buffer, branch = this.defaultBranch): void {
-    const bytes = Buffer.from(content);
-    this.files(branch).set(path, { content: bytes, sha: sha1(Buffer.concat([Buffer.from(`blob ${bytes.length}\0`), bytes])) });
+    this.files(branch).set(path, blobFile(Buffer.from(content)));
   }
 
   pull(number: number): FakeIssue | undefined {
