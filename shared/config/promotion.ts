@@ -16,7 +16,7 @@
 import { z } from 'zod';
 // The registry's leaf module, not its index: the index loads config/models, which composes this file.
 import { isValidName } from '../registry/names.js';
-import { DURATION_HINT, parseDuration } from '../promotion/duration.js';
+import { DURATION_HINT, parseDuration } from './duration.js';
 
 /** The check the promotion itself reports; requiring it would wait forever. */
 export const PROMOTION_CHECK_NAME = 'tollgate/promotion';

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DURATION_HINT, parseDuration } from '../config/duration.js';
 import { COLUMN_TYPES } from '../data/types.js';
 
 /** How bad a failed rule is: `error` fails the gate, `warn` only reports. */
@@ -73,9 +74,7 @@ export const columnRulesSchema = z
   .strict();
 export type ColumnRules = z.infer<typeof columnRulesSchema>;
 
-const durationSchema = z
-  .string()
-  .regex(/^\d+(\.\d+)?(s|m|h|d|w)$/, 'expected a duration such as 36h, 30d or 2w');
+const durationSchema = z.string().refine((text) => parseDuration(text) !== undefined, `expected ${DURATION_HINT}`);
 
 export const datasetRulesSchema = z
   .object({

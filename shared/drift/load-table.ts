@@ -23,7 +23,7 @@ class Growable<T extends Float64Array | Uint8Array | Int32Array> {
   constructor(private readonly make: (size: number) => T) {
     this.data = make(1024);
   }
-  append(source: T, length: number, at: number): void {
+  append(source: Float64Array | Uint8Array | Int32Array, length: number, at: number): void {
     if (at + length > this.data.length) {
       let size = this.data.length;
       while (size < at + length) size *= 2;

@@ -72,12 +72,15 @@ export interface DriftSettings {
   columns: Record<string, ColumnSettings>;
 }
 
+/** The default row-count ratio ranges. */
+export const DEFAULT_ROW_RATIO: RowRatioThresholds = { warn: [0.5, 2], alert: [0.2, 5] };
+
 export const DEFAULT_THRESHOLDS: DriftThresholds = {
   significance: 0.05,
   psi: { warn: 0.1, alert: 0.25 },
   null_share: { warn: 0.05, alert: 0.2 },
   new_categories: { warn: 0.01, alert: 0.1 },
-  row_ratio: { warn: [0.5, 2], alert: [0.2, 5] },
+  row_ratio: DEFAULT_ROW_RATIO,
   min_rows: 30,
   id_distinct_share: 0.95,
   alert_importance: 0.05,
@@ -108,7 +111,7 @@ export function defaultDriftSettings(): DriftSettings {
     preset: 'default',
     fail_on: 'alert',
     segment_by: [],
-    thresholds: structuredClone(DEFAULT_THRESHOLDS),
+    thresholds: structuredClone(DEFAULT_THRESHOLDS) as DriftThresholds,
     columns: {},
   };
 }

@@ -184,6 +184,8 @@ export interface DriftReport {
   missing_columns: string[];
   added_columns: string[];
   segments: SegmentDrivers[];
+  /** Remarks about the run as a whole (e.g. configured columns the data does not have). */
+  notes: string[];
   /** The thresholds in force (defaults merged with the configuration). */
   thresholds: DriftThresholds;
 }

@@ -8,7 +8,7 @@
  * a first word that does not start with a letter (`/2`, `//`) is not one either.
  */
 import { classifyLines } from './comment-lines.js';
-import { DURATION_HINT, parseDuration } from './duration.js';
+import { DURATION_HINT, parseDuration } from '../config/duration.js';
 import { describeBadVersion, isModelVersion, isStageName, MODEL_NAME_RULE, normalizeModelName } from './names.js';
 
 /** Every command word the bot knows. */

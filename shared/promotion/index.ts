@@ -14,7 +14,7 @@ export {
   type QuotedCommand,
 } from './commands.js';
 export { classifyLines, type CommentLine, type LineContext } from './comment-lines.js';
-export { parseDuration, formatDuration, DURATION_PATTERN, DURATION_HINT } from './duration.js';
+export { parseDuration, formatDuration, DURATION_PATTERN, DURATION_HINT } from '../config/duration.js';
 export {
   collectIntents,
   requiredLookups,

@@ -25,7 +25,7 @@
  * - Nothing after the merge (or close) counts.
  */
 import type { StagePolicy } from '../config/promotion.js';
-import { parseDuration } from './duration.js';
+import { parseDuration } from '../config/duration.js';
 import { buildRoster, type Roster } from './eligibility.js';
 import { describeRefusal, type RefusalCode, type RefusalContext } from './refusals.js';
 import { collectIntents, loginKey, parseTime, type Intent, type PromotionInput, type PromotionOptions } from './timeline.js';

@@ -501,7 +501,7 @@ function releaseJson(fake: FakeGitHub, repo: FakeRepo, release: FakeRelease): ob
   };
 }
 
-function issueJson(fake: FakeGitHub, repo: FakeRepo, issue: FakeIssue): object {
+export function issueJson(fake: FakeGitHub, repo: FakeRepo, issue: FakeIssue): object {
   const html = `${fake.url}/${repo.fullName}/${issue.pull ? 'pull' : 'issues'}/${issue.number}`;
   return {
     id: issue.number + repo.id * 100000,
@@ -523,19 +523,22 @@ function issueJson(fake: FakeGitHub, repo: FakeRepo, issue: FakeIssue): object {
   };
 }
 
-function pullJson(fake: FakeGitHub, repo: FakeRepo, issue: FakeIssue): object {
+export function pullJson(fake: FakeGitHub, repo: FakeRepo, issue: FakeIssue): object {
   const pull = issue.pull!;
   return {
     ...issueJson(fake, repo, issue),
     url: `${repoUrl(fake, repo)}/pulls/${issue.number}`,
     draft: pull.draft,
     merged: pull.merged,
-    head: { ref: pull.head, sha: pull.head_sha, repo: { full_name: repo.fullName } },
+    merged_at: pull.merged_at ?? null,
+    merge_commit_sha: pull.merge_commit_sha ?? null,
+    merged_by: pull.merged_by ?? null,
+    head: { ref: pull.head, sha: pull.head_sha, repo: { full_name: pull.head_repo ?? repo.fullName } },
     base: { ref: pull.base, sha: repo.resolve(pull.base) ?? null, repo: { full_name: repo.fullName } },
   };
 }
 
-function commentJson(fake: FakeGitHub, repo: FakeRepo, comment: FakeComment): object {
+export function commentJson(fake: FakeGitHub, repo: FakeRepo, comment: FakeComment): object {
   return {
     ...comment,
     html_url: `${fake.url}/${repo.fullName}/issues/${comment.issue_number}#issuecomment-${comment.id}`,
@@ -545,7 +548,12 @@ function commentJson(fake: FakeGitHub, repo: FakeRepo, comment: FakeComment): ob
 }
 
 function checkRunJson(fake: FakeGitHub, repo: FakeRepo, run: FakeCheckRun): object {
-  return { ...run, url: `${repoUrl(fake, repo)}/check-runs/${run.id}`, html_url: `${fake.url}/${repo.fullName}/runs/${run.id}` };
+  return { ...run, app: run.app ?? fake.app, url: `${repoUrl(fake, repo)}/check-runs/${run.id}`, html_url: `${fake.url}/${repo.fullName}/runs/${run.id}` };
+}
+
+/** A review as the REST API shows it (`html_url` included). */
+export function reviewJson(fake: FakeGitHub, repo: FakeRepo, review: FakeReview): object {
+  return { ...review, html_url: `${fake.url}/${repo.fullName}/pull/${review.pull_number}#pullrequestreview-${review.id}`, pull_request_url: `${repoUrl(fake, repo)}/pulls/${review.pull_number}` };
 }
 
 function deploymentJson(fake: FakeGitHub, repo: FakeRepo, deployment: FakeDeployment): object {
@@ -619,13 +627,16 @@ const ROUTES: Array<[string, string, RouteHandler]> = [
     if (!repo.commits.has(c.body.sha) && !repo.tagObjects.has(c.body.sha)) invalid('Object does not exist');
     if (repo.refs.has(ref)) invalid('Reference already exists');
     repo.refs.set(ref, c.body.sha);
+    repo.branchMoved(ref);
     return { status: 201, body: refJson(c.fake, repo, ref, c.body.sha) };
   }],
   ['PATCH', '/repos/:owner/:repo/git/refs/*ref', (c) => {
     const repo = c.repo();
     const ref = `refs/${c.params.ref}`;
     if (!repo.refs.has(ref)) invalid('Reference does not exist');
+    if (ref.startsWith('refs/heads/') && c.body.force !== true && !isAncestor(repo, repo.refs.get(ref)!, c.body.sha)) invalid('Update is not a fast forward');
     repo.refs.set(ref, c.body.sha);
+    repo.branchMoved(ref);
     return { status: 200, body: refJson(c.fake, repo, ref, c.body.sha) };
   }],
   ['DELETE', '/repos/:owner/:repo/git/refs/*ref', (c) => {
@@ -869,7 +880,7 @@ const ROUTES: Array<[string, string, RouteHandler]> = [
       created_at: time,
       updated_at: time,
       closed_at: null,
-      pull: { head: c.body.head, base: c.body.base, head_sha: headSha, draft: c.body.draft === true, merged: false },
+      pull: { head: c.body.head, base: c.body.base, head_sha: headSha, draft: c.body.draft === true, merged: false, base_sha: repo.resolve(c.body.base) },
     };
     repo.issues.push(issue);
     return { status: 201, body: pullJson(c.fake, repo, issue) };
@@ -894,7 +905,7 @@ const ROUTES: Array<[string, string, RouteHandler]> = [
   ['GET', '/repos/:owner/:repo/pulls/:number/reviews', (c) => {
     const repo = c.repo();
     if (!repo.pull(Number(c.params.number))) notFound();
-    const list = repo.reviews.filter((review) => review.pull_number === Number(c.params.number));
+    const list = repo.reviews.filter((review) => review.pull_number === Number(c.params.number)).map((review) => reviewJson(c.fake, repo, review));
     return paginate(c, list, `/repos/${repo.fullName}/pulls/${c.params.number}/reviews`);
   }],
   ['POST', '/repos/:owner/:repo/pulls/:number/reviews', (c) => {
@@ -1030,8 +1041,9 @@ const ROUTES: Array<[string, string, RouteHandler]> = [
   // Contents
   ['GET', '/repos/:owner/:repo/contents/*path', (c) => {
     const repo = c.repo();
-    const branch = c.query.get('ref') ?? repo.defaultBranch;
-    const file = repo.files(branch).get(c.params.path) ?? notFound();
+    const ref = c.query.get('ref') ?? repo.defaultBranch;
+    const files = repo.contents.has(ref) || !repo.resolve(ref) ? repo.files(ref) : repo.commitFiles(repo.resolve(ref)!);
+    const file = files.get(c.params.path) ?? notFound();
     return {
       status: 200,
       body: {
@@ -1058,7 +1070,149 @@ const ROUTES: Array<[string, string, RouteHandler]> = [
     const file = repo.files(branch).get(c.params.path)!;
     return { status: existing ? 200 : 201, body: { content: { path: c.params.path, sha: file.sha }, commit: { sha: commit, message: c.body.message } } };
   }],
+
+  // Git Data API: blobs, trees and commits (how an App commits without a checkout)
+  ['POST', '/repos/:owner/:repo/git/blobs', (c) => {
+    const repo = c.repo();
+    requireFields(c.body, ['content']);
+    const bytes = Buffer.from(String(c.body.content), c.body.encoding === 'base64' ? 'base64' : 'utf8');
+    const file = blobFile(bytes);
+    repo.blobs.set(file.sha, bytes);
+    return { status: 201, body: { sha: file.sha, url: `${repoUrl(c.fake, repo)}/git/blobs/${file.sha}` } };
+  }],
+  ['GET', '/repos/:owner/:repo/git/commits/:sha', (c) => {
+    const repo = c.repo();
+    const commit = repo.commits.get(c.params.sha) ?? notFound();
+    const tree = commit.tree ?? repo.storeTree(new Map());
+    return { status: 200, body: { sha: commit.sha, message: commit.message, tree: { sha: tree }, parents: commit.parents.map((sha) => ({ sha })), committer: { date: commit.date }, author: { date: commit.date } } };
+  }],
+  ['POST', '/repos/:owner/:repo/git/trees', (c) => {
+    const repo = c.repo();
+    if (!Array.isArray(c.body?.tree)) invalid('Invalid tree info');
+    const files = new Map<string, FakeFile>(c.body.base_tree ? (repo.trees.get(c.body.base_tree) ?? invalid('base_tree is not a valid tree oid')) : []);
+    for (const entry of c.body.tree as Array<{ path: string; sha?: string | null; content?: string; type?: string }>) {
+      if (entry.sha === null) files.delete(entry.path);
+      else if (entry.content !== undefined) files.set(entry.path, blobFile(Buffer.from(entry.content, 'utf8')));
+      else if (entry.sha && repo.blobs.has(entry.sha)) files.set(entry.path, blobFile(repo.blobs.get(entry.sha)!));
+      else invalid(`tree.sha ${entry.sha} is not a valid blob`);
+    }
+    const sha = repo.storeTree(files);
+    return { status: 201, body: { sha, url: `${repoUrl(c.fake, repo)}/git/trees/${sha}`, tree: [...files.keys()].map((path) => ({ path, type: 'blob', sha: files.get(path)!.sha })) } };
+  }],
+  ['POST', '/repos/:owner/:repo/git/commits', (c) => {
+    const repo = c.repo();
+    requireFields(c.body, ['message', 'tree']);
+    if (!repo.trees.has(c.body.tree)) invalid('Tree SHA does not exist');
+    const parents: string[] = c.body.parents ?? [];
+    for (const parent of parents) if (!repo.commits.has(parent)) invalid('Parent SHA does not exist or is not a commit object');
+    const date = now(c);
+    const sha = sha1(`commit ${repo.fullName} ${repo.commits.size} ${c.body.message} ${date} ${c.body.tree}`);
+    repo.commits.set(sha, { sha, message: c.body.message, parents, date, tree: c.body.tree });
+    return { status: 201, body: { sha, message: c.body.message, tree: { sha: c.body.tree }, parents: parents.map((parent) => ({ sha: parent })) } };
+  }],
+  ['GET', '/repos/:owner/:repo/commits/:sha/pulls', (c) => {
+    const repo = c.repo();
+    const sha = repo.resolve(c.params.sha) ?? c.params.sha;
+    const list = repo.issues
+      .filter((issue) => issue.pull && (issue.pull.head_sha === sha || issue.pull.merge_commit_sha === sha))
+      .map((issue) => pullJson(c.fake, repo, issue));
+    return paginate(c, list, `/repos/${repo.fullName}/commits/${c.params.sha}/pulls`);
+  }],
+
+  // Merging a pull request
+  ['PUT', '/repos/:owner/:repo/pulls/:number/merge', (c) => {
+    const repo = c.repo();
+    const issue = repo.pull(Number(c.params.number)) ?? notFound();
+    const pull = issue.pull!;
+    if (issue.state !== 'open' || pull.merged) throw new HttpError(405, 'Pull Request is not mergeable');
+    if (c.body?.sha !== undefined && c.body.sha !== pull.head_sha) throw new HttpError(409, 'Head branch was modified. Review and try the merge again.');
+    const baseRef = `refs/heads/${pull.base}`;
+    const baseSha = repo.refs.get(baseRef) ?? invalid('Base branch does not exist');
+    // The pull request's changes (head vs the base it started from), replayed onto the base as it is now.
+    const changes = repo.commitFiles(pull.head_sha);
+    const start = repo.commitFiles(pull.base_sha ?? baseSha);
+    const merged = new Map(repo.commitFiles(baseSha));
+    for (const [path, file] of changes) if (start.get(path)?.sha !== file.sha) merged.set(path, file);
+    for (const path of start.keys()) if (!changes.has(path)) merged.delete(path);
+    const time = now(c);
+    const message = c.body?.commit_title ?? `Merge pull request #${issue.number}`;
+    const sha = sha1(`merge ${repo.fullName} ${issue.number} ${time}`);
+    repo.commits.set(sha, { sha, message, parents: c.body?.merge_method === 'merge' ? [baseSha, pull.head_sha] : [baseSha], date: time, tree: repo.storeTree(merged) });
+    repo.refs.set(baseRef, sha);
+    repo.branchMoved(baseRef);
+    Object.assign(pull, { merged: true, merged_at: time, merge_commit_sha: sha, merged_by: c.fake.actor });
+    Object.assign(issue, { state: 'closed', closed_at: time, updated_at: time });
+    return { status: 200, body: { sha, merged: true, message: 'Pull Request successfully merged' } };
+  }],
+
+  // The issue timeline: comments and reviews (and the events Tollgate does not read), oldest first
+  ['GET', '/repos/:owner/:repo/issues/:number/timeline', (c) => {
+    const repo = c.repo();
+    const issue = issueByNumber(repo, c.params.number);
+    const events: Array<{ at: string; id: number; item: object }> = [];
+    for (const comment of repo.comments.filter((candidate) => candidate.issue_number === issue.number)) {
+      events.push({ at: comment.created_at, id: comment.id, item: { event: 'commented', actor: comment.user, performed_via_github_app: null, ...commentJson(c.fake, repo, comment) } });
+    }
+    for (const review of repo.reviews.filter((candidate) => candidate.pull_number === issue.number && candidate.state !== 'PENDING')) {
+      events.push({ at: review.submitted_at, id: review.id, item: { event: 'reviewed', ...reviewJson(c.fake, repo, review), state: review.state.toLowerCase() } });
+    }
+    events.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : a.id - b.id));
+    return paginate(c, events.map((event) => event.item), `/repos/${repo.fullName}/issues/${issue.number}/timeline`);
+  }],
+
+  // Reactions
+  ['POST', '/repos/:owner/:repo/issues/comments/:id/reactions', (c) => addReaction(c, 'comment', Number(c.params.id))],
+  ['GET', '/repos/:owner/:repo/issues/comments/:id/reactions', (c) => listReactions(c, 'comment', Number(c.params.id))],
+  ['POST', '/repos/:owner/:repo/issues/:number/reactions', (c) => addReaction(c, 'issue', Number(c.params.number))],
+
+  // Teams (org/team members, for approver teams)
+  ['GET', '/orgs/:org/teams/:team/members', (c) => {
+    const members = c.fake.teams.get(`${c.params.org}/${c.params.team}`.toLowerCase()) ?? notFound();
+    return paginate(c, members.map((login) => ({ login, type: 'User' })), `/orgs/${c.params.org}/teams/${c.params.team}/members`);
+  }],
+
+  // The App itself and its installation tokens
+  ['GET', '/app', (c) => ({ status: 200, body: { id: c.fake.app.id, slug: c.fake.app.slug, name: c.fake.app.slug, owner: { login: 'acme' } } })],
+  ['POST', '/app/installations/:id/access_tokens', (c) => {
+    if (!/^bearer [\w-]+\.[\w-]+\.[\w-]+$/i.test(String(c.headers.authorization ?? ''))) throw new HttpError(401, 'A JSON web token could not be decoded');
+    c.fake.installationTokens += 1;
+    return {
+      status: 201,
+      body: { token: `ghs_fake${c.params.id}`, expires_at: new Date(Date.now() + 3_600_000).toISOString(), permissions: {}, repository_selection: 'all' },
+    };
+  }],
 ];
+
+function isAncestor(repo: FakeRepo, ancestor: string, descendant: string): boolean {
+  const seen = new Set<string>();
+  const queue = [descendant];
+  while (queue.length > 0) {
+    const sha = queue.pop()!;
+    if (sha === ancestor) return true;
+    if (seen.has(sha)) continue;
+    seen.add(sha);
+    queue.push(...(repo.commits.get(sha)?.parents ?? []));
+  }
+  return false;
+}
+
+function addReaction(c: RouteContext, subject: FakeReaction['subject'], subjectId: number): RouteResult {
+  const repo = c.repo();
+  if (subject === 'comment' && !repo.comments.some((comment) => comment.id === subjectId)) notFound();
+  if (subject === 'issue') issueByNumber(repo, String(subjectId));
+  requireFields(c.body, ['content']);
+  const existing = repo.reactions.find((reaction) => reaction.subject === subject && reaction.subjectId === subjectId && reaction.content === c.body.content && reaction.user.login === c.fake.actor.login);
+  if (existing) return { status: 200, body: { id: existing.id, content: existing.content, user: existing.user, created_at: existing.created_at } };
+  const reaction: FakeReaction = { id: repo.nextId(), subject, subjectId, content: c.body.content, user: c.fake.actor, created_at: now(c) };
+  repo.reactions.push(reaction);
+  return { status: 201, body: { id: reaction.id, content: reaction.content, user: reaction.user, created_at: reaction.created_at } };
+}
+
+function listReactions(c: RouteContext, subject: FakeReaction['subject'], subjectId: number): RouteResult {
+  const repo = c.repo();
+  const list = repo.reactions.filter((reaction) => reaction.subject === subject && reaction.subjectId === subjectId).map(({ id, content, user, created_at }) => ({ id, content, user, created_at }));
+  return paginate(c, list, `/repos/${repo.fullName}/issues/comments/${subjectId}/reactions`);
+}
 
 function permissionFlags(role: FakePermission): Record<string, boolean> {
   const order: FakePermission[] = ['read', 'triage', 'write', 'maintain', 'admin'];
@@ -1095,7 +1249,99 @@ const GRAPHQL: Record<string, GraphQLHandler> = {
     for (const match of query.matchAll(/(\w+): object\(oid: \$(\w+)\)/g)) repository[match[1]] = graphqlObject(repo, String(variables[match[2]]));
     return { data: { repository } };
   },
+  TollgatePromotion: promotionQuery,
 };
+
+/** How GraphQL names an actor: Apps' bots without the `[bot]` suffix REST shows. */
+function graphqlActor(user: FakeUser | null | undefined): object | null {
+  if (!user) return null;
+  return { __typename: user.type, login: user.type === 'Bot' ? user.login.replace(/\[bot\]$/, '') : user.login };
+}
+
+function graphqlFile(files: Map<string, FakeFile>, path: unknown): object | null {
+  const file = typeof path === 'string' ? files.get(path) : undefined;
+  return file ? { oid: file.sha, object: { __typename: 'Blob', text: file.content.toString('utf8'), isTruncated: false } } : null;
+}
+
+/** `bot/github/promotion-query.ts`: a promotion pull request and everything its decision reads, in one request. */
+function promotionQuery(variables: Record<string, unknown>, _query: string, context: RouteContext): { data?: unknown; errors?: unknown[] } {
+  const repo = context.fake.findRepo(`${variables.owner}/${variables.name}`);
+  if (!repo) return missingRepository(variables);
+  const defaultSha = repo.refs.get(`refs/heads/${repo.defaultBranch}`);
+  const issue = repo.pull(Number(variables.number));
+  let pullRequest: object | null = null;
+  if (issue) {
+    const pull = issue.pull!;
+    const head = repo.commits.has(pull.head_sha) ? pull.head_sha : undefined;
+    const suites = new Map<string, { app: FakeApp; runs: FakeCheckRun[] }>();
+    for (const run of repo.checkRuns.filter((candidate) => candidate.head_sha === pull.head_sha)) {
+      const app = run.app ?? context.fake.app;
+      const suite = suites.get(app.slug) ?? { app, runs: [] };
+      suite.runs.push(run);
+      suites.set(app.slug, suite);
+    }
+    pullRequest = {
+      number: issue.number,
+      url: `${context.fake.url}/${repo.fullName}/pull/${issue.number}`,
+      state: pull.merged ? 'MERGED' : issue.state.toUpperCase(),
+      merged: pull.merged,
+      mergedAt: pull.merged_at ?? null,
+      closedAt: issue.closed_at,
+      createdAt: issue.created_at,
+      body: issue.body ?? '',
+      headRefName: pull.head,
+      headRefOid: pull.head_sha,
+      author: graphqlActor(issue.user),
+      headRepository: { nameWithOwner: pull.head_repo ?? repo.fullName },
+      baseRepository: { nameWithOwner: repo.fullName },
+      commits: {
+        nodes: head
+          ? [{
+            commit: {
+              oid: head,
+              file: graphqlFile(repo.commitFiles(head), variables.candidatePath),
+              checkSuites: {
+                nodes: [...suites.values()].map((suite) => ({
+                  app: { databaseId: suite.app.id, slug: suite.app.slug },
+                  checkRuns: {
+                    nodes: suite.runs.map((run) => ({
+                      databaseId: run.id,
+                      name: run.name,
+                      status: run.status.toUpperCase(),
+                      conclusion: run.conclusion === null ? null : run.conclusion.toUpperCase(),
+                      startedAt: run.started_at,
+                      title: run.output.title ?? null,
+                      summary: run.output.summary ?? null,
+                    })),
+                  },
+                })),
+              },
+            },
+          }]
+          : [],
+      },
+    };
+  }
+  const query = String(variables.tagQuery ?? '');
+  const refs = [...repo.refs.entries()].filter(([ref]) => ref.startsWith('refs/tags/') && ref.slice('refs/tags/'.length).includes(query)).sort(([a], [b]) => (a < b ? -1 : 1));
+  const page = refs.slice(0, 100);
+  return {
+    data: {
+      repository: {
+        nameWithOwner: repo.fullName,
+        defaultBranchRef: defaultSha
+          ? { name: repo.defaultBranch, target: { oid: defaultSha, file: graphqlFile(repo.commitFiles(defaultSha), variables.configPath) } }
+          : null,
+        pullRequest,
+        refs: {
+          pageInfo: { hasNextPage: refs.length > page.length, endCursor: page.length > 0 ? Buffer.from(String(page.length - 1)).toString('base64') : null },
+          nodes: page.map(([ref, sha]) => ({ name: ref.slice('refs/tags/'.length), target: graphqlObject(repo, sha) })),
+        },
+      },
+    },
+    ...(issue ? {} : { errors: [{ type: 'NOT_FOUND', path: ['repository', 'pullRequest'], message: `Could not resolve to a PullRequest with the number of ${variables.number}.` }] }),
+  };
+}
 
 function missingRepository(variables: Record<string, unknown>): { data: unknown; errors: unknown[] } {
   return { data: { repository: null }, errors: [{ type: 'NOT_FOUND', path: ['repository'], message: `Could not resolve to a Repository with the name '${variables.owner}/${variables.name}'.` }] };
@@ -1118,6 +1364,12 @@ export class FakeGitHub {
   readonly requests: RecordedRequest[] = [];
   /** The user the fake acts as (comment authors, release authors...). */
   actor: FakeUser = { login: 'tollgate-test[bot]', id: 41898282, type: 'Bot' };
+  /** The App behind `actor` (`GET /app`, check runs created through the API). */
+  app: FakeApp = { id: 4242, slug: 'tollgate-test' };
+  /** `org/team` (lower case) -> member logins, for `GET /orgs/{org}/teams/{team}/members`. */
+  readonly teams = new Map<string, string[]>();
+  /** Installation tokens handed out (`POST /app/installations/{id}/access_tokens`). */
+  installationTokens = 0;
   private readonly repos = new Map<string, FakeRepo>();
   private readonly routes: CompiledRoute[] = ROUTES.map(([method, pattern, handler]) => compile(method, pattern, handler));
   private readonly graphqlHandlers = new Map<string, GraphQLHandler>(Object.entries(GRAPHQL));
@@ -1150,6 +1402,16 @@ export class FakeGitHub {
   /** A repository, or undefined when none was created. */
   findRepo(fullName: string): FakeRepo | undefined {
     return this.repos.get(fullName);
+  }
+
+  /** The fake's clock (ISO, second resolution) without advancing it. */
+  currentTime(): string {
+    return this.sequence.peek();
+  }
+
+  /** Moves the fake's clock forward. */
+  advance(ms: number): void {
+    this.sequence.advance(ms);
   }
 
   /** Adds (or, for an existing pattern, overrides) a REST route. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDuration, parseDuration } from '../../shared/promotion/duration.js';
+import { formatDuration, parseDuration } from '../../shared/config/duration.js';
 
 describe('durations', () => {
   it.each([
