@@ -36,7 +36,7 @@ async function bundle(target) {
     // Actions run from a checkout without node_modules: everything goes in.
     // The CLI runs from an installed package: dependencies stay external.
     packages: target.external ? 'external' : undefined,
-    minify: !target.external,
+    minify: true,
     legalComments: 'none',
     banner: target.external ? undefined : { js: banner },
     write: false,
