@@ -7,5 +7,6 @@ import { validateCommand } from './validate.js';
 import { trainCommand } from './train.js';
 import { evaluateCommand } from './evaluate.js';
 import { registryCommand } from './registry.js';
+import { driftCommand } from './drift.js';
 
-export const commands: Command[] = [validateCommand, contractCommand, profileCommand, headCommand, trainCommand, evaluateCommand, registryCommand];
+export const commands: Command[] = [validateCommand, contractCommand, profileCommand, headCommand, trainCommand, evaluateCommand, registryCommand, driftCommand];

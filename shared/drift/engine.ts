@@ -247,11 +247,12 @@ export async function computeDrift(reference: DriftReference, current: TableSour
   const tooFew = rows.reference < thresholds.min_rows || rows.current < thresholds.min_rows;
   const insufficientRows = tooFew ? `too few rows to judge drift (${rows.reference} reference, ${rows.current} current; at least ${thresholds.min_rows} each are needed)` : null;
   if (tooFew) {
-    for (const column of columns) Object.assign(column, { level: 'insufficient', drifted: false, reasons: [] });
+    for (const column of columns) Object.assign(column, { level: 'insufficient', distribution_level: 'none', drifted: false, reasons: [] });
   }
   const rowRatio = settings.preset === 'evidently' ? { ...rowRatioLevel(rows.reference, rows.current, { ...thresholds, row_ratio: false }) } : rowRatioLevel(rows.reference, rows.current, thresholds);
   const verdict = datasetVerdict(columns, rowRatio, prepared.missing, settings, insufficientRows);
-  const drifted = prepared.inputs.filter((_, index) => columns[index].drifted);
+  // Segments explain distribution shifts (a column flagged only for missing values has no PSI to split).
+  const drifted = prepared.inputs.filter((_, index) => columns[index].distribution_level !== 'none');
   const evidentlyColumns = columns.filter((column) => column.evidently !== null);
   const evidentlyShare = evidentlyColumns.length > 0 ? evidentlyColumns.filter((column) => column.evidently?.drifted).length / evidentlyColumns.length : null;
   const notes = Object.keys(settings.columns)

@@ -96,6 +96,8 @@ export interface DriftColumnReport {
   values: { reference: number; current: number };
   null_share: NullShareCheck;
   new_categories: NewCategories | null;
+  /** The level of the distribution test alone (what the attribution explains). */
+  distribution_level: DriftLevel;
   /** The column's level: the worst of its distribution, missing-value and new-category signals. */
   level: ReportLevel;
   /** level is warn or alert. */

@@ -1,0 +1,65 @@
+/**
+ * Who may do what: the repository role of each person, from the
+ * collaborator-permission API's `role_name` (never `author_association`,
+ * which shows private org members as contributors), and approver teams'
+ * members. One request per person or team, in parallel, once per delivery:
+ * permissions change, so they are never kept across deliveries.
+ */
+import { toGitHubApiError } from '../../shared/github/failure.js';
+import type { Delivery } from '../delivery.js';
+
+function statusOf(error: unknown): number | undefined {
+  const status = (error as { status?: unknown } | null)?.status;
+  return typeof status === 'number' ? status : undefined;
+}
+
+/** `role_name` of one login (`admin`, `maintain`, `write`, `triage`, `read`, a custom role, or `none`). */
+export function fetchRole(delivery: Delivery, login: string): Promise<string> {
+  return delivery.memo(`role:${login.toLowerCase()}`, async () => {
+    const { client, owner, repo } = delivery;
+    try {
+      const { data } = await client.rest.repos.getCollaboratorPermissionLevel({ owner, repo, username: login });
+      return (data as { role_name?: string }).role_name ?? data.permission ?? 'none';
+    } catch (error) {
+      // 404: not a user GitHub knows, or not a collaborator in any way.
+      if (statusOf(error) === 404) return 'none';
+      toGitHubApiError(error, `reading ${login}'s permission on ${owner}/${repo}`, 'metadata: read');
+    }
+  });
+}
+
+/** login -> role, for every login given. */
+export async function fetchRoles(delivery: Delivery, logins: readonly string[]): Promise<Record<string, string>> {
+  const roles = await Promise.all(logins.map((login) => fetchRole(delivery, login)));
+  return Object.fromEntries(logins.map((login, index) => [login, roles[index]]));
+}
+
+/** Members of `org/team`; undefined when the team cannot be read (the core then refuses with `membership-unknown`). */
+export function fetchTeamMembers(delivery: Delivery, team: string): Promise<string[] | undefined> {
+  return delivery.memo(`team:${team.toLowerCase()}`, async () => {
+    const [org, slug] = team.replace(/^@/, '').split('/');
+    const { client } = delivery;
+    try {
+      const members = await client.paginate(client.rest.teams.listMembersInOrg, { org, team_slug: slug, per_page: 100 });
+      return members.map((member) => member.login);
+    } catch (error) {
+      const status = statusOf(error);
+      if (status === 404 || status === 403) {
+        delivery.log.warn(`cannot read the members of ${team} (${status}): the App needs the organization permission members: read`);
+        return undefined;
+      }
+      toGitHubApiError(error, `reading the members of ${team}`, 'members: read (organization)');
+    }
+  });
+}
+
+/** `org/team` -> members, for the teams that could be read. */
+export async function fetchTeams(delivery: Delivery, teams: readonly string[]): Promise<Record<string, string[]>> {
+  const lists = await Promise.all(teams.map((team) => fetchTeamMembers(delivery, team)));
+  const result: Record<string, string[]> = {};
+  teams.forEach((team, index) => {
+    const members = lists[index];
+    if (members !== undefined) result[team] = members;
+  });
+  return result;
+}
