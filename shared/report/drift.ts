@@ -15,6 +15,17 @@ const MAX_TABLE_ROWS = 50;
 const MAX_CHART_LABEL = 30;
 const LEVEL_ORDER: Record<string, number> = { alert: 0, warn: 1, none: 2, insufficient: 3 };
 
+/** Replaces control characters (and Unicode line separators) in text from data; newlines too unless kept. */
+function withoutControls(text: string, replacement: string, keepNewlines = false): string {
+  let out = '';
+  for (const character of text) {
+    const code = character.codePointAt(0) as number;
+    const control = code < 0x20 || (code >= 0x7f && code <= 0x9f) || code === 0x2028 || code === 0x2029;
+    out += control && !(keepNewlines && code === 0x0a) ? replacement : character;
+  }
+  return out;
+}
+
 function percent(share: number | null | undefined): string {
   return share === null || share === undefined || !Number.isFinite(share) ? '—' : `${(100 * share).toFixed(1)}%`;
 }
@@ -96,8 +107,7 @@ function referenceText(report: DriftReport): string {
 
 /** Keeps a Mermaid label inside its quotes: no quotes, brackets, braces, angle brackets, backticks, entity or statement marks, line breaks. */
 export function mermaidLabel(text: string): string {
-  const flat = String(text)
-    .replace(/[\u0000-\u001f\u007f\u2028\u2029]/g, ' ')
+  const flat = withoutControls(String(text), ' ')
     .replace(/["'`[\]{}()<>#;&|\\%:]/g, '')
     .replace(/\s+/g, ' ')
     .trim();
@@ -220,5 +230,5 @@ export function driftText(report: DriftReport): string {
   if (report.insufficient.length > 0) lines.push(`Too few values: ${report.insufficient.join(', ')}`);
   for (const note of report.notes) lines.push(`Note: ${note}`);
   // Names and values come from data: no control characters (escape sequences) reach the terminal.
-  return `${lines.join('\n').replace(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/g, '?')}\n`;
+  return `${withoutControls(lines.join('\n'), '?', true)}\n`;
 }

@@ -1,0 +1,87 @@
+/**
+ * The `drift` action: reference (a path, or the profile of the version in a
+ * stage) against the current data; writes drift-report.json, the outputs
+ * and the job summary, and fails the step at the fail-on level.
+ */
+import { existsSync } from 'node:fs';
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import * as core from '@actions/core';
+import { defaultDriftConfig, loadDriftConfig, type DriftConfig } from '../../../shared/config/drift.js';
+import { FAIL_ON, driftFromFiles, type DriftReport, type FailOn } from '../../../shared/drift/index.js';
+import { InputError, UsageError } from '../../../shared/errors/index.js';
+import { driftHeadline, driftMarkdown } from '../../../shared/report/drift.js';
+import { listInput, optionalInput, requiredInput } from '../../lib/inputs.js';
+import { registryReference } from './registry-reference.js';
+
+const DEFAULT_CONFIG = '.github/tollgate.yml';
+
+async function readConfig(path: string): Promise<{ config: DriftConfig; file?: string }> {
+  if (existsSync(path)) return { config: (await loadDriftConfig(path)).value, file: path };
+  if (path !== DEFAULT_CONFIG) throw new InputError({ file: path }, 'file not found; expected drift settings (a drift.yml or a tollgate.yml)');
+  core.info(`${path} not found: using the default drift settings.`);
+  return { config: defaultDriftConfig() };
+}
+
+function failOnInput(config: DriftConfig): FailOn {
+  const value = optionalInput('fail-on');
+  if (value === undefined) return config.fail_on;
+  if (!(FAIL_ON as readonly string[]).includes(value)) throw new UsageError(`input 'fail-on' must be one of ${FAIL_ON.join(', ')}; got '${value}'`);
+  return value as FailOn;
+}
+
+function failed(report: DriftReport, failOn: FailOn): boolean {
+  if (failOn === 'never') return false;
+  return failOn === 'warn' ? report.level === 'warn' || report.level === 'alert' : report.level === 'alert';
+}
+
+/** Runs the action against the runner's environment. */
+export async function driftAction(env: NodeJS.ProcessEnv = process.env): Promise<void> {
+  const current = requiredInput('current');
+  const referenceInput = optionalInput('reference');
+  const model = optionalInput('model');
+  const stageInput = optionalInput('stage');
+  const reportPath = optionalInput('report') ?? 'drift-report.json';
+  const { config, file } = await readConfig(optionalInput('config') ?? DEFAULT_CONFIG);
+  const failOn = failOnInput(config);
+  const settings = { ...config, segment_by: [...new Set([...config.segment_by, ...listInput('segment-by')])] };
+
+  let referencePath = referenceInput;
+  let referenceLabel = referenceInput;
+  let stage = stageInput;
+  if (referencePath === undefined) {
+    if (model === undefined) throw new UsageError("input 'reference' is required (add `reference:` under `with:`), or give `model` (and `stage`) to use the profile stored with that version");
+    const workDir = await mkdtemp(join(env.RUNNER_TEMP ?? tmpdir(), 'tollgate-drift-'));
+    const resolved = await registryReference({
+      model,
+      stage: stageInput,
+      token: optionalInput('github-token'),
+      repository: env.GITHUB_REPOSITORY || undefined,
+      apiUrl: env.GITHUB_API_URL || undefined,
+      configPath: file ?? DEFAULT_CONFIG,
+      workDir,
+      workspace: env.GITHUB_WORKSPACE ?? process.cwd(),
+    });
+    referencePath = resolved.path;
+    referenceLabel = resolved.label;
+    stage = resolved.stage;
+    core.info(`Reference: ${resolved.label}`);
+  }
+
+  const report = await driftFromFiles(referencePath, current, { settings, configFile: file, model, stage });
+  report.reference.path = referenceLabel ?? referencePath;
+  report.current.path = current;
+  try {
+    await writeFile(reportPath, `${JSON.stringify(report, null, 2)}\n`);
+  } catch (error) {
+    throw new InputError({ file: reportPath }, `cannot write the report (${(error as Error).message})`);
+  }
+  core.setOutput('level', report.level);
+  core.setOutput('drifted', String(report.drift));
+  core.setOutput('report', reportPath);
+  await core.summary.addRaw(driftMarkdown(report)).write();
+  const headline = driftHeadline(report);
+  core.info(headline);
+  if (failed(report, failOn)) core.setFailed(`${headline} (fail-on: ${failOn}; see the job summary and ${reportPath})`);
+}
