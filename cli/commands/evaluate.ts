@@ -1,9 +1,10 @@
 import { existsSync } from 'node:fs';
-import { isAbsolute, join } from 'node:path';
+import { writeFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
 import { defaultEvaluationConfig, loadEvaluationConfig, type EvaluationConfig } from '../../shared/config/evaluation.js';
-import { UsageError } from '../../shared/errors/index.js';
+import { InputError, UsageError } from '../../shared/errors/index.js';
 import { evaluateFiles, type EvaluationReport } from '../../shared/evaluate/index.js';
-import { formatNumber } from '../../shared/report/index.js';
+import { formatNumber, renderEvaluationMarkdown } from '../../shared/report/index.js';
 import { parseCommandArgs, writeJson, type Command, type CommandIo } from '../command.js';
 
 const DEFAULT_CONFIG = '.github/tollgate.yml';
@@ -21,7 +22,10 @@ Options:
   --label NAME        label column (default: evaluation.columns.label, else 'label')
   --score NAME        score or prediction column (default: evaluation.columns.score, else 'score')
   --config FILE       configuration file (default: ${DEFAULT_CONFIG} when it exists)
+  --model NAME        model name shown in the Markdown report
   --json              print the whole report as one JSON document
+  --out FILE          also write the JSON report (evaluation.json) to FILE
+  --markdown FILE     also write the Markdown report (the pull-request comment) to FILE
 
 Exit codes: 0 promote, 1 reject, 2 usage or input error.`;
 
@@ -33,10 +37,13 @@ const options = {
   score: { type: 'string' },
   config: { type: 'string' },
   json: { type: 'boolean', default: false },
+  out: { type: 'string' },
+  markdown: { type: 'string' },
+  model: { type: 'string' },
 } as const;
 
 function inCwd(io: CommandIo, path: string): string {
-  return isAbsolute(path) || io.cwd === process.cwd() ? path : join(io.cwd, path);
+  return resolve(io.cwd, path);
 }
 
 async function readConfig(io: CommandIo, explicit: string | undefined): Promise<EvaluationConfig> {
@@ -84,9 +91,18 @@ export function formatEvaluationText(report: EvaluationReport): string {
   return `${lines.join('\n')}\n`;
 }
 
+async function writeOptional(io: CommandIo, path: string | undefined, text: string): Promise<void> {
+  if (path === undefined) return;
+  try {
+    await writeFile(inCwd(io, path), text);
+  } catch (error) {
+    throw new InputError({ file: path }, `cannot write the report (${(error as Error).message})`);
+  }
+}
+
 export const evaluateCommand: Command = {
   name: 'evaluate',
-  summary: 'Compare a challenger with the champion and decide promote or reject',
+  summary: 'compare a challenger with the champion: promote or reject',
   usage,
   async run(argv, io) {
     const { values } = parseCommandArgs(argv, options, usage, false);
@@ -98,6 +114,8 @@ export const evaluateCommand: Command = {
       columns: { id: values.id, label: values.label, score: values.score },
       policy,
     });
+    await writeOptional(io, values.out, `${JSON.stringify(report, null, 2)}\n`);
+    await writeOptional(io, values.markdown, renderEvaluationMarkdown(report, { model: values.model }));
     if (values.json) writeJson(io, report);
     else io.stdout.write(formatEvaluationText(report));
     return report.decision === 'promote' ? 0 : 1;

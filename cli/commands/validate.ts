@@ -2,11 +2,11 @@ import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { loadContract, validateData } from '../../shared/contract/index.js';
 import { InputError, UsageError } from '../../shared/errors/index.js';
-import { validationText } from '../../shared/report/index.js';
+import { validationMarkdown, validationText } from '../../shared/report/index.js';
 import { parseCommandArgs, requirePositional, writeJson, type Command } from '../command.js';
 import { progressReporter } from '../progress.js';
 
-const usage = `Usage: tollgate validate <data> --contract <file> [--json] [--out report.json] [--fail-on error|warn|never]
+const usage = `Usage: tollgate validate <data> --contract <file> [--json] [--out report.json] [--markdown report.md] [--fail-on error|warn|never]
 
 Checks a data file (CSV, JSON lines, Parquet, Arrow; .gz for text) against a data contract.
 Exit codes: 0 no failing rule at the --fail-on level (default error), 1 a rule failed, 2 usage or input error.`;
@@ -22,6 +22,7 @@ export const validateCommand: Command = {
         contract: { type: 'string', short: 'c' },
         json: { type: 'boolean' },
         out: { type: 'string', short: 'o' },
+        markdown: { type: 'string' },
         'fail-on': { type: 'string' },
         format: { type: 'string' },
         delimiter: { type: 'string' },
@@ -44,11 +45,15 @@ export const validateCommand: Command = {
     report.data = data;
     report.contract = values.contract;
 
-    if (values.out) {
+    for (const [path, text] of [
+      [values.out, `${JSON.stringify(report, null, 2)}\n`],
+      [values.markdown, validationMarkdown(report)],
+    ] as const) {
+      if (path === undefined) continue;
       try {
-        await writeFile(resolvePath(io.cwd, values.out), `${JSON.stringify(report, null, 2)}\n`);
+        await writeFile(resolvePath(io.cwd, path), text);
       } catch (error) {
-        throw new InputError({ file: values.out }, `cannot write the report (${(error as Error).message})`);
+        throw new InputError({ file: path }, `cannot write the report (${(error as Error).message})`);
       }
     }
     if (values.json) writeJson(io, report);

@@ -42,6 +42,15 @@ export interface DriftOptions {
   stage?: string;
   /** The report's timestamp (default: now). */
   now?: Date;
+  /** Filled with wall-clock milliseconds per phase (benchmarks): reading the data, and everything after. */
+  timings?: DriftTimings;
+}
+
+export interface DriftTimings {
+  /** Raw reference: loading both tables; profile reference: streaming the current data into its profile. */
+  loadMs?: number;
+  /** Sorting, bins, tests, decisions and the report. */
+  computeMs?: number;
 }
 
 /**
@@ -93,8 +102,10 @@ function wrapTypeMismatch(build: () => BuiltInput, path: string | undefined): Bu
 }
 
 async function prepareRaw(source: TableSource, current: TableSource, settings: DriftSettings, options: DriftOptions): Promise<Prepared> {
+  const started = performance.now();
   const reference = await loadTable(source);
   const currentTable = await loadTable(current);
+  if (options.timings) options.timings.loadMs = performance.now() - started;
   const byName = new Map(currentTable.columns.map((column) => [column.name, column]));
   const { missing, added } = schemaDifferences(
     reference.columns.map((column) => column.name),
@@ -191,11 +202,13 @@ async function prepareProfile(baseline: Profile, current: TableSource, settings:
     }
     tally = new SegmentTally(settings.segment_by, binners);
   }
+  const started = performance.now();
   for await (const batch of current) {
     builder.add(batch);
     tally?.add(batch, 'current');
   }
   const currentProfile = builder.finish();
+  if (options.timings) options.timings.loadMs = performance.now() - started;
   const byName = new Map(currentProfile.columns.map((column) => [column.name, column]));
   const { missing, added } = schemaDifferences(
     baseline.columns.map((column) => column.name),
@@ -234,6 +247,7 @@ export async function computeDrift(reference: DriftReference, current: TableSour
   if (reference.kind === 'data' && options.bins) {
     for (const name of Object.keys(options.bins)) if (!reference.source.schema.fields.some((field) => field.name === name)) throw new RangeError(`bins were given for ${JSON.stringify(name)}, which is not a reference column`);
   }
+  const started = performance.now();
   const prepared = reference.kind === 'data' ? await prepareRaw(reference.source, current, settings, options) : await prepareProfile(reference.profile, current, settings, options);
   const { thresholds } = settings;
   const context: AnalysisContext = { preset: settings.preset, thresholds, configFile: options.configFile };
@@ -258,6 +272,8 @@ export async function computeDrift(reference: DriftReference, current: TableSour
   const notes = Object.keys(settings.columns)
     .filter((name) => !prepared.inputs.some((input) => input.name === name) && !prepared.excluded.some((entry) => entry.name === name))
     .map((name) => `the configuration names column ${JSON.stringify(name)}, which the data does not have`);
+  const segments = tooFew ? [] : prepared.segments(drifted);
+  if (options.timings) options.timings.computeMs = performance.now() - started - (options.timings.loadMs ?? 0);
   return {
     schema: DRIFT_REPORT_SCHEMA,
     generated_at: (options.now ?? new Date()).toISOString(),
@@ -282,7 +298,7 @@ export async function computeDrift(reference: DriftReference, current: TableSour
     insufficient: columns.filter((column, index) => analyses[index].insufficient || column.level === 'insufficient').map((column) => column.name),
     missing_columns: prepared.missing,
     added_columns: prepared.added,
-    segments: tooFew ? [] : prepared.segments(drifted),
+    segments,
     notes,
     thresholds,
   };

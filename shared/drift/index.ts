@@ -4,7 +4,7 @@
  * attribution to bins and segments. The report is `tollgate.drift/v1`.
  */
 export { computeDrift, currentReadTypes } from './engine.js';
-export type { DriftOptions, DriftReference } from './engine.js';
+export type { DriftOptions, DriftReference, DriftTimings } from './engine.js';
 export { driftFromFiles, isProfilePath } from './files.js';
 export { createBaseline, frozenBinsOf, readBaseline } from './baseline.js';
 export type { LoadedBaseline } from './baseline.js';

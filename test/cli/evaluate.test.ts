@@ -1,4 +1,4 @@
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
@@ -130,6 +130,22 @@ describe('tollgate evaluate', () => {
   it('is listed in tollgate --help', async () => {
     const captured = capture(dir);
     expect(await main(['--help'], captured.io)).toBe(0);
-    expect(captured.out()).toMatch(/evaluate +Compare a challenger with the champion/);
+    expect(captured.out()).toMatch(/evaluate +compare a challenger with the champion: promote or reject/);
+  });
+});
+
+describe('tollgate evaluate reports', () => {
+  it('writes the JSON report and the Markdown comment with --out and --markdown', async () => {
+    const folder = await mkdtemp(join(tmpdir(), 'tollgate-evaluate-out-'));
+    const csv = ['id,label,score', ...Array.from({ length: 40 }, (_, index) => `r${index},${index % 2},${((index % 2) * 0.6 + (index % 7) / 20).toFixed(3)}`)].join('\n');
+    await writeFile(join(folder, 'p.csv'), `${csv}\n`);
+    const result = await run(['--predictions', 'p.csv', '--out', 'evaluation.json', '--markdown', 'comment.md', '--model', 'churn'], folder);
+    expect(result.code).toBe(0);
+    const report = JSON.parse(await readFile(join(folder, 'evaluation.json'), 'utf8'));
+    expect(report.decision).toBe('promote');
+    expect(report.mode).toBe('absolute');
+    const markdown = await readFile(join(folder, 'comment.md'), 'utf8');
+    expect(markdown).toContain('churn');
+    expect(markdown.toLowerCase()).toContain('promote');
   });
 });

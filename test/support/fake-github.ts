@@ -349,6 +349,8 @@ export interface RecordedRequest {
   /** GraphQL operation name, for `POST /graphql`. */
   operation?: string;
   status: number;
+  /** When it arrived (`Date.now()`). */
+  time: number;
 }
 
 /** What a route handler receives. */
@@ -1461,7 +1463,7 @@ export class FakeGitHub {
         body = undefined;
       }
     }
-    const record: RecordedRequest = { method, path: url.pathname, query: Object.fromEntries(url.searchParams), body, status: 0 };
+    const record: RecordedRequest = { method, path: url.pathname, query: Object.fromEntries(url.searchParams), body, status: 0, time: Date.now() };
     this.requests.push(record);
 
     let result: RouteResult;

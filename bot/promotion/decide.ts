@@ -1,0 +1,229 @@
+/**
+ * Decides a promotion pull request from scratch: reads everything (timeline,
+ * pull request, head checks, candidate file, policy, registry, permissions),
+ * builds the core's input and computes the state. Nothing from an earlier
+ * event is trusted, so duplicate, reordered or lost webhooks cannot corrupt
+ * the outcome.
+ *
+ * Requests in the common case: the timeline, one GraphQL query, and one
+ * permission lookup per person who issued a command (plus one per approver
+ * team). Who trained and registered the candidate is read once per process.
+ */
+import {
+  buildAuditRecord,
+  computePromotionState,
+  requiredLookups,
+  type AuditRecord,
+  type PromotionInput,
+  type PromotionMarker,
+  type PromotionState,
+  type TimelineComment,
+} from '../../shared/promotion/index.js';
+import { promotionKey, readAuditBlock, readPromotionMarker } from '../../shared/report/index.js';
+import { GitHubBackend, indexRegistry, modelNameToTag, stageHolder, type ModelIndex, type RegistryEvent, type VersionIndex } from '../../shared/registry/index.js';
+import { loginKey } from '../../shared/promotion/index.js';
+import type { Delivery } from '../delivery.js';
+import { CONFIG_PATH, previousStageOf, readConfig, stagePolicy, type ConfigRead } from '../config.js';
+import { candidateActors } from '../github/candidate-actors.js';
+import { fetchRoles, fetchTeams } from '../github/permissions.js';
+import { pushedAt } from '../github/promotion-check.js';
+import { fetchPromotionFacts, type HeadCheckRun, type PromotionFacts, type PromotionQueryHint } from '../github/promotion-query.js';
+import { findOwnComment } from '../github/status-comment.js';
+import { fetchTimeline, type Timeline } from '../github/timeline.js';
+import { knownEvaluation, type EvaluationDigest } from './evidence.js';
+import { candidatePath, checkCandidateFile } from './files.js';
+
+/** The hidden key of the comment that closed a superseded promotion. */
+export const SUPERSEDED_KEY = 'superseded-by';
+const SUPERSEDED = /<!-- tollgate:superseded-by:(\d+) -->/;
+
+/** Everything one decision read and concluded. */
+export interface PromotionDecision {
+  number: number;
+  facts: PromotionFacts;
+  timeline: Timeline;
+  config: ConfigRead;
+  /** The body's marker; null when the pull request is not a promotion (or the marker is damaged: see `markerError`). */
+  marker: PromotionMarker | null;
+  markerError: string | null;
+  history: ModelIndex | null;
+  candidate: VersionIndex | null;
+  input: PromotionInput | null;
+  state: PromotionState | null;
+  statusComment: TimelineComment | null;
+  /** The stage tag this pull request's merge wrote, once written. */
+  stageTag: RegistryEvent | null;
+  /** The audit record of the last status comment (the App's own). */
+  previousAudit: AuditRecord | null;
+}
+
+/** How to decide. */
+export interface DecideOptions {
+  /** The body as the webhook carried it: its marker names the model and stage to read (saves a request). */
+  hintBody?: string | null;
+  /** What the merge step did, when deciding during or after it. */
+  outcome?: PromotionInput['outcome'];
+}
+
+function parseMarker(body: string | null | undefined): { marker: PromotionMarker | null; error: string | null } {
+  try {
+    return { marker: readPromotionMarker(body), error: null };
+  } catch (error) {
+    return { marker: null, error: (error as Error).message };
+  }
+}
+
+function queryHint(marker: PromotionMarker | null): PromotionQueryHint {
+  if (marker === null) return { configPath: CONFIG_PATH, candidatePath: '.tollgate/promotions/none', tagQuery: '#@' };
+  return { configPath: CONFIG_PATH, candidatePath: candidatePath(marker.model, marker.stage), tagQuery: modelNameToTag(marker.model) };
+}
+
+/** The model's registry history; null when it has no tags at all. */
+async function modelHistory(delivery: Delivery, facts: PromotionFacts, model: string): Promise<ModelIndex | null> {
+  let tags = facts.tags;
+  if (facts.tagsTruncated) {
+    // More than one page of matches: read the model's tags the registry's way.
+    tags = await new GitHubBackend({ client: delivery.client, owner: delivery.owner, repo: delivery.repo }).listTags({ model });
+  }
+  return indexRegistry(tags).models.get(model) ?? null;
+}
+
+/** Conclusions of required checks on the head, from trusted Apps only (the latest run of each name). */
+export function trustedChecks(runs: readonly HeadCheckRun[], names: readonly string[], trusted: readonly string[]): Record<string, string | null> {
+  const apps = new Set(trusted.map((slug) => slug.toLowerCase()));
+  const checks: Record<string, string | null> = {};
+  for (const name of names) {
+    const latest = runs
+      .filter((run) => run.name === name && apps.has(run.app.toLowerCase()))
+      .sort((a, b) => (a.startedAt ?? '').localeCompare(b.startedAt ?? '') || a.id - b.id)
+      .at(-1);
+    if (latest) checks[name] = latest.status === 'completed' ? latest.conclusion : null;
+  }
+  return checks;
+}
+
+/** The stage tag written for pull request `number` (its `Tollgate-PR` trailer), if any. */
+export function stageTagOf(history: ModelIndex | null, stage: string, version: string, number: number): RegistryEvent | null {
+  return history?.events.findLast((event) => event.action === 'assign' && event.stage === stage && event.version === version && event.metadata.pullRequest === number) ?? null;
+}
+
+function supersededBy(comments: readonly TimelineComment[], appLogin: string): number | null {
+  for (const comment of comments) {
+    if (!comment.user || loginKey(comment.user.login) !== loginKey(appLogin)) continue;
+    const match = SUPERSEDED.exec(comment.body ?? '');
+    if (match) return Number(match[1]);
+  }
+  return null;
+}
+
+function readPreviousAudit(comment: TimelineComment | null): AuditRecord | null {
+  if (!comment) return null;
+  try {
+    return readAuditBlock(comment.body ?? '')?.record ?? null;
+  } catch {
+    return null; // a damaged block only loses the explanation of removed team members
+  }
+}
+
+/** A decision the core could not see is blocked: the state fails, with one more blocker first. */
+export function blockState(state: PromotionState, message: string): PromotionState {
+  const settled = state.state === 'promoted' || state.state === 'superseded' || state.state === 'rejected';
+  return { ...state, policyMet: false, state: settled ? state.state : 'failed', blockers: [{ code: 'candidate-changed', message }, ...state.blockers] };
+}
+
+/** Decides pull request `number`. */
+export async function decidePromotion(delivery: Delivery, number: number, options: DecideOptions = {}): Promise<PromotionDecision> {
+  const hinted = parseMarker(options.hintBody).marker;
+  const [timeline, firstFacts] = await Promise.all([fetchTimeline(delivery, number), fetchPromotionFacts(delivery, number, queryHint(hinted))]);
+  let facts = firstFacts;
+  const { marker, error: markerError } = parseMarker(facts.pullRequest.body);
+  if (marker && (!hinted || hinted.model !== marker.model || hinted.stage !== marker.stage)) facts = await fetchPromotionFacts(delivery, number, queryHint(marker));
+  const config = readConfig(facts.config);
+  const base = { number, facts, timeline, config, marker, markerError, history: null, candidate: null, input: null, state: null, statusComment: null, stageTag: null, previousAudit: null };
+  if (!marker) return base;
+
+  const appLogin = delivery.app.login;
+  const policy = stagePolicy(config, marker.model, marker.stage);
+  const history = await modelHistory(delivery, facts, marker.model);
+  const candidate = history?.versions.get(marker.version) ?? null;
+  const registered = candidate !== null && candidate.registered;
+  const lookups = requiredLookups({ appLogin, comments: timeline.comments, reviews: timeline.reviews, policy });
+  const [actors, permissions, teams] = await Promise.all([
+    registered ? candidateActors(delivery, candidate) : Promise.resolve({ trainedBy: null, registeredBy: null, sourcePullRequest: null }),
+    fetchRoles(delivery, lookups.logins),
+    fetchTeams(delivery, lookups.teams),
+  ]);
+
+  const statusComment = findOwnComment(timeline.comments, appLogin, promotionKey(marker.model, marker.stage));
+  const previousAudit = readPreviousAudit(statusComment);
+  const stageTag = stageTagOf(history, marker.stage, marker.version, number);
+  const previousStageName = previousStageOf(config, marker.model, marker.stage);
+  const previousSlot = previousStageName && candidate ? history?.slots.get(`${candidate.version}\u0000${previousStageName}`) : undefined;
+  const pull = facts.pullRequest;
+  const pushTime = pushedAt(facts.checkRuns, delivery.app.slug);
+
+  const input: PromotionInput = {
+    appLogin,
+    pullRequest: {
+      number,
+      htmlUrl: pull.url,
+      author: pull.author,
+      headSha: pull.headSha,
+      headRepo: pull.headRepo,
+      baseRepo: pull.baseRepo,
+      state: pull.state,
+      merged: pull.merged,
+      mergedAt: pull.mergedAt,
+      closedAt: pull.closedAt,
+      createdAt: pull.createdAt,
+      marker,
+      supersededBy: supersededBy(timeline.comments, appLogin),
+    },
+    candidate: {
+      model: marker.model,
+      version: marker.version,
+      commit: registered ? candidate.commit : marker.commit,
+      artifactDigest: null,
+      trainingRun: registered ? (candidate.origin.metadata.runUrl ?? null) : null,
+      trainedBy: actors.trainedBy,
+      registeredBy: actors.registeredBy,
+      registeredAt: registered ? candidate.origin.created : pull.createdAt,
+    },
+    currentHolder: (history && stageHolder(history, marker.stage)?.version.version) ?? null,
+    policy,
+    comments: timeline.comments,
+    reviews: timeline.reviews,
+    pushes: pushTime ? [{ sha: pull.headSha, pushedAt: pushTime }] : [],
+    permissions,
+    teams,
+    checks: trustedChecks(facts.checkRuns, policy?.require_checks ?? [], [...delivery.settings.trustedCheckApps, delivery.app.slug]),
+    previousStage: previousStageName ? { name: previousStageName, since: previousSlot?.active ? previousSlot.lastAssign.created : null } : null,
+    previous: previousAudit ? { approvals: previousAudit.approvals } : null,
+    outcome: options.outcome ?? (stageTag ? { status: 'promoted', tag: stageTag.tag } : null),
+    now: delivery.now(),
+  };
+
+  let state = computePromotionState(input);
+  if (!stageTag) {
+    if (!registered) state = blockState(state, `${marker.model}@${marker.version} is not a registered version`);
+    else if (!candidate.active) state = blockState(state, `${marker.model}@${marker.version} was deregistered`);
+    const file = checkCandidateFile(marker, facts.candidateFile, candidatePath(marker.model, marker.stage));
+    if (!file.ok) state = blockState(state, file.reason);
+    if (!config.ok && !config.missing) state = blockState(state, `the configuration cannot be read: ${config.error}`);
+  }
+  return { ...base, history, candidate, input, state, statusComment, stageTag, previousAudit };
+}
+
+/** The audit record of a decision, as the status comment carries it. */
+export function auditOf(delivery: Delivery, decision: PromotionDecision, evaluation?: EvaluationDigest): AuditRecord | undefined {
+  const { input, state, marker, history } = decision;
+  if (!input || !state || !marker) return undefined;
+  const previousDeliveries = decision.previousAudit?.deliveries ?? [];
+  const holder = input.currentHolder !== null && input.currentHolder !== marker.version ? input.currentHolder : marker.holder;
+  return buildAuditRecord(input, state, {
+    policyBlobSha: decision.config.blobSha,
+    evaluation: evaluation ?? knownEvaluation(delivery, marker.model, marker.version),
+    deliveries: [...previousDeliveries, delivery.id],
+    previousHolderCommit: holder ? (history?.versions.get(holder)?.commit ?? null) : null,
+  });
+}
