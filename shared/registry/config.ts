@@ -1,23 +1,20 @@
 /**
- * Reads the `models:` section of `.github/tollgate.yml` for the registry's
- * front-ends. Other sections are left to their own readers.
+ * Reads the models of `.github/tollgate.yml` for the registry's front-ends.
+ * The whole file is validated, so a mistake in any section is reported with
+ * its line and column rather than passing unnoticed.
  */
 import { access } from 'node:fs/promises';
-import { z } from 'zod';
-import { modelsSchema, type ModelsConfig } from '../config/models.js';
-import { loadYamlFile } from '../config/yaml-document.js';
+import { CONFIG_PATH, loadConfig } from '../config/load.js';
+import type { TollgateConfig } from '../config/schema.js';
 
-/** Where the configuration lives in a repository. */
-export const CONFIG_PATH = '.github/tollgate.yml';
-
-const modelsSection = z.looseObject({ models: modelsSchema.optional() });
+export { CONFIG_PATH };
 
 /** The `models:` section, or undefined when the file does not exist. Invalid files throw a `ConfigError` with line and column. */
-export async function loadModelsConfig(file: string): Promise<ModelsConfig | undefined> {
+export async function loadModelsConfig(file: string): Promise<TollgateConfig['models'] | undefined> {
   try {
     await access(file);
   } catch {
     return undefined;
   }
-  return (await loadYamlFile(file, modelsSection)).value.models;
+  return (await loadConfig(file)).value.models;
 }

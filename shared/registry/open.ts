@@ -28,6 +28,8 @@ export interface OpenRegistryOptions {
   tagger?: { name: string; email: string };
   /** Tests pass a fetch that reaches a fake. */
   fetch?: typeof globalThis.fetch;
+  /** Retries for 5xx and rate limits (default 3); 0 also turns off write pacing, for local fakes. */
+  retries?: number;
 }
 
 /** A registry plus the GitHub client (when there is one, for releases). */
@@ -43,7 +45,7 @@ export interface OpenedRegistry {
 export function openRegistry(options: OpenRegistryOptions): OpenedRegistry {
   const [owner, repo] = (options.repository ?? '').split('/');
   const haveRepository = Boolean(owner && repo);
-  const client = options.token && haveRepository ? createGitHubClient({ token: options.token, baseUrl: options.apiUrl, fetch: options.fetch }) : undefined;
+  const client = options.token && haveRepository ? createGitHubClient({ token: options.token, baseUrl: options.apiUrl, fetch: options.fetch, retries: options.retries }) : undefined;
   const kind = options.backend === 'auto' ? (client ? 'github' : 'git') : options.backend;
   if (kind === 'github') {
     if (!haveRepository) throw new UsageError('the GitHub backend needs the repository (owner/name; GITHUB_REPOSITORY in Actions)');

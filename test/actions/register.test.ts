@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FakeGitHub, type FakeRepo } from '../support/fake-github.js';
 import { makeRepo, type TempRepo } from '../registry/support/git-repo.js';
+import { tableCell } from '../../shared/report/index.js';
 import { runBundle } from './registry-action-runner.js';
 
 const ACTION = join(import.meta.dirname, '..', '..', 'actions', 'register');
@@ -76,9 +77,9 @@ describe('register action (bundle, GitHub API backend)', () => {
     const body = repo.releases[0].body!;
     expect(body).toContain('## Intended use\n\nRank accounts by churn risk.');
     expect(body).toContain('## Limitations\n\nEU accounts only.');
-    expect(body).toContain('| auc | 0\\.91 |');
+    expect(body).toContain(`| auc | ${tableCell('0.91')} |`);
     expect(body).toContain('Decision: **promote**');
-    expect(body).toContain('| data data/train\\.csv |');
+    expect(body).toContain(`| ${tableCell('data data/train.csv')} |`);
     expect(repo.assets.map((asset) => asset.name)).toEqual(['model-card.md', 'metrics.json', 'lineage.json', 'profile.json', 'evaluation.json', 'model.pkl']);
     expect(repo.assets.find((asset) => asset.name === 'model-card.md')!.data.toString()).toBe(body);
     expect([...repo.assets.find((asset) => asset.name === 'model.pkl')!.data]).toEqual([1, 2, 3, 4]);
@@ -100,7 +101,7 @@ describe('register action (bundle, GitHub API backend)', () => {
     expect(resumed.code).toBe(0);
     expect(resumed.outputs).toMatchObject({ tag: 'churn@v0.1.0', created: 'false' });
     expect(repo.assets).toHaveLength(6);
-    expect(resumed.summary).toContain('| status | already registered \\(nothing written\\) |');
+    expect(resumed.summary).toContain(`| status | ${tableCell('already registered (nothing written)')} |`);
 
     fake.clearRequests();
     const again = await apiRun(repo, sha, { model: 'churn', bump: 'minor', ...FILES });

@@ -52,7 +52,7 @@ export function runnerInputs(actionDir: string, inputs: Record<string, string>, 
 export function runBundle(
   actionDir: string,
   inputs: Record<string, string>,
-  github: { workspace: string; token?: string; apiUrl?: string; repository?: string; sha?: string; eventName?: string; event?: object; node?: string },
+  github: { workspace: string; token?: string; retries?: string; apiUrl?: string; repository?: string; sha?: string; eventName?: string; event?: object; node?: string },
 ): Promise<ActionRun> {
   const bundle = join(actionDir, 'dist', 'index.js');
   const scratch = mkdtempSync(join(tmpdir(), 'tollgate-action-'));
@@ -72,6 +72,8 @@ export function runBundle(
     GITHUB_SERVER_URL: 'https://github.example',
     GITHUB_RUN_ID: '4242',
     RUNNER_TEMP: scratch,
+    // No retries and no write pacing against the local fake (1 s between writes otherwise).
+    TOLLGATE_GITHUB_RETRIES: github.retries ?? '0',
     ...(github.apiUrl ? { GITHUB_API_URL: github.apiUrl } : {}),
     ...(github.repository ? { GITHUB_REPOSITORY: github.repository } : {}),
     ...(github.sha ? { GITHUB_SHA: github.sha } : {}),

@@ -6,6 +6,7 @@ import { createGitHubClient } from '../../shared/github/client.js';
 import {
   dataFingerprintOf, jsonAsset, markdownAsset, modelFileAsset, publishRelease, renderModelCard, sanitizeAssetName, type ReleaseSpec,
 } from '../../shared/registry/index.js';
+import { escapeMarkdown, tableCell } from '../../shared/report/index.js';
 import { FakeGitHub } from '../support/fake-github.js';
 
 describe('release asset names', () => {
@@ -81,26 +82,28 @@ describe('model card', () => {
       modelFile: { name: 'model.pkl', bytes: 3, sha256: 'd'.repeat(64), assetName: 'model.pkl' },
       assets: ['metrics.json'],
     });
-    expect(card).toContain('# churn v1\\.4\\.0');
+    expect(card).toContain(`# churn ${escapeMarkdown('v1.4.0')}`);
     expect(card).toContain('Tag `churn@v1.4.0` on commit `aaaaaaaaaaaa` · [workflow run](https://github.com/acme/churn/actions/runs/1) · owners: `alice`');
     expect(card).toContain('## Intended use\n\nRank accounts for &lt;b&gt;retention&lt;/b&gt;; ping @\u200bteam.');
-    expect(card).toContain('| auc | 0\\.9123 |');
-    expect(card).toContain('| per\\_class\\.b\\[1\\] | 3 |');
+    expect(card).toContain(`| auc | ${tableCell('0.9123')} |`);
+    expect(card).toContain(`| ${tableCell('per_class.b[1]')} | 3 |`);
     expect(card).not.toContain('note');
     expect(card).toContain('Decision: **promote**');
-    expect(card).toContain('| auc | 0\\.91 | 0\\.9 | 0\\.01 | pass |');
-    expect(card).toContain('- auc improved \\| by 0\\.01');
-    expect(card).toContain('| data train\\|data\\.csv |');
+    expect(card).toContain(`| auc | ${['0.91', '0.9', '0.01'].map(tableCell).join(' | ')} | pass |`);
+    expect(card).toContain(`- ${escapeMarkdown('auc improved | by 0.01')}`);
+    expect(card).not.toContain('improved | by');
+    expect(card).toContain(`| ${tableCell('data train|data.csv')} |`);
+    expect(card).not.toContain('train|data');
     expect(card).toContain('1000 rows, 1 columns.');
     expect(card).toContain('| age | number | 3 |');
-    expect(card).toContain('| release asset | model\\.pkl |');
+    expect(card).toContain(`| release asset | ${tableCell('model.pkl')} |`);
     expect(card.endsWith('\n')).toBe(true);
   });
 
   it('says where a large model file lives, and keeps a run URL from breaking the link', () => {
     const card = renderModelCard({ model: 'm', version: 'v1.0.0', tag: 'm@v1.0.0', commit: 'a'.repeat(40), runUrl: 'https://x/a)b', modelFile: { name: 'm.bin', bytes: 5, sha256: 'e'.repeat(64), uri: 's3://b/m.bin' } });
     expect(card).toContain('[workflow run](https://x/a%29b)');
-    expect(card).toContain('| stored at | s3://b/m\\.bin |');
+    expect(card).toContain(`| stored at | ${tableCell('s3://b/m.bin')} |`);
     expect(renderModelCard({ model: 'm', version: 'v1.0.0', tag: 't', commit: 'c', runUrl: 'javascript:alert(1)' })).not.toContain('javascript');
   });
 });

@@ -15,6 +15,8 @@ export interface RunContext {
   /** The triggering pull request's number (pull_request events). */
   pullRequest: number | undefined;
   workspace: string;
+  /** `TOLLGATE_GITHUB_RETRIES`: retries for 5xx and rate limits; 0 also turns off write pacing (tests against a local fake). */
+  apiRetries: number | undefined;
 }
 
 /** Reads the run's context from `env` and the event file. */
@@ -38,6 +40,7 @@ export async function readRunContext(env: NodeJS.ProcessEnv = process.env): Prom
     sha: env.GITHUB_SHA || undefined,
     pullRequest,
     workspace: env.GITHUB_WORKSPACE ?? process.cwd(),
+    apiRetries: /^\d+$/.test(env.TOLLGATE_GITHUB_RETRIES ?? '') ? Number(env.TOLLGATE_GITHUB_RETRIES) : undefined,
   };
 }
 

@@ -75,6 +75,7 @@ export async function registerAction(env: NodeJS.ProcessEnv = process.env): Prom
     token: optionalInput('github-token'),
     repository: context.repository,
     apiUrl: context.apiUrl,
+    retries: context.apiRetries,
     models,
     tagger: GITHUB_ACTIONS_TAGGER,
   });

@@ -20,6 +20,7 @@ export async function resolveAction(env: NodeJS.ProcessEnv = process.env): Promi
     token: optionalInput('github-token'),
     repository: context.repository,
     apiUrl: context.apiUrl,
+    retries: context.apiRetries,
     models: await loadModelsConfig(resolve(base, optionalInput('config') ?? '.github/tollgate.yml')),
   });
   const found = await registry.resolve(model, stage);
