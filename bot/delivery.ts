@@ -33,6 +33,8 @@ export interface Delivery {
   lasting: LastingCache;
   /** Memoizes a lookup for the rest of this delivery. */
   memo<T>(key: string, load: () => Promise<T>): Promise<T>;
+  /** Drops memoized lookups whose key starts with `prefix` (after the bot itself changed what they read). */
+  forget(prefix: string): void;
   /** The current time (ISO 8601). */
   now(): string;
 }
@@ -65,6 +67,9 @@ export function createDelivery(context: Context, app: AppIdentity, settings: Bot
         value.catch(() => cache.delete(key));
       }
       return value;
+    },
+    forget(prefix: string): void {
+      for (const key of [...cache.keys()]) if (key.startsWith(prefix)) cache.delete(key);
     },
     now: () => settings.now().toISOString(),
   };

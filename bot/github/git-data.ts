@@ -12,28 +12,32 @@ function statusOf(error: unknown): number | undefined {
 }
 
 /** The default branch and the commit it points at. */
-export async function defaultBranchHead(delivery: Delivery): Promise<{ branch: string; sha: string }> {
-  const { client, owner, repo } = delivery;
-  try {
-    const branch = (await client.rest.repos.get({ owner, repo })).data.default_branch;
-    const sha = (await client.rest.git.getRef({ owner, repo, ref: `heads/${branch}` })).data.object.sha;
-    return { branch, sha };
-  } catch (error) {
-    toGitHubApiError(error, `reading the default branch of ${owner}/${repo}`, 'contents: read');
-  }
+export function defaultBranchHead(delivery: Delivery): Promise<{ branch: string; sha: string }> {
+  return delivery.memo('default-branch', async () => {
+    const { client, owner, repo } = delivery;
+    try {
+      const branch = (await client.rest.repos.get({ owner, repo })).data.default_branch;
+      const sha = (await client.rest.git.getRef({ owner, repo, ref: `heads/${branch}` })).data.object.sha;
+      return { branch, sha };
+    } catch (error) {
+      toGitHubApiError(error, `reading the default branch of ${owner}/${repo}`, 'contents: read');
+    }
+  });
 }
 
 /** A text file at a commit; null when it does not exist. */
-export async function readTextFile(delivery: Delivery, path: string, ref: string): Promise<string | null> {
-  const { client, owner, repo } = delivery;
-  try {
-    const { data } = await client.rest.repos.getContent({ owner, repo, path, ref });
-    if (Array.isArray(data) || data.type !== 'file' || typeof data.content !== 'string') return null;
-    return Buffer.from(data.content, 'base64').toString('utf8');
-  } catch (error) {
-    if (statusOf(error) === 404) return null;
-    toGitHubApiError(error, `reading ${path} at ${ref.slice(0, 12)}`, 'contents: read');
-  }
+export function readTextFile(delivery: Delivery, path: string, ref: string): Promise<string | null> {
+  return delivery.memo(`file:${ref}:${path}`, async () => {
+    const { client, owner, repo } = delivery;
+    try {
+      const { data } = await client.rest.repos.getContent({ owner, repo, path, ref });
+      if (Array.isArray(data) || data.type !== 'file' || typeof data.content !== 'string') return null;
+      return Buffer.from(data.content, 'base64').toString('utf8');
+    } catch (error) {
+      if (statusOf(error) === 404) return null;
+      toGitHubApiError(error, `reading ${path} at ${ref.slice(0, 12)}`, 'contents: read');
+    }
+  });
 }
 
 /** Creates a commit whose tree is `base`'s with `files` written (UTF-8 text), parented on `base`. */

@@ -65,7 +65,7 @@ export interface DecideOptions {
   outcome?: PromotionInput['outcome'];
 }
 
-function parseMarker(body: string | null | undefined): { marker: PromotionMarker | null; error: string | null } {
+export function parseMarker(body: string | null | undefined): { marker: PromotionMarker | null; error: string | null } {
   try {
     return { marker: readPromotionMarker(body), error: null };
   } catch (error) {
@@ -73,7 +73,7 @@ function parseMarker(body: string | null | undefined): { marker: PromotionMarker
   }
 }
 
-function queryHint(marker: PromotionMarker | null): PromotionQueryHint {
+export function queryHint(marker: PromotionMarker | null): PromotionQueryHint {
   if (marker === null) return { configPath: CONFIG_PATH, candidatePath: '.tollgate/promotions/none', tagQuery: '#@' };
   return { configPath: CONFIG_PATH, candidatePath: candidatePath(marker.model, marker.stage), tagQuery: modelNameToTag(marker.model) };
 }

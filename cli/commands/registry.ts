@@ -5,7 +5,7 @@ import {
   type BumpPart, type ModelState, type RegistryEvent, type RegistryState, type WriteResult,
 } from '../../shared/registry/index.js';
 import { textTable } from '../../shared/report/index.js';
-import { parseCommandArgs, requirePositional, writeJson, type Command, type CommandIo } from '../command.js';
+import { parseCommandArgs, writeJson, type Command, type CommandIo } from '../command.js';
 
 const usage = `Usage: tollgate registry <subcommand> [arguments] [--repo DIR] [--json]
 
@@ -115,12 +115,8 @@ function expectArguments(args: string[], count: number, shape: string): void {
 async function show(registry: Registry, args: string[], values: Values, io: CommandIo): Promise<number> {
   if (args.length > 1) throw new UsageError(`unexpected argument '${args[1]}': registry show [model]\n\n${usage}`);
   let state: RegistryState;
-  if (args[0] === undefined) {
-    state = await registry.state();
-  } else {
-    const model = await registry.model(args[0]);
-    state = { models: [model], ignored: (await registry.state(model.name)).ignored };
-  }
+  if (args[0] === undefined) state = await registry.state();
+  else state = await registry.modelState(args[0]);
   if (values.json) {
     writeJson(io, state);
     return 0;

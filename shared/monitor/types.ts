@@ -33,6 +33,7 @@ export interface SignalCheck {
   reference: number | null;
   /** The bound that decides the level shown (alert bound when at alert, else warn bound). */
   bound: number | null;
+  /** The value's confidence interval (95% unless the signal's configuration says otherwise). */
   interval: [number, number] | null;
   level: DriftLevel | 'insufficient';
   /** Why the level, in words (null when none). */

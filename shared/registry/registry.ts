@@ -134,10 +134,16 @@ export class Registry {
 
   /** One model's state; a `RegistryError` when it has no events. */
   async model(model: string): Promise<ModelState> {
+    return (await this.modelState(model)).models[0];
+  }
+
+  /** The registry state restricted to one model (which must exist), with its ignored tags. */
+  async modelState(model: string): Promise<RegistryState & { models: [ModelState] }> {
     const name = this.modelName(model);
-    const found = findModel((await this.state(name)).models, name);
+    const state = await this.state(name);
+    const found = findModel(state.models, name);
     if (!found) throw new RegistryError(`model '${name}' has no registry tags in ${this.backend.description} (check the name, or fetch tags: \`git fetch --tags\`)`);
-    return found;
+    return { models: [found], ignored: state.ignored };
   }
 
   /** A model's events, oldest first. */
@@ -293,12 +299,13 @@ export class Registry {
 
   /** Reads, plans and writes until the write lands or `maxAttempts` conflicts happened. */
   private async write(model: string, plan: (history: ModelIndex) => Plan): Promise<WriteResult> {
-    const identity = this.tagger ?? (await this.backend.defaultTagger());
+    let identity = this.tagger;
     let lastConflict: ConflictError | undefined;
     for (let attempt = 1; attempt <= this.maxAttempts; attempt += 1) {
       const history = indexRegistry(await this.backend.listTags({ model })).models.get(model) ?? emptyModel(model);
       const next = plan(history);
       if ('done' in next) return { created: false, event: next.done, attempts: attempt };
+      identity ??= await this.backend.defaultTagger();
       // Strictly increasing dates per model keep GTO's time order equal to our counter order.
       const tagger = { ...identity, date: Math.max(this.now(), history.lastDate + 1), timezone: '+0000' };
       try {

@@ -7,7 +7,7 @@
  * a statement or the code block.
  */
 import type { DriftColumnReport, DriftReport } from '../drift/index.js';
-import { escapeMarkdown, formatNumber, markdownTable, tableCell } from './markdown.js';
+import { escapeMarkdown, formatNumber, markdownTable } from './markdown.js';
 import { textTable } from './text-table.js';
 
 /** Table rows shown before the rest is left to the JSON report (keeps the summary far below 1 MiB). */
@@ -28,6 +28,11 @@ function withoutControls(text: string, replacement: string, keepNewlines = false
 
 function percent(share: number | null | undefined): string {
   return share === null || share === undefined || !Number.isFinite(share) ? '—' : `${(100 * share).toFixed(1)}%`;
+}
+
+/** Inline Markdown of text from data: control characters dropped, then escaped. */
+function md(text: string): string {
+  return escapeMarkdown(withoutControls(String(text), ' '));
 }
 
 function plural(count: number, word: string): string {
@@ -146,39 +151,44 @@ export function driftChart(column: DriftColumnReport): string | null {
   ].join('\n');
 }
 
+/** A table row with control characters from data removed (markdownTable escapes the rest). */
+function cleanRow(column: DriftColumnReport): string[] {
+  return columnRow(column).map((cell) => withoutControls(cell, ' '));
+}
+
 function segmentLines(report: DriftReport, column: string): string[] {
   return report.segments
     .filter((drivers) => drivers.column === column)
     .map((drivers) => {
-      const parts = drivers.values.map((segment) => `${escapeMarkdown(segment.value)} ${percent(segment.share_of_psi)}${segment.psi === null ? '' : ` (PSI ${formatNumber(segment.psi, 3)} within)`}`);
-      return `  - by ${escapeMarkdown(drivers.by)}: ${parts.join(', ')}`;
+      const parts = drivers.values.map((segment) => `${md(segment.value)} ${percent(segment.share_of_psi)}${segment.psi === null ? '' : ` (PSI ${formatNumber(segment.psi, 3)} within)`}`);
+      return `  - by ${md(drivers.by)}: ${parts.join(', ')}`;
     });
 }
 
 /** The job summary. */
 export function driftMarkdown(report: DriftReport): string {
   const lines: string[] = [];
-  const subject = [report.model, report.stage].filter((part): part is string => Boolean(part)).map(escapeMarkdown).join(' · ');
+  const subject = [report.model, report.stage].filter((part): part is string => Boolean(part)).map(md).join(' · ');
   lines.push(`### ${ICON[report.level]} ${driftHeadline(report)}${subject ? ` — ${subject}` : ''}`, '');
   lines.push(
-    `Reference ${escapeMarkdown(referenceText(report))} vs current ${escapeMarkdown(report.current.path ?? 'data')} (${report.rows.current.toLocaleString('en-US')} rows). ` +
+    `Reference ${md(referenceText(report))} vs current ${md(report.current.path ?? 'data')} (${report.rows.current.toLocaleString('en-US')} rows). ` +
       `Share of columns drifted: ${percent(report.share_drifted)}; Evidently's defaults would flag ${percent(report.evidently_share_drifted)}${report.evidently_drift ? ' (dataset drift by its 50% rule)' : ''}.`,
     '',
   );
-  if (report.reasons.length > 0) lines.push(...report.reasons.map((reason) => `- ${escapeMarkdown(reason)}`), '');
+  if (report.reasons.length > 0) lines.push(...report.reasons.map((reason) => `- ${md(reason)}`), '');
 
   const moved = movedColumns(report);
   if (moved.length > 0) {
     const shown = moved.slice(0, MAX_TABLE_ROWS);
-    lines.push(markdownTable(TABLE_HEADERS, shown.map(columnRow)), '');
+    lines.push(markdownTable(TABLE_HEADERS, shown.map(cleanRow)), '');
     if (moved.length > shown.length) lines.push(`_${moved.length - shown.length} more drifted columns are in the JSON report._`, '');
     lines.push('**What moved**', '');
     for (const column of shown.slice(0, 10)) {
-      const why = column.reasons.map(escapeMarkdown).join('; ');
-      lines.push(`- **${escapeMarkdown(column.name)}** (${column.level}): ${why}`);
-      if (column.attribution && column.distribution_level !== 'none') lines.push(`  - ${escapeMarkdown(column.attribution.summary)}`);
+      const why = column.reasons.map(md).join('; ');
+      lines.push(`- **${md(column.name)}** (${column.level}): ${why}`);
+      if (column.attribution && column.distribution_level !== 'none') lines.push(`  - ${md(column.attribution.summary)}`);
       if (column.new_categories && column.new_categories.level !== 'none' && column.new_categories.values.length > 0) {
-        lines.push(`  - new values: ${column.new_categories.values.map((entry) => `${tableCell(entry.value)} (${entry.count})`).join(', ')}`);
+        lines.push(`  - new values: ${column.new_categories.values.map((entry) => `${md(entry.value)} (${entry.count})`).join(', ')}`);
       }
       lines.push(...segmentLines(report, column.name));
     }
@@ -186,7 +196,7 @@ export function driftMarkdown(report: DriftReport): string {
     const worstColumn = shown.find((column) => column.distribution_level !== 'none' && column.attribution && column.attribution.bins.length > 1);
     const chart = worstColumn ? driftChart(worstColumn) : null;
     if (worstColumn && chart) {
-      lines.push(`**${escapeMarkdown(worstColumn.name)}**: percent of rows per bin, reference (first bar) vs current (second bar)`, '', chart, '');
+      lines.push(`**${md(worstColumn.name)}**: percent of rows per bin, reference (first bar) vs current (second bar)`, '', chart, '');
     }
   } else if (report.level !== 'insufficient') {
     lines.push('No column moved beyond its thresholds.', '');
@@ -194,41 +204,45 @@ export function driftMarkdown(report: DriftReport): string {
 
   const all = [...report.columns].sort((a, b) => LEVEL_ORDER[a.level] - LEVEL_ORDER[b.level] || (b.psi ?? 0) - (a.psi ?? 0)).slice(0, MAX_TABLE_ROWS);
   if (all.length > 0) {
-    lines.push(`<details><summary>All ${report.columns.length} columns tested</summary>`, '', markdownTable(TABLE_HEADERS, all.map(columnRow)), '', '</details>', '');
+    lines.push(`<details><summary>All ${report.columns.length} columns tested</summary>`, '', markdownTable(TABLE_HEADERS, all.map(cleanRow)), '', '</details>', '');
   }
   const extras: string[] = [];
-  if (report.excluded.length > 0) extras.push(`Not tested: ${report.excluded.map((entry) => `${escapeMarkdown(entry.name)} (${escapeMarkdown(entry.reason === 'id-like' ? `ID-like: ${entry.detail}` : entry.detail)})`).join(', ')}.`);
-  if (report.insufficient.length > 0) extras.push(`Too few values to compare: ${report.insufficient.map(escapeMarkdown).join(', ')}.`);
-  if (report.added_columns.length > 0) extras.push(`New columns (not in the reference): ${report.added_columns.map(escapeMarkdown).join(', ')}.`);
-  for (const note of report.notes) extras.push(`${escapeMarkdown(note)}.`);
+  if (report.excluded.length > 0) extras.push(`Not tested: ${report.excluded.map((entry) => `${md(entry.name)} (${md(entry.reason === 'id-like' ? `ID-like: ${entry.detail}` : entry.detail)})`).join(', ')}.`);
+  if (report.insufficient.length > 0) extras.push(`Too few values to compare: ${report.insufficient.map(md).join(', ')}.`);
+  if (report.added_columns.length > 0) extras.push(`New columns (not in the reference): ${report.added_columns.map(md).join(', ')}.`);
+  for (const note of report.notes) extras.push(`${md(note)}.`);
   if (extras.length > 0) lines.push(extras.join(' '), '');
   return `${lines.join('\n').trimEnd()}\n`;
+}
+
+/** Text from data on one terminal line: control characters and line breaks become `?`. */
+function plain(text: string): string {
+  return withoutControls(String(text), '?');
 }
 
 /** The terminal version: verdict, reasons, a table of moved columns and what moved. */
 export function driftText(report: DriftReport): string {
   const lines: string[] = [];
   const subject = [report.model, report.stage].filter(Boolean).join(' ');
-  lines.push(`${driftHeadline(report)}${subject ? ` (${subject})` : ''}`);
-  lines.push(`Reference: ${referenceText(report)}`);
-  lines.push(`Current:   ${report.current.path ?? 'data'} (${report.rows.current.toLocaleString('en-US')} rows)`);
+  lines.push(`${driftHeadline(report)}${subject ? ` (${plain(subject)})` : ''}`);
+  lines.push(`Reference: ${plain(referenceText(report))}`);
+  lines.push(`Current:   ${plain(report.current.path ?? 'data')} (${report.rows.current.toLocaleString('en-US')} rows)`);
   lines.push(`Evidently's defaults would flag ${percent(report.evidently_share_drifted)} of columns${report.evidently_drift ? ' (dataset drift by its 50% rule)' : ''}.`);
-  if (report.reasons.length > 0) lines.push('', ...report.reasons.map((reason) => `  - ${reason}`));
+  if (report.reasons.length > 0) lines.push('', ...report.reasons.map((reason) => `  - ${plain(reason)}`));
   const moved = movedColumns(report);
   if (moved.length > 0) {
-    lines.push('', textTable(TABLE_HEADERS, moved.map(columnRow)));
+    lines.push('', textTable(TABLE_HEADERS, moved.map((column) => columnRow(column).map(plain))));
     lines.push('', 'What moved:');
     for (const column of moved) {
-      lines.push(`  ${column.name}: ${column.reasons.join('; ')}`);
-      if (column.attribution && column.distribution_level !== 'none') lines.push(`    ${column.attribution.summary}`);
+      lines.push(`  ${plain(column.name)}: ${column.reasons.map(plain).join('; ')}`);
+      if (column.attribution && column.distribution_level !== 'none') lines.push(`    ${plain(column.attribution.summary)}`);
       for (const drivers of report.segments.filter((entry) => entry.column === column.name)) {
-        lines.push(`    by ${drivers.by}: ${drivers.values.map((segment) => `${segment.value} ${percent(segment.share_of_psi)}`).join(', ')}`);
+        lines.push(`    by ${plain(drivers.by)}: ${drivers.values.map((segment) => `${plain(segment.value)} ${percent(segment.share_of_psi)}`).join(', ')}`);
       }
     }
   }
-  if (report.excluded.length > 0) lines.push('', `Not tested: ${report.excluded.map((entry) => `${entry.name} (${entry.reason})`).join(', ')}`);
-  if (report.insufficient.length > 0) lines.push(`Too few values: ${report.insufficient.join(', ')}`);
-  for (const note of report.notes) lines.push(`Note: ${note}`);
-  // Names and values come from data: no control characters (escape sequences) reach the terminal.
-  return `${withoutControls(lines.join('\n'), '?', true)}\n`;
+  if (report.excluded.length > 0) lines.push('', `Not tested: ${report.excluded.map((entry) => `${plain(entry.name)} (${entry.reason})`).join(', ')}`);
+  if (report.insufficient.length > 0) lines.push(`Too few values: ${report.insufficient.map(plain).join(', ')}`);
+  for (const note of report.notes) lines.push(`Note: ${plain(note)}`);
+  return `${lines.join('\n')}\n`;
 }

@@ -34,7 +34,7 @@ beforeAll(async () => {
   const commit = repo.addCommit('small');
   seed(repo, 'small@v1.0.0', commit, (date += 1));
   seed(repo, 'small#production#1', commit, (date += 1));
-  seed(repo, 'small-other@v1.0.0', commit, (date += 1));
+  seed(repo, 'small-other@v1.0.0', commit, date + 1);
 });
 afterAll(async () => {
   await fake.close();

@@ -172,6 +172,42 @@ export interface FakeDeployment {
 
 export type FakePermission = 'admin' | 'maintain' | 'write' | 'triage' | 'read';
 
+/** A GitHub Actions workflow run. */
+export interface FakeWorkflowRun {
+  id: number;
+  name: string;
+  workflow_id: number;
+  /** `.github/workflows/drift.yml`. */
+  path: string;
+  head_branch: string;
+  head_sha: string;
+  event: string;
+  status: 'queued' | 'in_progress' | 'completed';
+  conclusion: string | null;
+  run_attempt: number;
+  created_at: string;
+  updated_at: string;
+}
+
+/** A workflow run's artifact: a zip archive. */
+export interface FakeArtifact {
+  id: number;
+  runId: number;
+  name: string;
+  /** The zip's bytes, as the download serves them. */
+  data: Buffer;
+  expired: boolean;
+  /** The size the listing reports (default: the real size); a test can make it lie. */
+  listedSize?: number;
+}
+
+/** A `workflow_dispatch` the fake received. */
+export interface FakeDispatch {
+  workflow: string;
+  ref: string;
+  inputs: Record<string, unknown>;
+}
+
 /** Monotonic ids and times shared by every repository of one fake. */
 class Sequence {
   private id = 1000;
@@ -236,6 +272,11 @@ export class FakeRepo {
   /** Blobs created through the Git Data API. */
   readonly blobs = new Map<string, Buffer>();
   readonly reactions: FakeReaction[] = [];
+  readonly workflowRuns: FakeWorkflowRun[] = [];
+  readonly artifacts: FakeArtifact[] = [];
+  readonly dispatches: FakeDispatch[] = [];
+  /** Workflow file -> the inputs it declares; a dispatch with any other input is refused (422), as GitHub does. */
+  readonly workflowInputs = new Map<string, string[]>();
 
   constructor(
     readonly owner: string,
@@ -311,6 +352,7 @@ export class FakeRepo {
   /** A branch, tag or sha -> the commit sha, or undefined. */
   resolve(ref: string): string | undefined {
     if (this.commits.has(ref)) return ref;
+    if (ref === 'HEAD') return this.refs.get(`refs/heads/${this.defaultBranch}`);
     let sha = this.refs.get(`refs/heads/${ref}`) ?? this.refs.get(`refs/tags/${ref}`) ?? this.refs.get(ref);
     for (let depth = 0; sha !== undefined && this.tagObjects.has(sha) && depth < 10; depth += 1) sha = this.tagObjects.get(sha)!.object.sha;
     if (sha !== undefined) return sha;
@@ -328,6 +370,34 @@ export class FakeRepo {
   /** Adds or replaces a file on a branch. */
   setFile(path: string, content: string | Buffer, branch = this.defaultBranch): void {
     this.files(branch).set(path, blobFile(Buffer.from(content)));
+  }
+
+  /** Adds a completed workflow run (a new id; `workflow_id` derived from the path) and returns it. */
+  addWorkflowRun(input: Partial<FakeWorkflowRun> & { path: string }): FakeWorkflowRun {
+    const time = this.now();
+    const run: FakeWorkflowRun = {
+      id: this.nextId(),
+      name: input.path.split('/').at(-1)!.replace(/\.ya?ml$/, ''),
+      workflow_id: Number.parseInt(sha1(input.path).slice(0, 7), 16),
+      head_branch: this.defaultBranch,
+      head_sha: this.refs.get(`refs/heads/${this.defaultBranch}`) ?? '0'.repeat(40),
+      event: 'schedule',
+      status: 'completed',
+      conclusion: 'success',
+      run_attempt: 1,
+      created_at: time,
+      updated_at: time,
+      ...input,
+    };
+    this.workflowRuns.push(run);
+    return run;
+  }
+
+  /** Attaches an artifact (zip bytes) to a workflow run and returns it. */
+  addArtifact(runId: number, name: string, data: Uint8Array, options: { expired?: boolean; listedSize?: number } = {}): FakeArtifact {
+    const artifact: FakeArtifact = { id: this.nextId(), runId, name, data: Buffer.from(data), expired: options.expired ?? false, listedSize: options.listedSize };
+    this.artifacts.push(artifact);
+    return artifact;
   }
 
   pull(number: number): FakeIssue | undefined {
@@ -546,6 +616,30 @@ export function commentJson(fake: FakeGitHub, repo: FakeRepo, comment: FakeComme
     html_url: `${fake.url}/${repo.fullName}/issues/${comment.issue_number}#issuecomment-${comment.id}`,
     url: `${repoUrl(fake, repo)}/issues/comments/${comment.id}`,
     issue_url: `${repoUrl(fake, repo)}/issues/${comment.issue_number}`,
+  };
+}
+
+/** A workflow run as the REST API shows it. */
+export function workflowRunJson(fake: FakeGitHub, repo: FakeRepo, run: FakeWorkflowRun): object {
+  return {
+    ...run,
+    url: `${repoUrl(fake, repo)}/actions/runs/${run.id}`,
+    html_url: `${fake.url}/${repo.fullName}/actions/runs/${run.id}`,
+    artifacts_url: `${repoUrl(fake, repo)}/actions/runs/${run.id}/artifacts`,
+    repository: { id: repo.id, name: repo.name, full_name: repo.fullName, owner: { login: repo.owner } },
+  };
+}
+
+function artifactJson(fake: FakeGitHub, repo: FakeRepo, artifact: FakeArtifact): object {
+  return {
+    id: artifact.id,
+    node_id: `ART_${artifact.id}`,
+    name: artifact.name,
+    size_in_bytes: artifact.listedSize ?? artifact.data.length,
+    url: `${repoUrl(fake, repo)}/actions/artifacts/${artifact.id}`,
+    archive_download_url: `${repoUrl(fake, repo)}/actions/artifacts/${artifact.id}/zip`,
+    expired: artifact.expired,
+    workflow_run: { id: artifact.runId },
   };
 }
 
@@ -1171,6 +1265,77 @@ const ROUTES: Array<[string, string, RouteHandler]> = [
   ['GET', '/orgs/:org/teams/:team/members', (c) => {
     const members = c.fake.teams.get(`${c.params.org}/${c.params.team}`.toLowerCase()) ?? notFound();
     return paginate(c, members.map((login) => ({ login, type: 'User' })), `/orgs/${c.params.org}/teams/${c.params.team}/members`);
+  }],
+
+  // Actions: workflow runs, artifacts (the zip download redirects to storage, as on GitHub) and dispatches
+  ['GET', '/repos/:owner/:repo/actions/runs/:id', (c) => {
+    const repo = c.repo();
+    return { status: 200, body: workflowRunJson(c.fake, repo, repo.workflowRuns.find((run) => run.id === Number(c.params.id)) ?? notFound()) };
+  }],
+  ['GET', '/repos/:owner/:repo/actions/runs/:id/artifacts', (c) => {
+    const repo = c.repo();
+    if (!repo.workflowRuns.some((run) => run.id === Number(c.params.id))) notFound();
+    const name = c.query.get('name');
+    const list = repo.artifacts.filter((artifact) => artifact.runId === Number(c.params.id) && (name === null || artifact.name === name)).map((artifact) => artifactJson(c.fake, repo, artifact));
+    const page = paginate(c, list, `/repos/${repo.fullName}/actions/runs/${c.params.id}/artifacts`);
+    return { ...page, body: { total_count: list.length, artifacts: page.body } };
+  }],
+  ['GET', '/repos/:owner/:repo/actions/artifacts/:id/:format', (c) => {
+    const repo = c.repo();
+    const artifact = repo.artifacts.find((candidate) => candidate.id === Number(c.params.id)) ?? notFound();
+    if (c.params.format !== 'zip') invalid('archive_format must be zip');
+    if (artifact.expired) throw new HttpError(410, 'Artifact has expired');
+    return { status: 302, headers: { location: `${c.fake.url}/_storage/${repo.fullName}/artifacts/${artifact.id}.zip` } };
+  }],
+  ['GET', '/_storage/:owner/:repo/artifacts/:file', (c) => {
+    const repo = c.repo();
+    const artifact = repo.artifacts.find((candidate) => `${candidate.id}.zip` === c.params.file) ?? notFound();
+    return { status: 200, body: artifact.data, headers: { 'content-type': 'application/zip' } };
+  }],
+  ['GET', '/repos/:owner/:repo/actions/workflows/:workflow/runs', (c) => {
+    const repo = c.repo();
+    const workflow = c.params.workflow;
+    const list = repo.workflowRuns
+      .filter((run) => String(run.workflow_id) === workflow || run.path.split('/').at(-1) === workflow)
+      .filter((run) => (c.query.get('status') ?? run.status) === run.status || c.query.get('status') === run.conclusion)
+      .filter((run) => (c.query.get('branch') ?? run.head_branch) === run.head_branch)
+      .filter((run) => (c.query.get('event') ?? run.event) === run.event)
+      .sort((a, b) => (a.created_at < b.created_at ? 1 : a.created_at > b.created_at ? -1 : b.id - a.id))
+      .map((run) => workflowRunJson(c.fake, repo, run));
+    const page = paginate(c, list, `/repos/${repo.fullName}/actions/workflows/${workflow}/runs`);
+    return { ...page, body: { total_count: list.length, workflow_runs: page.body } };
+  }],
+  ['POST', '/repos/:owner/:repo/actions/workflows/:workflow/dispatches', (c) => {
+    const repo = c.repo();
+    requireFields(c.body, ['ref']);
+    const workflow = c.params.workflow;
+    if (!repo.files().has(`.github/workflows/${workflow}`)) notFound();
+    if (repo.resolve(c.body.ref) === undefined) invalid(`No ref found for: ${c.body.ref}`);
+    const inputs = (c.body.inputs ?? {}) as Record<string, unknown>;
+    const declared = repo.workflowInputs.get(workflow) ?? [];
+    const unexpected = Object.keys(inputs).filter((input) => !declared.includes(input));
+    if (unexpected.length > 0) invalid(`Unexpected inputs provided: ${JSON.stringify(unexpected)}`);
+    repo.dispatches.push({ workflow, ref: c.body.ref, inputs });
+    return { status: 204 };
+  }],
+
+  // Issue labels
+  ['POST', '/repos/:owner/:repo/issues/:number/labels', (c) => {
+    const repo = c.repo();
+    const issue = issueByNumber(repo, c.params.number);
+    const labels: Array<string | { name: string }> = Array.isArray(c.body) ? c.body : (c.body?.labels ?? []);
+    for (const label of labels.map((entry) => (typeof entry === 'string' ? entry : entry.name))) if (!issue.labels.includes(label)) issue.labels.push(label);
+    issue.updated_at = now(c);
+    return { status: 200, body: issue.labels.map((name) => ({ name })) };
+  }],
+  ['DELETE', '/repos/:owner/:repo/issues/:number/labels/:name', (c) => {
+    const repo = c.repo();
+    const issue = issueByNumber(repo, c.params.number);
+    const index = issue.labels.indexOf(c.params.name);
+    if (index === -1) throw new HttpError(404, 'Label does not exist');
+    issue.labels.splice(index, 1);
+    issue.updated_at = now(c);
+    return { status: 200, body: issue.labels.map((name) => ({ name })) };
   }],
 
   // The App itself and its installation tokens

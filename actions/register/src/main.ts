@@ -68,10 +68,11 @@ export async function registerAction(env: NodeJS.ProcessEnv = process.env): Prom
   const backend = choiceInput<BackendChoice>('backend', ['auto', 'git', 'github'], 'auto');
   const models = await loadModelsConfig(resolve(base, optionalInput('config') ?? '.github/tollgate.yml'));
   const attachments = await readAttachments(base);
+  const pushTo = booleanInput('push', true) ? 'origin' : undefined;
   const opened = openRegistry({
     backend,
     cwd: base,
-    pushTo: booleanInput('push', true) ? 'origin' : undefined,
+    pushTo,
     token: optionalInput('github-token'),
     repository: context.repository,
     apiUrl: context.apiUrl,
@@ -95,7 +96,11 @@ export async function registerAction(env: NodeJS.ProcessEnv = process.env): Prom
 
   let release: PublishedRelease | undefined;
   if (booleanInput('release', true)) {
-    if (opened.client && opened.owner && opened.repo) {
+    // A release on a tag GitHub does not have would make GitHub create a lightweight tag of that name elsewhere.
+    const tagOnGitHub = opened.kind === 'github' || pushTo !== undefined;
+    if (!tagOnGitHub) {
+      core.warning('No release published: the tag was not pushed (push: false).');
+    } else if (opened.client && opened.owner && opened.repo) {
       const { assets, card } = await releaseContents(result, attachments, base, configuredModels(models).get(result.event.model), context.runUrl);
       release = await publishRelease(opened.client, opened.owner, opened.repo, {
         tag,

@@ -1,0 +1,28 @@
+/**
+ * `check_run` / `check_suite` completed: a required check (e.g.
+ * `tollgate/evaluation`) may have turned green or red on a promotion's head.
+ * The App's own runs are skipped, or every write would trigger another.
+ */
+import { loginKey } from '../../shared/promotion/index.js';
+import { PROMOTION_CHECK_NAME } from '../github/promotion-check.js';
+import { BRANCH_PREFIX } from '../promotion/files.js';
+import { refreshPromotion } from '../promotion/refresh.js';
+import type { EventHandler } from '../router.js';
+
+interface CheckPayload {
+  check_run?: { name: string; app?: { slug?: string } | null; pull_requests?: Array<{ number: number; head: { ref: string } }> };
+  check_suite?: { app?: { slug?: string } | null; pull_requests?: Array<{ number: number; head: { ref: string } }> };
+}
+
+export const checksHandler: EventHandler = {
+  name: 'checks',
+  events: ['check_run.completed', 'check_suite.completed'],
+  async handle(context, delivery) {
+    const payload = context.payload as unknown as CheckPayload;
+    const source = payload.check_run ?? payload.check_suite;
+    if (!source) return;
+    if (loginKey(source.app?.slug ?? '') === loginKey(delivery.app.slug) || payload.check_run?.name === PROMOTION_CHECK_NAME) return;
+    const numbers = [...new Set((source.pull_requests ?? []).filter((pull) => pull.head.ref.startsWith(BRANCH_PREFIX)).map((pull) => pull.number))];
+    for (const number of numbers) await refreshPromotion(delivery, number);
+  },
+};

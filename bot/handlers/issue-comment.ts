@@ -1,0 +1,73 @@
+/**
+ * `issue_comment`: commands in new comments, and a recomputed promotion when
+ * a comment on a promotion pull request is created, edited or deleted (an
+ * edited or deleted approval must stop counting at once). Commands in edited
+ * comments are never run: the editor may not be the author.
+ */
+import { upsertComment } from '../../shared/github/upsert-comment.js';
+import { loginKey, scanComment, type Actor } from '../../shared/promotion/index.js';
+import { safeLink } from '../../shared/report/index.js';
+import { anySlow, INTENT_KINDS, runCommands, type CommandContext } from '../commands/index.js';
+import type { Delivery } from '../delivery.js';
+import { react } from '../github/reactions.js';
+import { refreshPromotion } from '../promotion/refresh.js';
+import type { EventHandler } from '../router.js';
+import type { BotRuntime } from '../runtime.js';
+import { looksLikePromotion } from './promotion-target.js';
+
+interface CommentPayload {
+  action: 'created' | 'edited' | 'deleted';
+  comment: { id: number; body?: string | null; html_url: string; user: Actor | null; performed_via_github_app?: { slug?: string; name?: string } | null };
+  issue: { number: number; body?: string | null; pull_request?: unknown; labels?: Array<{ name?: string } | string> };
+}
+
+async function handleCreated(payload: CommentPayload, delivery: Delivery, runtime: BotRuntime): Promise<void> {
+  const { comment, issue } = payload;
+  const scan = scanComment(comment.body);
+  if (scan.commands.length === 0 && scan.quoted.length === 0) return;
+  const intents = scan.commands.filter((command) => INTENT_KINDS.has(command.kind));
+  const actions = scan.commands.filter((command) => !INTENT_KINDS.has(command.kind));
+  const onPromotion = Boolean(issue.pull_request) && looksLikePromotion(issue.body);
+  const decide = onPromotion && (intents.length > 0 || scan.quoted.length > 0 || actions.some((command) => command.kind === 'status'));
+  // Approvals on an issue or pull request that is not a promotion are not ours to judge.
+  if (!decide && actions.length === 0) return;
+
+  if (anySlow(runtime.commands, actions)) await react(delivery, comment.id, 'eyes');
+  const promotion = decide ? await refreshPromotion(delivery, issue.number, { hintBody: issue.body }) : null;
+  const context: CommandContext = {
+    delivery,
+    comment: {
+      id: comment.id,
+      url: comment.html_url,
+      body: comment.body ?? '',
+      commenter: { actor: comment.user ?? { login: 'ghost', type: 'User' }, viaApp: comment.performed_via_github_app ? (comment.performed_via_github_app.slug ?? comment.performed_via_github_app.name ?? 'an app') : null },
+    },
+    issue: { number: issue.number, isPullRequest: Boolean(issue.pull_request), body: issue.body ?? '', labels: (issue.labels ?? []).map((label) => (typeof label === 'string' ? label : (label.name ?? ''))) },
+    promotion,
+  };
+  const runs = await runCommands(runtime.commands, context, actions);
+
+  // The comment's own intents: refused ones are explained in the status comment.
+  const refused = promotion?.state?.refused.some((refusal) => refusal.source === 'comment' && refusal.id === comment.id) ?? false;
+  const replies = runs.map((run) => run.result.reply).filter((reply): reply is string => Boolean(reply));
+  if (replies.length > 0) {
+    const body = `In reply to ${safeLink('this comment', comment.html_url)}:\n\n${replies.join('\n\n')}`;
+    await upsertComment(delivery.client, { owner: delivery.owner, repo: delivery.repo, issueNumber: issue.number }, `reply:${comment.id}`, body, { author: delivery.app.login });
+  }
+  if (promotion?.state || runs.length > 0) {
+    const ok = !refused && runs.every((run) => run.result.ok) && (promotion !== null || !decide);
+    await react(delivery, comment.id, ok ? 'rocket' : 'confused');
+  }
+}
+
+export const issueCommentHandler: EventHandler = {
+  name: 'issue-comment',
+  events: ['issue_comment.created', 'issue_comment.edited', 'issue_comment.deleted'],
+  async handle(context, delivery, runtime) {
+    const payload = context.payload as unknown as CommentPayload;
+    // The bot's own comments (status, replies) carry no commands for it.
+    if (payload.comment.user && loginKey(payload.comment.user.login) === loginKey(delivery.app.login)) return;
+    if (payload.action === 'created') return handleCreated(payload, delivery, runtime);
+    if (payload.issue.pull_request && looksLikePromotion(payload.issue.body)) await refreshPromotion(delivery, payload.issue.number, { hintBody: payload.issue.body });
+  },
+};

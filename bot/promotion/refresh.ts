@@ -1,0 +1,41 @@
+/**
+ * One full pass over a promotion pull request, run on every event that can
+ * change it: decide from scratch, show the decision, and act on it — finish
+ * a merged promotion, or merge an approved one when its policy says
+ * `auto_merge: true`.
+ */
+import type { Delivery } from '../delivery.js';
+import { completePromotion } from '../merge.js';
+import { mergePull } from '../github/pulls.js';
+import { auditOf, blockState, decidePromotion, type DecideOptions, type PromotionDecision } from './decide.js';
+import { publishDecision } from './publish.js';
+
+/** Recomputes and publishes the promotion of pull request `number`; null when it is not a promotion. */
+export async function refreshPromotion(delivery: Delivery, number: number, options: DecideOptions = {}): Promise<PromotionDecision | null> {
+  const decision = await decidePromotion(delivery, number, options);
+  if (!decision.state) {
+    if (decision.markerError) delivery.log.warn(`#${number}: ${decision.markerError}`);
+    return null;
+  }
+  const pull = decision.facts.pullRequest;
+  if (pull.merged && decision.state.policyMet && !decision.stageTag) return (await completePromotion(delivery, decision)).decision;
+  await publishDecision(delivery, decision, auditOf(delivery, decision));
+
+  if (decision.state.state === 'approved' && decision.input?.policy?.auto_merge && pull.state === 'open') {
+    const marker = decision.marker!;
+    const merge = await mergePull(delivery, number, pull.headSha, delivery.settings.mergeMethod, `Promote ${marker.model}@${marker.version} to ${marker.stage} (#${number})`);
+    if (!merge.merged) {
+      const blockers = [{ code: 'failed' as const, message: `auto-merge failed: ${merge.reason}` }, ...decision.state.blockers];
+      await publishDecision(delivery, { ...decision, state: { ...decision.state, blockers } }, auditOf(delivery, decision));
+      return decision;
+    }
+    // Decide again from what GitHub now says: merged, at its merge time.
+    delivery.forget(`timeline:${number}`);
+    delivery.forget(`promotion-facts:${number}:`);
+    const merged = await decidePromotion(delivery, number, { hintBody: pull.body });
+    if (merged.state?.policyMet && merged.facts.pullRequest.merged && !merged.stageTag) return (await completePromotion(delivery, merged)).decision;
+    if (merged.state) await publishDecision(delivery, merged, auditOf(delivery, merged));
+    return merged;
+  }
+  return decision;
+}
