@@ -1,0 +1,195 @@
+import { existsSync } from 'node:fs';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { z } from 'zod';
+import { defaultMonitorSections, loadMonitorSections, type MonitorSections } from '../../shared/config/monitor.js';
+import { modelSchema } from '../../shared/config/schema.js';
+import { loadYamlFile } from '../../shared/config/yaml-document.js';
+import { InputError, UsageError } from '../../shared/errors/index.js';
+import {
+  NO_REFERENCE,
+  directoryAssets,
+  githubReleaseAssets,
+  loadReferenceFiles,
+  monitorFailed,
+  monitorFiles,
+  resolveReference,
+  type AssetSource,
+  type MonitorReference,
+  type WindowRequest,
+} from '../../shared/monitor/index.js';
+import { openRegistry } from '../../shared/registry/index.js';
+import { monitorText } from '../../shared/report/monitor.js';
+import { parseCommandArgs, writeJson, type Command, type CommandIo } from '../command.js';
+
+const CONFIG_PATH = '.github/tollgate.yml';
+
+const usage = `Usage: tollgate monitor --logs FILE [--labels FILE]
+         [--model NAME [--stage STAGE] [--repo DIR] [--assets DIR] | --reference profile.json [--evaluation evaluation.json]]
+         [--since 24h|TIME] [--until TIME] [--after-report FILE] [--version V]
+         [--config FILE] [--fail-on alert|warn|never] [--json] [--out FILE]
+
+Watches a released model through its prediction log: feature and prediction
+drift (against the profile stored with the version), confidence collapse,
+performance once delayed labels arrive (against its evaluation.json), latency
+and error rate against objectives, and request volume. Writes one report in
+the drift report's format plus its signals (tollgate.monitor/v1).
+
+Options:
+  --logs FILE          the prediction log (CSV, TSV, JSON lines, Parquet, Arrow; one row per request)
+  --labels FILE        delayed labels: request id and label, joined on the id
+  --model NAME         resolve the reference through the registry: the version of NAME in --stage
+  --stage STAGE        a stage, champion or latest (default champion)
+  --repo DIR           the git repository holding the registry tags (default: here)
+  --assets DIR         the version's release assets already downloaded (profile.json, evaluation.json);
+                       without it they are fetched from GitHub (GITHUB_TOKEN and GITHUB_REPOSITORY)
+  --reference FILE     the baseline profile to compare with (instead of the registry's)
+  --evaluation FILE    the evaluation report whose metrics are the performance reference
+  --since 24h|TIME     only requests from this long before --until (or now), or from an ISO time
+  --until TIME         the window's end (ISO 8601; default now)
+  --after-report FILE  only requests after the last one a previous monitor report checked
+  --version V          monitor only this model version's requests (default: the registry's version)
+  --config FILE        configuration (default: ${CONFIG_PATH} when it exists): monitor:, drift:, evaluation:
+  --fail-on LEVEL      alert (default: monitor.fail_on), warn or never
+  --json               print the report as one JSON document
+  --out FILE           write the report (monitor-report.json) to FILE
+
+Exit codes: 0 healthy, 1 a signal at the --fail-on level, 2 usage or input error.`;
+
+const options = {
+  logs: { type: 'string' },
+  labels: { type: 'string' },
+  model: { type: 'string' },
+  stage: { type: 'string' },
+  repo: { type: 'string' },
+  assets: { type: 'string' },
+  reference: { type: 'string' },
+  evaluation: { type: 'string' },
+  since: { type: 'string' },
+  until: { type: 'string' },
+  'after-report': { type: 'string' },
+  version: { type: 'string' },
+  config: { type: 'string' },
+  'fail-on': { type: 'string' },
+  json: { type: 'boolean', default: false },
+  out: { type: 'string' },
+} as const;
+
+/** The configuration sections: --config, else .github/tollgate.yml in `directory` when it exists, else defaults. */
+export async function readSections(io: CommandIo, config: string | undefined, directory = io.cwd): Promise<MonitorSections> {
+  if (config !== undefined) return loadMonitorSections(resolve(io.cwd, config));
+  const implicit = join(directory, CONFIG_PATH);
+  return existsSync(implicit) ? loadMonitorSections(implicit) : defaultMonitorSections();
+}
+
+/** The window flags of monitor, shadow and canary. */
+export async function windowFlags(io: CommandIo, values: { since?: string; until?: string; 'after-report'?: string }): Promise<WindowRequest> {
+  const window: WindowRequest = { since: values.since, until: values.until };
+  const previous = values['after-report'];
+  if (previous !== undefined) {
+    const path = resolve(io.cwd, previous);
+    let last: unknown;
+    try {
+      last = (JSON.parse(await readFile(path, 'utf8')) as { window?: { last?: unknown } }).window?.last;
+    } catch (error) {
+      throw new InputError({ file: path }, `cannot read the previous report (${(error as Error).message})`, { cause: error });
+    }
+    if (typeof last === 'string') window.after = last;
+    else if (last !== null) throw new InputError({ file: path }, 'not a monitor report: expected window.last (the last request it checked)');
+  }
+  return window;
+}
+
+/** Writes a JSON report to `path` (relative to the command's directory). */
+export async function writeReport(io: CommandIo, path: string, value: unknown): Promise<void> {
+  const target = resolve(io.cwd, path);
+  try {
+    await writeFile(target, `${JSON.stringify(value, null, 2)}\n`);
+  } catch (error) {
+    throw new InputError({ file: target }, `cannot write the report (${(error as Error).message})`, { cause: error });
+  }
+}
+
+/** The `models:` section alone (the other sections are read by their own schemas). */
+const modelsFileSchema = z.looseObject({ models: z.record(z.string(), modelSchema).default({}) });
+
+async function registryReference(io: CommandIo, values: { model: string; stage?: string; repo?: string; assets?: string; reference?: string; evaluation?: string }, configFile: string | undefined): Promise<MonitorReference> {
+  const repo = resolve(io.cwd, values.repo ?? '.');
+  const config = configFile !== undefined ? resolve(io.cwd, configFile) : join(repo, CONFIG_PATH);
+  const models = existsSync(config) ? (await loadYamlFile(config, modelsFileSchema)).value.models : undefined;
+  const opened = openRegistry({ backend: 'auto', cwd: repo, token: io.env.GITHUB_TOKEN ?? io.env.GH_TOKEN, repository: io.env.GITHUB_REPOSITORY, apiUrl: io.env.GITHUB_API_URL, models });
+  const stage = values.stage ?? 'champion';
+  const files = { profile: values.reference, evaluation: values.evaluation };
+  let assets: AssetSource;
+  if (values.assets !== undefined) assets = directoryAssets(resolve(io.cwd, values.assets));
+  else if (opened.client && opened.owner && opened.repo) assets = githubReleaseAssets(opened.client, opened.owner, opened.repo);
+  else {
+    assets = async (tag) => {
+      throw new UsageError(
+        `the reference files of ${tag} are release assets on GitHub: set GITHUB_TOKEN and GITHUB_REPOSITORY, or download them (gh release download ${tag} -p profile.json -p evaluation.json -D assets) and pass --assets assets`,
+      );
+    };
+  }
+  const workDir = await mkdtemp(join(tmpdir(), 'tollgate-monitor-'));
+  try {
+    // Files given on the command line are not fetched.
+    const wanted: AssetSource = async (tag, name) => ((name === 'profile.json' && files.profile) || (name === 'evaluation.json' && files.evaluation) ? null : assets(tag, name));
+    const resolved = await resolveReference({ registry: opened.registry, model: values.model, stage, assets: wanted, workDir });
+    if (files.profile === undefined && files.evaluation === undefined) return resolved;
+    const explicit = await loadReferenceFiles({ profile: files.profile && resolve(io.cwd, files.profile), evaluation: files.evaluation && resolve(io.cwd, files.evaluation) }, resolved.version);
+    return {
+      ...resolved,
+      ...(explicit.profile ? { profile: explicit.profile, profilePath: explicit.profilePath, profileDigest: explicit.profileDigest } : {}),
+      ...(explicit.evaluation ? { evaluation: explicit.evaluation, evaluationPath: explicit.evaluationPath, evaluationDigest: explicit.evaluationDigest } : {}),
+    };
+  } finally {
+    await rm(workDir, { recursive: true, force: true });
+  }
+}
+
+/** The reference of a monitor run: the registry's version and its assets, or files, or none. */
+export async function referenceFromFlags(io: CommandIo, values: { model?: string; stage?: string; repo?: string; assets?: string; reference?: string; evaluation?: string }, configFile: string | undefined): Promise<MonitorReference> {
+  if (values.model !== undefined) return registryReference(io, { ...values, model: values.model }, configFile);
+  for (const flag of ['stage', 'repo', 'assets'] as const) if (values[flag] !== undefined) throw new UsageError(`--${flag} needs --model\n\n${usage}`);
+  if (values.reference === undefined && values.evaluation === undefined) return NO_REFERENCE;
+  return loadReferenceFiles({ profile: values.reference && resolve(io.cwd, values.reference), evaluation: values.evaluation && resolve(io.cwd, values.evaluation) });
+}
+
+function failLevel(text: string | undefined, fallback: 'warn' | 'alert' | 'never'): 'warn' | 'alert' | 'never' {
+  if (text === undefined) return fallback;
+  if (text !== 'warn' && text !== 'alert' && text !== 'never') throw new UsageError(`--fail-on must be alert, warn or never; got '${text}'`);
+  return text;
+}
+
+export const monitorCommand: Command = {
+  name: 'monitor',
+  summary: 'watch a released model: drift, confidence, delayed-label performance, latency, volume',
+  usage,
+  async run(argv, io) {
+    const { values } = parseCommandArgs(argv, options, usage, false);
+    if (values.logs === undefined) throw new UsageError(`missing --logs FILE\n\n${usage}`);
+    const sections = await readSections(io, values.config, values.repo === undefined ? io.cwd : resolve(io.cwd, values.repo));
+    const failOn = failLevel(values['fail-on'], sections.monitor.fail_on);
+    const reference = await referenceFromFlags(io, values, values.config);
+    const report = await monitorFiles(
+      {
+        logs: resolve(io.cwd, values.logs),
+        labels: values.labels === undefined ? undefined : resolve(io.cwd, values.labels),
+        settings: sections.monitor,
+        drift: sections.drift,
+        task: sections.evaluation.task,
+        threshold: sections.evaluation.threshold,
+        window: await windowFlags(io, values),
+        version: values.version,
+        model: reference.version?.model ?? values.model,
+        stage: reference.version?.stage ?? values.stage,
+      },
+      reference,
+    );
+    if (values.out !== undefined) await writeReport(io, values.out, report);
+    if (values.json) writeJson(io, report);
+    else io.stdout.write(monitorText(report));
+    return monitorFailed(report.level, failOn) ? 1 : 0;
+  },
+};
