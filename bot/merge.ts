@@ -14,7 +14,7 @@ import { ConflictError, TollgateError } from '../shared/errors/index.js';
 import { auditDigest, auditJson, computePromotionState, parseAuditJson, type AuditRecord, type PromotionInput } from '../shared/promotion/index.js';
 import { PolicyError, RegistryError, type RegistryEvent } from '../shared/registry/index.js';
 import type { Delivery } from './delivery.js';
-import { attachAsset, fetchRelease, removeAsset, downloadAsset } from './github/releases.js';
+import { attachAsset, removeAsset, downloadAsset, type ReleaseInfo } from './github/releases.js';
 import { auditOf, type PromotionDecision } from './promotion/decide.js';
 import { loadEvidence } from './promotion/evidence.js';
 import { publishDecision } from './promotion/publish.js';
@@ -39,7 +39,7 @@ function withOutcome(decision: PromotionDecision, outcome: NonNullable<Promotion
   return { ...decision, input, state: computePromotionState(input) };
 }
 
-async function readWinnerAudit(delivery: Delivery, tag: RegistryEvent, stage: string, pullRequest: number, release: Awaited<ReturnType<typeof fetchRelease>>): Promise<AuditRecord | undefined> {
+async function readWinnerAudit(delivery: Delivery, tag: RegistryEvent, stage: string, pullRequest: number, release: ReleaseInfo | null): Promise<AuditRecord | undefined> {
   const digest = tag.metadata.auditDigest;
   const asset = digest && release ? release.assets.find((candidate) => candidate.name === auditAssetName(stage, pullRequest, digest)) : undefined;
   if (!asset) return undefined;
@@ -61,8 +61,8 @@ export async function completePromotion(delivery: Delivery, decision: PromotionD
   const assetName = auditAssetName(marker.stage, number, digest);
   const release = evidence.release;
 
-  let tag: RegistryEvent | null = null;
-  let created = false;
+  let tag: RegistryEvent;
+  let created: boolean;
   let deployment: { id: number; url: string } | null = null;
   try {
     // The record first: a tag never names a digest whose record is missing.

@@ -3,11 +3,14 @@
  * pull request that produced it (named by the registration tag's
  * `Tollgate-PR` trailer, else found from its commit) — its author trained
  * it, whoever merged it registered it. Kept across deliveries once the pull
- * request is merged or closed (those facts are then final).
+ * request is merged or closed (those facts are then final). The decision's
+ * query already lists the pull requests containing the candidate's commit,
+ * so usually no request is needed at all.
  */
 import { isBotActor } from '../../shared/promotion/index.js';
 import type { VersionIndex } from '../../shared/registry/index.js';
 import type { Delivery } from '../delivery.js';
+import type { AssociatedPull } from './promotion-query.js';
 
 /** The people a candidate's approvals may not come from. */
 export interface CandidateActors {
@@ -29,9 +32,17 @@ const human = (actor: { login: string; type?: string } | null | undefined): stri
   actor && !isBotActor({ login: actor.login, type: actor.type ?? 'User' }) ? actor.login : null;
 
 /** The pull request behind a version; null when there is none, undefined when GitHub could not say. */
-async function sourcePull(delivery: Delivery, version: VersionIndex): Promise<PullData | null | undefined> {
+async function sourcePull(delivery: Delivery, version: VersionIndex, associated: readonly AssociatedPull[] | null): Promise<PullData | null | undefined> {
   const { client, owner, repo } = delivery;
   const number = version.origin.metadata.pullRequest;
+  // Already read with the decision's query: the pull requests containing the candidate's commit.
+  if (associated) {
+    const pick = number !== undefined ? associated.find((pull) => pull.number === number) : (associated.find((pull) => pull.merged) ?? associated[0]);
+    if (pick) {
+      return { number: pick.number, state: pick.state, user: pick.author, merged_by: pick.mergedBy, merged_at: pick.merged ? 'merged' : null };
+    }
+    if (number === undefined) return null;
+  }
   try {
     if (number !== undefined) return (await client.rest.pulls.get({ owner, repo, pull_number: number })).data as PullData;
     const { data } = await client.rest.repos.listPullRequestsAssociatedWithCommit({ owner, repo, commit_sha: version.commit, per_page: 10 });
@@ -50,12 +61,12 @@ export function taggerLogin(email: string): string | null {
 }
 
 /** The trainer and registrar of `version` (a registered version of the model). */
-export async function candidateActors(delivery: Delivery, version: VersionIndex): Promise<CandidateActors> {
+export async function candidateActors(delivery: Delivery, version: VersionIndex, associated: readonly AssociatedPull[] | null = null): Promise<CandidateActors> {
   const key = `actors:${delivery.owner}/${delivery.repo}:${version.origin.tag}:${version.commit}`;
   const known = delivery.lasting.get<CandidateActors>(key);
   if (known) return known;
   return delivery.memo(key, async () => {
-    const pull = await sourcePull(delivery, version);
+    const pull = await sourcePull(delivery, version, associated);
     const actors: CandidateActors = {
       trainedBy: human(pull?.user),
       registeredBy: human(pull?.merged_by) ?? taggerLogin(version.origin.authorEmail),

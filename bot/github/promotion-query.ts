@@ -15,9 +15,16 @@ import type { TagRecord } from '../../shared/registry/index.js';
 import type { Actor } from '../../shared/promotion/index.js';
 import type { Delivery } from '../delivery.js';
 
-export const PROMOTION_QUERY = `query TollgatePromotion($owner: String!, $name: String!, $number: Int!, $configPath: String!, $candidatePath: String!, $tagQuery: String!) {
+export const PROMOTION_QUERY = `query TollgatePromotion($owner: String!, $name: String!, $number: Int!, $configPath: String!, $candidatePath: String!, $tagQuery: String!, $candidateCommit: GitObjectID!) {
   repository(owner: $owner, name: $name) {
     nameWithOwner
+    candidate: object(oid: $candidateCommit) {
+      ... on Commit {
+        associatedPullRequests(first: 10) {
+          nodes { number state merged author { __typename login } mergedBy { __typename login } }
+        }
+      }
+    }
     defaultBranchRef {
       name
       target { oid ... on Commit { file(path: $configPath) { oid object { ... on Blob { text isTruncated } } } } }
@@ -64,9 +71,18 @@ interface GraphQLCheckRun {
   summary: string | null;
 }
 
+interface GraphQLAssociatedPull {
+  number: number;
+  state: string;
+  merged: boolean;
+  author: { __typename: string; login: string } | null;
+  mergedBy: { __typename: string; login: string } | null;
+}
+
 interface PromotionQueryResponse {
   repository: {
     nameWithOwner: string;
+    candidate: { associatedPullRequests?: { nodes: GraphQLAssociatedPull[] } } | null;
     defaultBranchRef: { name: string; target: { oid: string; file?: GraphQLFile | null } } | null;
     pullRequest: {
       number: number;
@@ -107,9 +123,20 @@ export interface FetchedFile {
   text: string;
 }
 
+/** A pull request that contains the candidate's commit (REST-style actors). */
+export interface AssociatedPull {
+  number: number;
+  state: 'open' | 'closed';
+  merged: boolean;
+  author: Actor | null;
+  mergedBy: Actor | null;
+}
+
 /** What the query returns, in the shapes the bot works with. */
 export interface PromotionFacts {
   repository: string;
+  /** Pull requests containing the hinted candidate commit (who trained and merged it); null when the commit is unknown. */
+  candidatePulls: AssociatedPull[] | null;
   defaultBranch: string;
   /** `.github/tollgate.yml` on the default branch; null when the file does not exist. */
   config: FetchedFile | null;
@@ -145,6 +172,8 @@ export interface PromotionQueryHint {
   candidatePath: string;
   /** A substring every tag of the model contains (its tag prefix). */
   tagQuery: string;
+  /** The candidate's commit, as the marker names it. */
+  candidateCommit: string;
 }
 
 /** GraphQL shows an App's bot as `tollgate`; REST (and everything Tollgate compares) as `tollgate[bot]`. */
@@ -195,8 +224,18 @@ export function fetchPromotionFacts(delivery: Delivery, number: number, hint: Pr
         });
       }
     }
+    const associated = repository.candidate?.associatedPullRequests?.nodes;
     return {
       repository: repository.nameWithOwner,
+      candidatePulls: associated
+        ? associated.map((node) => ({
+          number: node.number,
+          state: node.state === 'OPEN' ? 'open' : 'closed',
+          merged: node.merged,
+          author: node.author ? restActor(node.author) : null,
+          mergedBy: node.mergedBy ? restActor(node.mergedBy) : null,
+        }))
+        : null,
       defaultBranch: repository.defaultBranchRef?.name ?? 'main',
       config: fileOf(repository.defaultBranchRef?.target.file),
       pullRequest: {

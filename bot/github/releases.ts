@@ -2,7 +2,6 @@
  * A version's GitHub release: the evidence a promotion shows (evaluation,
  * lineage, model card) and where its audit records are attached.
  */
-import { GitHubApiError } from '../../shared/errors/index.js';
 import { toGitHubApiError } from '../../shared/github/failure.js';
 import type { Delivery } from '../delivery.js';
 
@@ -79,7 +78,11 @@ export async function readJsonAsset(delivery: Delivery, release: ReleaseInfo | n
   }
 }
 
-/** Attaches `data` as `name`, unless an asset of that name is already there. Returns the asset's download URL. */
+/**
+ * Attaches `data` as `name`, unless an asset of that name is already there
+ * (names are expected to identify content, e.g. by digest). Returns the
+ * asset's download URL.
+ */
 export async function attachAsset(delivery: Delivery, release: ReleaseInfo, name: string, data: Buffer, contentType = 'application/json'): Promise<string> {
   const present = release.assets.find((asset) => asset.name === name);
   if (present) return present.url;
@@ -90,7 +93,8 @@ export async function attachAsset(delivery: Delivery, release: ReleaseInfo, name
     release.assets.push({ id: uploaded.id, name: uploaded.name, size: uploaded.size, url: uploaded.browser_download_url });
     return uploaded.browser_download_url;
   } catch (error) {
-    if (statusOf(error) === 422) throw new GitHubApiError(`an asset named ${name} appeared on ${release.url} while uploading: run again`, 422, { cause: error });
+    // Another writer attached the same name first; callers name assets by content, so it is the same file.
+    if (statusOf(error) === 422) return `${release.url}#${encodeURIComponent(name)}`;
     toGitHubApiError(error, `attaching ${name} to ${release.url}`, 'contents: write');
   }
 }

@@ -19,7 +19,8 @@ interface RegistrationPayload {
 }
 
 /** The tag a `create`, `push` or `release` event is about, if it is a new tag. */
-export function registeredTag(event: string, payload: RegistrationPayload): string | null {
+export function registeredTag(event: string, received: object): string | null {
+  const payload = received as RegistrationPayload;
   if (event === 'create') return payload.ref_type === 'tag' && payload.ref ? payload.ref : null;
   if (event === 'push') return payload.ref?.startsWith('refs/tags/') && payload.created && !payload.deleted ? payload.ref.slice('refs/tags/'.length) : null;
   if (event === 'release') return payload.release?.tag_name ?? null;
@@ -30,7 +31,7 @@ export const registrationHandler: EventHandler = {
   name: 'registration',
   events: ['create', 'push', 'release.published'],
   async handle(context, delivery) {
-    const tag = registeredTag(context.name, context.payload as RegistrationPayload);
+    const tag = registeredTag(context.name, context.payload);
     const parsed = tag ? parseTagName(tag) : undefined;
     if (!parsed || parsed.action !== 'register' || !parsed.version) return;
     const head = await defaultBranchHead(delivery);

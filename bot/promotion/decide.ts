@@ -74,8 +74,8 @@ export function parseMarker(body: string | null | undefined): { marker: Promotio
 }
 
 export function queryHint(marker: PromotionMarker | null): PromotionQueryHint {
-  if (marker === null) return { configPath: CONFIG_PATH, candidatePath: '.tollgate/promotions/none', tagQuery: '#@' };
-  return { configPath: CONFIG_PATH, candidatePath: candidatePath(marker.model, marker.stage), tagQuery: modelNameToTag(marker.model) };
+  if (marker === null) return { configPath: CONFIG_PATH, candidatePath: '.tollgate/promotions/none', tagQuery: '#@', candidateCommit: '0'.repeat(40) };
+  return { configPath: CONFIG_PATH, candidatePath: candidatePath(marker.model, marker.stage), tagQuery: modelNameToTag(marker.model), candidateCommit: marker.commit };
 }
 
 /** The model's registry history; null when it has no tags at all. */
@@ -148,10 +148,13 @@ export async function decidePromotion(delivery: Delivery, number: number, option
   const candidate = history?.versions.get(marker.version) ?? null;
   const registered = candidate !== null && candidate.registered;
   const lookups = requiredLookups({ appLogin, comments: timeline.comments, reviews: timeline.reviews, policy });
+  // Team members only matter for people not listed by name (the core checks names first): skip the lookups otherwise.
+  const listed = new Set((policy?.approvers ?? []).filter((entry) => !entry.includes('/')).map(loginKey));
+  const teamsNeeded = lookups.logins.some((login) => !listed.has(loginKey(login))) ? lookups.teams : [];
   const [actors, permissions, teams] = await Promise.all([
-    registered ? candidateActors(delivery, candidate) : Promise.resolve({ trainedBy: null, registeredBy: null, sourcePullRequest: null }),
+    registered ? candidateActors(delivery, candidate, candidate.commit === marker.commit ? facts.candidatePulls : null) : Promise.resolve({ trainedBy: null, registeredBy: null, sourcePullRequest: null }),
     fetchRoles(delivery, lookups.logins),
-    fetchTeams(delivery, lookups.teams),
+    fetchTeams(delivery, teamsNeeded),
   ]);
 
   const statusComment = findOwnComment(timeline.comments, appLogin, promotionKey(marker.model, marker.stage));

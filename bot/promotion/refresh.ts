@@ -7,7 +7,7 @@
 import type { Delivery } from '../delivery.js';
 import { completePromotion } from '../merge.js';
 import { mergePull } from '../github/pulls.js';
-import { auditOf, blockState, decidePromotion, type DecideOptions, type PromotionDecision } from './decide.js';
+import { auditOf, decidePromotion, type DecideOptions, type PromotionDecision } from './decide.js';
 import { publishDecision } from './publish.js';
 
 /** Recomputes and publishes the promotion of pull request `number`; null when it is not a promotion. */

@@ -8,5 +8,8 @@ import { trainCommand } from './train.js';
 import { evaluateCommand } from './evaluate.js';
 import { registryCommand } from './registry.js';
 import { driftCommand } from './drift.js';
+import { monitorCommand } from './monitor.js';
+import { shadowCommand } from './shadow.js';
+import { canaryCommand } from './canary.js';
 
-export const commands: Command[] = [validateCommand, contractCommand, profileCommand, headCommand, trainCommand, evaluateCommand, registryCommand, driftCommand];
+export const commands: Command[] = [validateCommand, contractCommand, profileCommand, headCommand, trainCommand, evaluateCommand, registryCommand, driftCommand, monitorCommand, shadowCommand, canaryCommand];

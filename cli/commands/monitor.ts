@@ -1,25 +1,17 @@
 import { existsSync } from 'node:fs';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { z } from 'zod';
 import { defaultMonitorSections, loadMonitorSections, type MonitorSections } from '../../shared/config/monitor.js';
-import { modelSchema } from '../../shared/config/schema.js';
-import { loadYamlFile } from '../../shared/config/yaml-document.js';
 import { InputError, UsageError } from '../../shared/errors/index.js';
 import {
   NO_REFERENCE,
-  directoryAssets,
-  githubReleaseAssets,
   loadReferenceFiles,
   monitorFailed,
   monitorFiles,
-  resolveReference,
-  type AssetSource,
+  referenceFromRegistry,
   type MonitorReference,
   type WindowRequest,
 } from '../../shared/monitor/index.js';
-import { openRegistry } from '../../shared/registry/index.js';
 import { monitorText } from '../../shared/report/monitor.js';
 import { parseCommandArgs, writeJson, type Command, type CommandIo } from '../command.js';
 
@@ -111,46 +103,23 @@ export async function writeReport(io: CommandIo, path: string, value: unknown): 
   }
 }
 
-/** The `models:` section alone (the other sections are read by their own schemas). */
-const modelsFileSchema = z.looseObject({ models: z.record(z.string(), modelSchema).default({}) });
-
-async function registryReference(io: CommandIo, values: { model: string; stage?: string; repo?: string; assets?: string; reference?: string; evaluation?: string }, configFile: string | undefined): Promise<MonitorReference> {
-  const repo = resolve(io.cwd, values.repo ?? '.');
-  const config = configFile !== undefined ? resolve(io.cwd, configFile) : join(repo, CONFIG_PATH);
-  const models = existsSync(config) ? (await loadYamlFile(config, modelsFileSchema)).value.models : undefined;
-  const opened = openRegistry({ backend: 'auto', cwd: repo, token: io.env.GITHUB_TOKEN ?? io.env.GH_TOKEN, repository: io.env.GITHUB_REPOSITORY, apiUrl: io.env.GITHUB_API_URL, models });
-  const stage = values.stage ?? 'champion';
-  const files = { profile: values.reference, evaluation: values.evaluation };
-  let assets: AssetSource;
-  if (values.assets !== undefined) assets = directoryAssets(resolve(io.cwd, values.assets));
-  else if (opened.client && opened.owner && opened.repo) assets = githubReleaseAssets(opened.client, opened.owner, opened.repo);
-  else {
-    assets = async (tag) => {
-      throw new UsageError(
-        `the reference files of ${tag} are release assets on GitHub: set GITHUB_TOKEN and GITHUB_REPOSITORY, or download them (gh release download ${tag} -p profile.json -p evaluation.json -D assets) and pass --assets assets`,
-      );
-    };
-  }
-  const workDir = await mkdtemp(join(tmpdir(), 'tollgate-monitor-'));
-  try {
-    // Files given on the command line are not fetched.
-    const wanted: AssetSource = async (tag, name) => ((name === 'profile.json' && files.profile) || (name === 'evaluation.json' && files.evaluation) ? null : assets(tag, name));
-    const resolved = await resolveReference({ registry: opened.registry, model: values.model, stage, assets: wanted, workDir });
-    if (files.profile === undefined && files.evaluation === undefined) return resolved;
-    const explicit = await loadReferenceFiles({ profile: files.profile && resolve(io.cwd, files.profile), evaluation: files.evaluation && resolve(io.cwd, files.evaluation) }, resolved.version);
-    return {
-      ...resolved,
-      ...(explicit.profile ? { profile: explicit.profile, profilePath: explicit.profilePath, profileDigest: explicit.profileDigest } : {}),
-      ...(explicit.evaluation ? { evaluation: explicit.evaluation, evaluationPath: explicit.evaluationPath, evaluationDigest: explicit.evaluationDigest } : {}),
-    };
-  } finally {
-    await rm(workDir, { recursive: true, force: true });
-  }
-}
-
 /** The reference of a monitor run: the registry's version and its assets, or files, or none. */
 export async function referenceFromFlags(io: CommandIo, values: { model?: string; stage?: string; repo?: string; assets?: string; reference?: string; evaluation?: string }, configFile: string | undefined): Promise<MonitorReference> {
-  if (values.model !== undefined) return registryReference(io, { ...values, model: values.model }, configFile);
+  if (values.model !== undefined) {
+    const repo = resolve(io.cwd, values.repo ?? '.');
+    return referenceFromRegistry({
+      model: values.model,
+      stage: values.stage,
+      backend: 'auto',
+      cwd: repo,
+      token: io.env.GITHUB_TOKEN ?? io.env.GH_TOKEN,
+      repository: io.env.GITHUB_REPOSITORY,
+      apiUrl: io.env.GITHUB_API_URL,
+      configFile: configFile !== undefined ? resolve(io.cwd, configFile) : join(repo, CONFIG_PATH),
+      assetsDir: values.assets === undefined ? undefined : resolve(io.cwd, values.assets),
+      files: { profile: values.reference && resolve(io.cwd, values.reference), evaluation: values.evaluation && resolve(io.cwd, values.evaluation) },
+    });
+  }
   for (const flag of ['stage', 'repo', 'assets'] as const) if (values[flag] !== undefined) throw new UsageError(`--${flag} needs --model\n\n${usage}`);
   if (values.reference === undefined && values.evaluation === undefined) return NO_REFERENCE;
   return loadReferenceFiles({ profile: values.reference && resolve(io.cwd, values.reference), evaluation: values.evaluation && resolve(io.cwd, values.evaluation) });

@@ -4,6 +4,7 @@
  * current data; everything after this point is the same for both.
  */
 import type { ColumnType } from '../data/types.js';
+import type { BucketedPair } from '../stats/bucketed-pair.js';
 import type { KllSketch } from '../stats/index.js';
 import type { ColumnKind } from './types.js';
 
@@ -39,6 +40,8 @@ export interface Categories {
 export interface NumericDistribution {
   /** Ascending values without NaN (raw data); +/-Infinity at the ends. */
   sorted: PerSide<Float64Array> | null;
+  /** Large raw samples summarized without a full sort (exact KS and Wasserstein; no infinities). */
+  bucketed: BucketedPair | null;
   /** Quantile sketches (profile mode), for effect sizes that need the whole distribution. */
   sketches: PerSide<KllSketch> | null;
   /** Finite values per side (infinities are kept out of moments and effect sizes). */

@@ -24,6 +24,9 @@ import { SegmentTally, binnerFor, segmentDrivers, type Binner } from './segments
 import { defaultDriftSettings, type DriftSettings } from './settings.js';
 import { DRIFT_REPORT_SCHEMA, type DriftReport, type ExcludedColumn, type SegmentDrivers } from './types.js';
 
+/** CPU usage when the compute phase of a timed run began. */
+const cpuAtComputeStart = new WeakMap<DriftTimings, NodeJS.CpuUsage>();
+
 /** What the current data is compared with. */
 export type DriftReference =
   | { kind: 'data'; source: TableSource; path?: string }
@@ -51,6 +54,8 @@ export interface DriftTimings {
   loadMs?: number;
   /** Sorting, bins, tests, decisions and the report. */
   computeMs?: number;
+  /** CPU time (user + system) of the process during the compute phase. */
+  computeCpuMs?: number;
 }
 
 /**
@@ -105,7 +110,10 @@ async function prepareRaw(source: TableSource, current: TableSource, settings: D
   const started = performance.now();
   const reference = await loadTable(source);
   const currentTable = await loadTable(current);
-  if (options.timings) options.timings.loadMs = performance.now() - started;
+  if (options.timings) {
+    options.timings.loadMs = performance.now() - started;
+    cpuAtComputeStart.set(options.timings, process.cpuUsage());
+  }
   const byName = new Map(currentTable.columns.map((column) => [column.name, column]));
   const { missing, added } = schemaDifferences(
     reference.columns.map((column) => column.name),
@@ -208,7 +216,10 @@ async function prepareProfile(baseline: Profile, current: TableSource, settings:
     tally?.add(batch, 'current');
   }
   const currentProfile = builder.finish();
-  if (options.timings) options.timings.loadMs = performance.now() - started;
+  if (options.timings) {
+    options.timings.loadMs = performance.now() - started;
+    cpuAtComputeStart.set(options.timings, process.cpuUsage());
+  }
   const byName = new Map(currentProfile.columns.map((column) => [column.name, column]));
   const { missing, added } = schemaDifferences(
     baseline.columns.map((column) => column.name),
@@ -273,7 +284,11 @@ export async function computeDrift(reference: DriftReference, current: TableSour
     .filter((name) => !prepared.inputs.some((input) => input.name === name) && !prepared.excluded.some((entry) => entry.name === name))
     .map((name) => `the configuration names column ${JSON.stringify(name)}, which the data does not have`);
   const segments = tooFew ? [] : prepared.segments(drifted);
-  if (options.timings) options.timings.computeMs = performance.now() - started - (options.timings.loadMs ?? 0);
+  if (options.timings) {
+    options.timings.computeMs = performance.now() - started - (options.timings.loadMs ?? 0);
+    const cpu = process.cpuUsage(cpuAtComputeStart.get(options.timings));
+    options.timings.computeCpuMs = (cpu.user + cpu.system) / 1000;
+  }
   return {
     schema: DRIFT_REPORT_SCHEMA,
     generated_at: (options.now ?? new Date()).toISOString(),

@@ -4,7 +4,7 @@
  * value counts when both sides kept them, else a grid of quantiles read from
  * the sketches (flagged approximate).
  */
-import { ks2SampSorted, wasserstein, wassersteinSorted, wassersteinWeighted, type KsResult } from '../stats/index.js';
+import { ks2SampSorted, wasserstein, wassersteinSorted, wassersteinWeighted } from '../stats/index.js';
 import type { ColumnInput, Side } from './column-input.js';
 import { finitePart } from './raw-inputs.js';
 
@@ -47,8 +47,10 @@ function sortedSample(input: ColumnInput, side: Side, points: number): Approxima
 }
 
 /** Two-sample KS on the column's values (exact inputs when available); `finiteOnly` drops infinities first. */
-export function ksOfColumn(input: ColumnInput, finiteOnly = false): Approximate<KsResult> {
+export function ksOfColumn(input: ColumnInput, finiteOnly = false): Approximate<{ statistic: number; pvalue: number }> {
   const numeric = input.numeric;
+  // Bucketed samples hold no infinities, so finiteOnly changes nothing.
+  if (numeric?.bucketed) return { value: numeric.bucketed.ksTest(), approximate: false };
   if (numeric?.sorted) {
     const { reference, current } = numeric.sorted;
     const value = finiteOnly ? ks2SampSorted(finitePart(reference), finitePart(current)) : ks2SampSorted(reference, current);
@@ -65,6 +67,7 @@ export function normalizedWasserstein(input: ColumnInput): Approximate<number> {
   const numeric = input.numeric;
   if (numeric === null) throw new RangeError(`${input.name} is not numeric`);
   const std = Math.max(numeric.populationStd.reference ?? 0, MIN_STD);
+  if (numeric.bucketed) return { value: numeric.bucketed.wasserstein() / std, approximate: false };
   if (numeric.sorted) {
     return { value: wassersteinSorted(finitePart(numeric.sorted.reference), finitePart(numeric.sorted.current)) / std, approximate: false };
   }

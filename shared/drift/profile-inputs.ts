@@ -64,6 +64,7 @@ function numberInput(reference: NumberColumnProfile, current: NumberColumnProfil
   const common = base(reference, current);
   const numeric = {
     sorted: null,
+    bucketed: null,
     sketches: { reference: KllSketch.fromJSON(reference.quantiles), current: KllSketch.fromJSON(current.quantiles) },
     finite: { reference: reference.moments.count, current: current.moments.count },
     mean: { reference: reference.mean, current: current.mean },

@@ -5,7 +5,8 @@
  */
 import type { BooleanColumn, NumberColumn, StringColumn } from '../data/types.js';
 import type { FrozenBin } from '../profile/index.js';
-import { Moments, decileEdges, radixSortFloat64 } from '../stats/index.js';
+import { BucketedPair } from '../stats/bucketed-pair.js';
+import { DECILE_RANKS, HyperLogLog, Moments, decileEdges, radixSortFloat64 } from '../stats/index.js';
 import { MAX_VALUE_BINS, pooledCategories, valueBins, type Value } from './categories.js';
 import type { Categories, ColumnInput, PerSide, PsiBins } from './column-input.js';
 import type { LoadedColumn } from './load-table.js';
@@ -111,7 +112,69 @@ function base(reference: LoadedColumn, current: LoadedColumn, values: PerSide<nu
   };
 }
 
+/** Up to this many values on the larger side the KS p-value is exact, which needs the sorted values. */
+const EXACT_KS_UP_TO = 10_000;
+
+/** Finite values, mean and population standard deviation of a side; null when it holds an infinity. */
+function finiteMoments(values: Float64Array): Moments | null {
+  const moments = new Moments();
+  return moments.addArray(values) > 0 ? null : moments;
+}
+
+/** True when the sample holds more than `limit` distinct values, NaN aside (stops as soon as it knows). */
+function moreDistinctThan(values: Float64Array, limit: number): boolean {
+  const seen = new Set<number>();
+  for (let i = 0; i < values.length; i++) {
+    const x = values[i];
+    if (x !== x) continue;
+    seen.add(x === 0 ? 0 : x);
+    if (seen.size > limit) return true;
+  }
+  return false;
+}
+
+/**
+ * Large continuous columns without infinities: summarized in buckets instead
+ * of sorted (exact KS and Wasserstein, exact deciles; see stats'
+ * bucketed-pair.ts), bins counted on the raw values. Null when the column
+ * does not qualify (small, discrete, infinite values, frozen value bins).
+ */
+function bucketedInput(reference: Loaded<NumberColumn>, current: Loaded<NumberColumn>, options: RawInputOptions): BuiltInput | null {
+  if (options.frozen?.kind === 'categories') return null;
+  const moments = { reference: finiteMoments(reference.values), current: finiteMoments(current.values) };
+  if (moments.reference === null || moments.current === null) return null;
+  const values = { reference: moments.reference.count, current: moments.current.count };
+  if (Math.max(values.reference, values.current) <= EXACT_KS_UP_TO || Math.min(values.reference, values.current) === 0) return null;
+  if (!moreDistinctThan(reference.values, MAX_VALUE_BINS)) return null;
+  if (reference.type === 'integer' && !options.forceInclude) {
+    // The profile's distinct count for large columns: a HyperLogLog estimate.
+    const sketch = new HyperLogLog();
+    sketch.addNumbers(reference.values);
+    const excluded = idLike(reference.name, Math.min(values.reference, Math.round(sketch.estimate())), values.reference, options);
+    if (excluded) return { excluded };
+  }
+  const frozenEdges = options.frozen?.kind === 'edges' ? options.frozen.edges : undefined;
+  const bucketed = BucketedPair.of(reference.values, current.values, frozenEdges ? { points: frozenEdges } : { quantiles: DECILE_RANKS });
+  const edges = frozenEdges ?? decileEdges(bucketed.firstSampleRanks());
+  const count = (side: 0 | 1) => {
+    const atMost = edges.map((edge) => bucketed.countAtMost(side, edge));
+    return [...atMost.map((c, i) => c - (i === 0 ? 0 : atMost[i - 1])), (side === 0 ? bucketed.n1 : bucketed.n2) - (atMost.at(-1) ?? 0)];
+  };
+  const numeric = {
+    sorted: null,
+    bucketed,
+    sketches: null,
+    finite: values,
+    mean: { reference: moments.reference.mean, current: moments.current.mean },
+    populationStd: { reference: moments.reference.populationStd(), current: moments.current.populationStd() },
+  };
+  const bins: PsiBins = { kind: 'edges', edges, values: [], counts: { reference: count(0), current: count(1) }, otherIndex: -1 };
+  return { input: { ...base(reference, current, values), kind: 'continuous', bins, categories: null, numeric } };
+}
+
 function numberInput(reference: Loaded<NumberColumn>, current: Loaded<NumberColumn>, options: RawInputOptions): BuiltInput {
+  const bucketed = bucketedInput(reference, current, options);
+  if (bucketed) return bucketed;
   const sorted = {
     reference: sortValues(reference, options.sortInPlace, options.scratch),
     current: sortValues(current, options.sortInPlace, options.scratch),
@@ -127,6 +190,7 @@ function numberInput(reference: Loaded<NumberColumn>, current: Loaded<NumberColu
   const moments = { reference: Moments.of(finite.reference), current: Moments.of(finite.current) };
   const numeric = {
     sorted,
+    bucketed: null,
     sketches: null,
     finite: { reference: finite.reference.length, current: finite.current.length },
     mean: { reference: finite.reference.length > 0 ? moments.reference.mean : null, current: finite.current.length > 0 ? moments.current.mean : null },

@@ -17,6 +17,7 @@
  * - A run already in the history (a redelivery) or older than its newest
  *   run changes nothing.
  */
+import { formatDuration } from '../config/duration.js';
 import type { IncidentPolicy } from './config.js';
 import { incidentLabels, parseIncidentKey, QUIET_LABEL, SEVERITY_LABELS } from './key.js';
 import type { MovedSummary } from './run-record.js';
@@ -62,7 +63,8 @@ export type IncidentAction =
   | { kind: 'reopen'; issue: number; comment: boolean; reason: string }
   | { kind: 'update-body'; issue: number; part: BodyPart; reason: string }
   | { kind: 'label'; issue: number; add: string[]; remove: string[]; reason: string }
-  | { kind: 'comment'; issue: number; run: number; reason: string }
+  /** `previous`: the run the last comment was about, for "since the last comment". */
+  | { kind: 'comment'; issue: number; run: number; previous: CommentedRun | null; reason: string }
   | { kind: 'close'; issue: number; comment: boolean; reason: string }
   | { kind: 'none'; reason: string };
 
@@ -257,7 +259,8 @@ function onOpenIssue(input: IncidentInput, issue: IncidentIssue, state: Incident
     if (muted) notes.push(`no comment: muted by ${muted}`);
     else if (next.commented?.digest === newRun.digest) notes.push(`no comment: the same features moved as at the comment on run ${next.commented.run}`);
     else {
-      actions.push({ kind: 'comment', issue: issue.number, run: newRun.run, reason: next.commented ? `the moved features changed since run ${next.commented.run}` : 'first comment on this incident' });
+      const previous = next.commented;
+      actions.push({ kind: 'comment', issue: issue.number, run: newRun.run, previous, reason: previous ? `the moved features changed since run ${previous.run}` : 'first comment on this incident' });
       next.commented = commented(newRun, input.moved);
     }
     return { ...base, state: next, actions };
@@ -291,8 +294,9 @@ function onClosedIssue(input: IncidentInput, issue: IncidentIssue, state: Incide
     const alerts = alertsInWindow(runs, policy.openAfter.window);
     if (alerts >= policy.openAfter.alerts) {
       const muted = mutedBecause(issue.labels, next, now);
-      actions.push({ kind: 'reopen', issue: issue.number, comment: !muted, reason: `${windowText(alerts, policy)}, within ${Math.round(policy.reopenWithinMs / 86_400_000)}d of closing` });
+      // The history is written first: a failure after it never repeats the reopening's comment.
       actions.push({ kind: 'update-body', issue: issue.number, part: 'report', reason: `run ${newRun.run} is at alert level` });
+      actions.push({ kind: 'reopen', issue: issue.number, comment: !muted, reason: `${windowText(alerts, policy)}, within ${formatDuration(policy.reopenWithinMs)} of closing` });
       const label = labelAction(issue, 'alert');
       if (label) actions.push(label);
       if (muted) notes.push(`reopened without a comment: muted by ${muted}`);

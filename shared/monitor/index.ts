@@ -20,8 +20,8 @@ export { loadLabels, joinLabels } from './labels.js';
 export type { LabelSet } from './labels.js';
 export { applyWindow, resolveWindow, spanHours } from './window.js';
 export type { WindowBounds, WindowRequest } from './window.js';
-export { NO_REFERENCE, directoryAssets, githubReleaseAssets, loadReferenceFiles, readEvaluation, resolveReference } from './reference.js';
-export type { AssetSource, MonitorReference, ReferenceVersion, RegistryReferenceRequest } from './reference.js';
+export { NO_REFERENCE, directoryAssets, githubReleaseAssets, loadReferenceFiles, readEvaluation, referenceFromRegistry, resolveReference } from './reference.js';
+export type { AssetSource, MonitorReference, ReferenceVersion, RegistryLookup, RegistryReferenceRequest } from './reference.js';
 export {
   correlationEstimate,
   meanEstimate,

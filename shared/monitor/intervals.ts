@@ -17,6 +17,8 @@ const D = [0.007784695709041462, 0.3224671290700398, 2.445134137142996, 3.754408
 /** The standard normal quantile: x with Φ(x) = p, for 0 < p < 1. */
 export function normalQuantile(p: number): number {
   if (!(p > 0 && p < 1)) throw new RangeError(`normalQuantile needs 0 < p < 1, got ${p}`);
+  // The upper half by symmetry: refining against Φ near 1 would lose the digits 1 - p carries.
+  if (p > 0.5) return -normalQuantile(1 - p);
   const low = 0.02425;
   let x: number;
   if (p < low) {

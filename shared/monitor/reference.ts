@@ -5,14 +5,19 @@
  * the registry (the version holding a stage) and its release.
  */
 import { createHash } from 'node:crypto';
-import { readFile, mkdir, writeFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { z } from 'zod';
+import { modelSchema } from '../config/schema.js';
+import { loadYamlFile } from '../config/yaml-document.js';
 import { readBaseline } from '../drift/index.js';
-import { InputError, TollgateError } from '../errors/index.js';
+import { InputError, TollgateError, UsageError } from '../errors/index.js';
 import type { EvaluationReport } from '../evaluate/index.js';
 import type { GitHubClient } from '../github/client.js';
 import type { Profile } from '../profile/index.js';
-import type { Registry } from '../registry/index.js';
+import { openRegistry, type BackendChoice, type Registry } from '../registry/index.js';
 
 /** The model version a reference belongs to, when it came from the registry. */
 export interface ReferenceVersion {
@@ -155,4 +160,69 @@ export async function resolveReference(request: RegistryReferenceRequest): Promi
     files[key] = path;
   }
   return loadReferenceFiles(files, referenceVersion);
+}
+
+/** How a front-end finds the registry, the version and its assets. */
+export interface RegistryLookup {
+  model: string;
+  /** A stage, `champion` or `latest` (default champion). */
+  stage?: string;
+  backend: BackendChoice;
+  /** The repository checkout (git backend, configuration). */
+  cwd: string;
+  token?: string;
+  /** `owner/name`. */
+  repository?: string;
+  apiUrl?: string;
+  /** `.github/tollgate.yml` (its `models:` section: champion stage, monorepo paths); skipped when absent. */
+  configFile?: string;
+  /** The version's release assets already on disk; else they are fetched from GitHub. */
+  assetsDir?: string;
+  /** Reference files given explicitly: used instead of the matching asset. */
+  files?: { profile?: string; evaluation?: string };
+  /** Tests pass a fetch that reaches a fake GitHub. */
+  fetch?: typeof globalThis.fetch;
+}
+
+/** Reads only the `models:` section (the other sections are validated by their own schemas). */
+async function modelsOf(file: string | undefined) {
+  if (file === undefined || !existsSync(file)) return undefined;
+  const schema = z.looseObject({ models: z.record(z.string(), modelSchema).default({}) });
+  return (await loadYamlFile(file, schema)).value.models;
+}
+
+/**
+ * The reference of a model's version in a stage: the registry (GitHub API
+ * with a token and repository, else the git checkout) resolves the version;
+ * its `profile.json` and `evaluation.json` come from `assetsDir`, the
+ * version's GitHub release, or `files`.
+ */
+export async function referenceFromRegistry(lookup: RegistryLookup): Promise<MonitorReference> {
+  const opened = openRegistry({ backend: lookup.backend, cwd: lookup.cwd, token: lookup.token, repository: lookup.repository, apiUrl: lookup.apiUrl, models: await modelsOf(lookup.configFile), fetch: lookup.fetch });
+  const files = lookup.files ?? {};
+  let assets: AssetSource;
+  if (lookup.assetsDir !== undefined) assets = directoryAssets(lookup.assetsDir);
+  else if (opened.client && opened.owner && opened.repo) assets = githubReleaseAssets(opened.client, opened.owner, opened.repo);
+  else {
+    assets = async (tag) => {
+      throw new UsageError(
+        `the reference files of ${tag} are release assets on GitHub: give a token and the repository (GITHUB_TOKEN, GITHUB_REPOSITORY), or download them (gh release download ${tag} -p profile.json -p evaluation.json -D assets) and pass that folder as the assets`,
+      );
+    };
+  }
+  // Files given explicitly are not fetched.
+  const wanted: AssetSource = async (tag, name) => ((name === 'profile.json' && files.profile) || (name === 'evaluation.json' && files.evaluation) ? null : assets(tag, name));
+  const workDir = await mkdtemp(join(tmpdir(), 'tollgate-reference-'));
+  try {
+    const resolved = await resolveReference({ registry: opened.registry, model: lookup.model, stage: lookup.stage ?? 'champion', assets: wanted, workDir });
+    if (files.profile === undefined && files.evaluation === undefined) return resolved;
+    const explicit = await loadReferenceFiles(files, resolved.version);
+    return {
+      ...resolved,
+      ...(explicit.profile ? { profile: explicit.profile, profilePath: explicit.profilePath, profileDigest: explicit.profileDigest } : {}),
+      ...(explicit.evaluation ? { evaluation: explicit.evaluation, evaluationPath: explicit.evaluationPath, evaluationDigest: explicit.evaluationDigest } : {}),
+    };
+  } finally {
+    await rm(workDir, { recursive: true, force: true });
+  }
 }

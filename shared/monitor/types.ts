@@ -73,7 +73,7 @@ export interface MonitorWindow {
   since: string | null;
   /** Rows strictly after this time only (the previous report's `last`); null when not used. */
   after: string | null;
-  /** Window end (inclusive), ISO 8601; null for no upper bound. */
+  /** Window end (exclusive), ISO 8601; null for no upper bound. */
   until: string | null;
   /** First and last request timestamps in the window. */
   first: string | null;

@@ -1,7 +1,8 @@
 /**
  * Time windows over a log: the last `24h` (up to `until`, default now), the
  * rows since an ISO time, or the rows after the last timestamp a previous
- * report checked. A window needs a timestamp column.
+ * report checked. Windows are half-open, [since, until), so consecutive
+ * windows never count a request twice. A window needs a timestamp column.
  */
 import { parseDuration, DURATION_HINT } from '../config/duration.js';
 import { InputError, UsageError } from '../errors/index.js';
@@ -13,7 +14,7 @@ export interface WindowRequest {
   since?: string;
   /** Only rows strictly after this ISO time (a previous report's `window.last`). */
   after?: string;
-  /** The window's end, ISO 8601 (default: `now` when `since` is a duration, else no end). */
+  /** The window's end (exclusive), ISO 8601 (default: `now` when `since` is a duration, else no end). */
   until?: string;
   /** The clock (tests). */
   now?: Date;
@@ -75,11 +76,11 @@ export function applyWindow(view: LogView, bounds: WindowBounds): { view: LogVie
     const after = bounds.after ?? -Infinity;
     const high = bounds.until ?? Infinity;
     let count = 0;
-    for (let i = 0; i < times.length; i++) if (times[i] >= low && times[i] > after && times[i] <= high) count++;
+    for (let i = 0; i < times.length; i++) if (times[i] >= low && times[i] > after && times[i] < high) count++;
     if (count < view.rows) {
       const rows = new Int32Array(count);
       let k = 0;
-      for (let i = 0; i < times.length; i++) if (times[i] >= low && times[i] > after && times[i] <= high) rows[k++] = i;
+      for (let i = 0; i < times.length; i++) if (times[i] >= low && times[i] > after && times[i] < high) rows[k++] = i;
       selected = takeRows(view, rows);
     }
   }

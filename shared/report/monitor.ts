@@ -38,7 +38,12 @@ function interval(value: [number, number] | null, format: (value: number) => str
 
 /** Terminal text without control characters from data (no escape sequences reach the terminal). */
 function plain(text: string): string {
-  return text.replace(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/g, '?');
+  let out = '';
+  for (const character of text) {
+    const code = character.charCodeAt(0);
+    out += (code < 0x20 && code !== 0x0a) || (code >= 0x7f && code <= 0x9f) ? '?' : character;
+  }
+  return out;
 }
 
 function subjectOf(parts: Array<string | null | undefined>): string {

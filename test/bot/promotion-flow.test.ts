@@ -31,7 +31,7 @@ describe('promotion pull requests', () => {
     expect(pr.body).toContain('trained by');
     const files = h.repo.commitFiles(pr.pull!.head_sha);
     expect(JSON.parse(files.get('.tollgate/promotions/churn@staging.json')!.content.toString())).toMatchObject({ schema: 'tollgate.promotion-candidate/v1', version: 'v1.4.0' });
-    expect(files.get('models/churn/PROMOTIONS.md')!.content.toString()).toContain(`\`v1.4.0\` → \`staging\` (first assignment), [#${pr.number}]`);
+    expect(files.get('models/churn/PROMOTIONS.md')!.content.toString()).toContain(`\`v1.4.0\` → \`staging\` (first assignment), [\\#${pr.number}](`);
     expect(h.status(pr.number)).toContain('Awaiting approval');
     expect(h.promotionCheck(pr.number)?.conclusion).toBe('action_required');
 
@@ -52,11 +52,11 @@ describe('promotion pull requests', () => {
     expect(h.repo.reactions.filter((reaction) => reaction.subjectId === approval.id).map((reaction) => reaction.content)).toEqual(['rocket']);
 
     await h.merge(pr.number);
-    expect(h.stageTags()).toEqual(['churn#staging#2']);
-    const tagObject = [...h.repo.tagObjects.values()].find((tag) => tag.tag === 'churn#staging#2')!;
+    expect(h.stageTags()).toEqual(['churn#staging#1']);
+    const tagObject = [...h.repo.tagObjects.values()].find((tag) => tag.tag === 'churn#staging#1')!;
     expect(tagObject.message).toMatch(/^Assigning stage staging to artifact churn version v1\.4\.0\n\nTollgate-PR: \d+\nTollgate-Approved-By: alice\nTollgate-Audit: sha256:[0-9a-f]{64}\n$/);
     expect(h.repo.deployments).toHaveLength(1);
-    expect(h.repo.deployments[0]).toMatchObject({ environment: 'staging', payload: { tag: 'churn#staging#2', model: 'churn', version: 'v1.4.0' } });
+    expect(h.repo.deployments[0]).toMatchObject({ environment: 'staging', payload: { tag: 'churn#staging#1', model: 'churn', version: 'v1.4.0' } });
 
     const status = h.status(pr.number);
     expect(status).toContain('🎉 Promoted');

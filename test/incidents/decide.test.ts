@@ -59,7 +59,7 @@ describe('decideIncident: one run at a time', () => {
       input: { issues: [issue(7, { incident: state([run(1, 'alert', 0), run(2, 'alert', 1)], { commented: { run: 2, digest: 'aaaaaaaaaaaaaaaa', moved: [] } }) })], newRun: run(3, 'alert', 2, 'bbbbbbbbbbbbbbbb') },
       kinds: ['update-body', 'comment'],
       check: (decision) => {
-        expect(decision.actions[1]).toEqual({ kind: 'comment', issue: 7, run: 3, reason: 'the moved features changed since run 2' });
+        expect(decision.actions[1]).toEqual({ kind: 'comment', issue: 7, run: 3, previous: { run: 2, digest: 'aaaaaaaaaaaaaaaa', moved: [] }, reason: 'the moved features changed since run 2' });
         expect(decision.state.commented?.run).toBe(3);
       },
     },
@@ -146,9 +146,9 @@ describe('decideIncident: one run at a time', () => {
         issues: [issue(7, { state: 'closed', stateReason: 'completed', closedAt: day(4), incident: state([run(3, 'none', 2), run(4, 'none', 3), run(5, 'none', 4), run(6, 'alert', 7)]) })],
         newRun: run(7, 'alert', 7.5),
       },
-      kinds: ['reopen', 'update-body'],
+      kinds: ['update-body', 'reopen'],
       check: (decision) => {
-        expect(decision.actions[0]).toEqual({ kind: 'reopen', issue: 7, comment: true, reason: '2 of the last 3 runs at alert (opens at 2), within 7d of closing' });
+        expect(decision.actions[1]).toEqual({ kind: 'reopen', issue: 7, comment: true, reason: '2 of the last 3 runs at alert (opens at 2), within 7d of closing' });
         expect(decision.state.commented?.run).toBe(7);
       },
     },
@@ -318,7 +318,7 @@ describe('decideIncident: the lifecycle', () => {
     expect(t.issues[0]).toMatchObject({ state: 'closed', comments: ['run 3', 'recovered'] });
     expect(t.feed('none', 7)).toEqual(['none']); // clean while closed: nothing written
     expect(t.feed('alert', 9)).toEqual(['update-body']); // 3 days after closing: recorded
-    expect(t.feed('alert', 10)).toEqual(['reopen', 'update-body']); // holds: reopened
+    expect(t.feed('alert', 10)).toEqual(['update-body', 'reopen']); // holds: reopened
     expect(t.issues).toHaveLength(1);
     expect(t.issues[0]).toMatchObject({ state: 'open', comments: ['run 3', 'recovered', 'reopened by run 10'] });
     for (const days of [11, 12, 13]) t.feed('none', days);

@@ -44,7 +44,12 @@ export interface LogSpec {
 function numberColumn(name: string, values: Float64Array, type: 'float' | 'datetime' | 'integer' = 'float'): LoadedColumn {
   const nulls = new Uint8Array(values.length);
   let missing = 0;
-  for (let i = 0; i < values.length; i++) if (values[i] !== values[i]) (nulls[i] = 1), missing++;
+  for (let i = 0; i < values.length; i++) {
+    if (values[i] !== values[i]) {
+      nulls[i] = 1;
+      missing++;
+    }
+  }
   return { name, kind: 'number', type, nulls, values, missing, invalidCount: 0 };
 }
 
@@ -113,6 +118,27 @@ export function makeLog(spec: LogSpec, path = 'sim.csv'): LogView {
   const fields: Field[] = columns.map((column) => ({ name: column.name, type: column.type }));
   const roles = { id: 'request_id', timestamp: 'timestamp', version: 'model_version', score: 'score', latency: 'latency_ms', error: 'error', ...(spec.labels ? { label: 'label' } : {}) };
   return { path, rows: n, schema: { fields }, columns, roles, timestamps: times, lines: null };
+}
+
+/** One log of a canary release: `control` requests served by v1.4.0 and `canary` by v1.5.0, interleaved in time. */
+export function mixedLog(control: number, canary: number, spec: Partial<LogSpec> & { canaryErrorRate?: number; canaryLatency?: number; canarySeparation?: number } = {}): LogView {
+  const rows = control + canary;
+  const a = makeLog({ rows, seed: 61, labels: true, ...spec, version: () => 'v1.4.0' });
+  const b = makeLog({ rows, seed: 62, labels: true, ...spec, errorRate: spec.canaryErrorRate ?? spec.errorRate, latencyMedian: spec.canaryLatency ?? spec.latencyMedian, separation: spec.canarySeparation ?? spec.separation });
+  // Every (rows / canary)-th request goes to the canary: its scores, labels, latency and errors come from log b.
+  const step = rows / canary;
+  const isCanary = (i: number) => Math.floor(i / step) !== Math.floor((i + 1) / step);
+  for (const column of a.columns) {
+    const other = b.columns.find((entry) => entry.name === column.name);
+    if (column.kind === 'string' || !other || other.kind === 'string' || column.name === 'timestamp') continue;
+    for (let i = 0; i < rows; i++) if (isCanary(i)) column.values[i] = other.values[i];
+  }
+  const version = a.columns.find((column) => column.name === 'model_version');
+  if (version?.kind === 'string') {
+    version.dictionary.push('v1.5.0');
+    for (let i = 0; i < rows; i++) if (isCanary(i)) version.codes[i] = version.dictionary.length - 1;
+  }
+  return a;
 }
 
 /** The labels of a log made with `labels: true`, by request id. */

@@ -1338,6 +1338,14 @@ const ROUTES: Array<[string, string, RouteHandler]> = [
     return { status: 200, body: issue.labels.map((name) => ({ name })) };
   }],
 
+  // The App's installations and their repositories (the scheduled reconciler walks them)
+  ['GET', '/app/installations', (c) => paginate(c, [{ id: 1, app_id: c.fake.app.id, account: { login: 'acme', type: 'Organization' } }], '/app/installations')],
+  ['GET', '/installation/repositories', (c) => {
+    const list = c.fake.repositories().map((repo) => ({ id: repo.id, name: repo.name, full_name: repo.fullName, owner: { login: repo.owner }, private: repo.private, default_branch: repo.defaultBranch }));
+    const page = paginate(c, list, '/installation/repositories');
+    return { ...page, body: { total_count: list.length, repositories: page.body } };
+  }],
+
   // The App itself and its installation tokens
   ['GET', '/app', (c) => ({ status: 200, body: { id: c.fake.app.id, slug: c.fake.app.slug, name: c.fake.app.slug, owner: { login: 'acme' } } })],
   ['POST', '/app/installations/:id/access_tokens', (c) => {
@@ -1489,6 +1497,22 @@ function promotionQuery(variables: Record<string, unknown>, _query: string, cont
       },
     };
   }
+  const candidateCommit = String(variables.candidateCommit ?? '');
+  const candidate = repo.commits.has(candidateCommit)
+    ? {
+      associatedPullRequests: {
+        nodes: repo.issues
+          .filter((candidatePull) => candidatePull.pull && (candidatePull.pull.head_sha === candidateCommit || candidatePull.pull.merge_commit_sha === candidateCommit))
+          .map((candidatePull) => ({
+            number: candidatePull.number,
+            state: candidatePull.pull!.merged ? 'MERGED' : candidatePull.state.toUpperCase(),
+            merged: candidatePull.pull!.merged,
+            author: graphqlActor(candidatePull.user),
+            mergedBy: graphqlActor(candidatePull.pull!.merged_by),
+          })),
+      },
+    }
+    : null;
   const query = String(variables.tagQuery ?? '');
   const refs = [...repo.refs.entries()].filter(([ref]) => ref.startsWith('refs/tags/') && ref.slice('refs/tags/'.length).includes(query)).sort(([a], [b]) => (a < b ? -1 : 1));
   const page = refs.slice(0, 100);
@@ -1496,6 +1520,7 @@ function promotionQuery(variables: Record<string, unknown>, _query: string, cont
     data: {
       repository: {
         nameWithOwner: repo.fullName,
+        candidate,
         defaultBranchRef: defaultSha
           ? { name: repo.defaultBranch, target: { oid: defaultSha, file: graphqlFile(repo.commitFiles(defaultSha), variables.configPath) } }
           : null,
@@ -1569,6 +1594,11 @@ export class FakeGitHub {
   /** A repository, or undefined when none was created. */
   findRepo(fullName: string): FakeRepo | undefined {
     return this.repos.get(fullName);
+  }
+
+  /** Every repository, in creation order. */
+  repositories(): FakeRepo[] {
+    return [...this.repos.values()];
   }
 
   /** The fake's clock (ISO, second resolution) without advancing it. */

@@ -56,6 +56,11 @@ function off(signal: MonitorSignal['signal'], summary: string): MonitorSignal {
   return { signal, level: 'off', summary, reasons: [], checks: [], notes: [] };
 }
 
+/** An empty window: nothing to compare (the engine is not run on zero rows). */
+function empty(signal: MonitorSignal['signal']): { signal: MonitorSignal; report: null } {
+  return { signal: { signal, level: 'insufficient', summary: 'No requests in the window.', reasons: [], checks: [], notes: [] }, report: null };
+}
+
 /** Feature drift: the features the reference profile and the window share (or the configured ones). */
 export async function featureDrift(context: SignalContext, options: { model?: string; stage?: string; now?: Date }): Promise<{ signal: MonitorSignal; report: DriftReport | null }> {
   const profile = context.reference.profile;
@@ -73,6 +78,7 @@ export async function featureDrift(context: SignalContext, options: { model?: st
     names = profile.columns.map((column) => column.name).filter((name) => present.has(name) && !roles.has(name));
   }
   if (names.length === 0) return { signal: { ...off('drift', 'The log and the reference profile share no feature column: feature drift not checked.'), notes }, report: null };
+  if (context.view.rows === 0) return empty('drift');
   const segmentBy = context.drift.segment_by.filter((name) => present.has(name));
   const report = await driftOn(context, names, segmentBy, options);
   const drifted = report.columns.filter((column) => column.drifted);
@@ -122,6 +128,7 @@ export async function predictionDrift(context: SignalContext, options: { model?:
     signal.notes.push('profile the scored evaluation data at registration (with the score column) so the live score distribution has a reference');
     return { signal, report: null };
   }
+  if (context.view.rows === 0) return empty('prediction');
   const report = await driftOn(context, names, [], options);
   const checks = columnChecks(report, false);
   const scores = numericRole(context.view, 'score');

@@ -8,6 +8,7 @@
  */
 import { METRICS, PreparedPredictions, allProbabilities, metricsForTask, pairedBootstrap, percentileInterval, type MetricName } from '../../evaluate/index.js';
 import type { DriftLevel } from '../../drift/index.js';
+import { zFor } from '../intervals.js';
 import { columnOf, numericRole } from '../log.js';
 import { DEFAULT_TOLERANCE, type PerformanceSettings } from '../settings.js';
 import type { MonitorSignal, PerformanceSegment, SignalCheck } from '../types.js';
@@ -67,16 +68,47 @@ function bothClasses(labels: Float64Array): boolean {
   return positives > 0 && positives < labels.length;
 }
 
-/** Metric values and intervals on a set of rows. */
-function measure(prepared: PreparedPredictions, metrics: MetricName[], settings: PerformanceSettings, seed: number): Array<{ value: number; interval: [number, number] | null }> {
+/**
+ * Row draws one bootstrap may make (rows × resamples). Beyond it the
+ * resamples are cut to fit (at least MIN_RESAMPLES) and the interval is the
+ * normal one from the resamples' standard deviation: at that size the
+ * bootstrap distribution is normal, and a percentile interval of 1,000
+ * passes over 100,000 rows would cost seconds.
+ */
+export const BOOTSTRAP_BUDGET = 10_000_000;
+const MIN_RESAMPLES = 100;
+
+function normalInterval(value: number, estimates: Float64Array, confidence: number): [number, number] | null {
+  let n = 0;
+  let sum = 0;
+  let squares = 0;
+  for (const estimate of estimates) {
+    if (estimate !== estimate) continue;
+    n++;
+    sum += estimate;
+    squares += estimate * estimate;
+  }
+  if (n < 2) return null;
+  const mean = sum / n;
+  const half = zFor(confidence) * Math.sqrt(Math.max(0, (squares - n * mean * mean) / (n - 1)));
+  return [value - half, value + half];
+}
+
+/** Metric values and intervals on a set of rows; `notes` learns when the interval is the normal one. */
+function measure(prepared: PreparedPredictions, metrics: MetricName[], settings: PerformanceSettings, seed: number, notes?: string[]): Array<{ value: number; interval: [number, number] | null }> {
+  const fits = prepared.length * settings.resamples <= BOOTSTRAP_BUDGET;
+  const resamples = fits ? settings.resamples : Math.max(MIN_RESAMPLES, Math.floor(BOOTSTRAP_BUDGET / prepared.length));
+  if (!fits) notes?.push(`${prepared.length} labelled requests: ${resamples} bootstrap resamples with a normal interval (instead of ${settings.resamples} and percentiles)`);
   const estimates = pairedBootstrap(
     prepared.length,
     metrics.map((metric) => (counts: Int32Array) => prepared.compute(metric, counts)),
-    { resamples: settings.resamples, seed },
+    { resamples, seed },
   );
   return metrics.map((metric, index) => {
+    const value = prepared.compute(metric);
+    if (!fits) return { value, interval: normalInterval(value, estimates[index], settings.confidence) };
     const { interval, valid } = percentileInterval(estimates[index], settings.confidence);
-    return { value: prepared.compute(metric), interval: valid > 0 ? interval : null };
+    return { value, interval: valid > 0 ? interval : null };
   });
 }
 
@@ -107,7 +139,7 @@ export function performanceSignal(context: SignalContext): MonitorSignal {
     }
     return true;
   });
-  const measured = measure(prepared, usable, settings, settings.seed);
+  const measured = measure(prepared, usable, settings, settings.seed, base.notes);
   const checks: SignalCheck[] = usable.map((metric, index) => {
     const { value, interval } = measured[index];
     const reference = evaluation?.metrics.challenger[metric] ?? null;

@@ -51,6 +51,18 @@ export const EVALUATION = {
 
 let repoCounter = 0;
 
+/**
+ * Probot's octokit without retries and throttling. The function form is
+ * needed: Probot v14 passes its own `throttle` options to every instance,
+ * which replace an object default wholesale (and throttling spaces writes a
+ * second apart).
+ */
+export const TestOctokit = ProbotOctokit.defaults((options: Record<string, unknown>) => ({
+  ...options,
+  retry: { enabled: false },
+  throttle: { ...(options.throttle as object), enabled: false },
+}));
+
 export interface Harness {
   fake: FakeGitHub;
   repo: FakeRepo;
@@ -85,7 +97,7 @@ export interface Harness {
 }
 
 /** Starts a harness on a fresh repository of `fake`. */
-export async function startHarness(fake: FakeGitHub, options: { config?: string; app?: TollgateAppOptions } = {}): Promise<Harness> {
+export async function startHarness(fake: FakeGitHub, options: { config?: string; app?: TollgateAppOptions; fetch?: typeof globalThis.fetch } = {}): Promise<Harness> {
   fake.actor = APP_USER;
   fake.app = APP;
   repoCounter += 1;
@@ -101,8 +113,7 @@ export async function startHarness(fake: FakeGitHub, options: { config?: string;
   repo.collaborators.set('gina', 'write');
 
   const client = createGitHubClient({ baseUrl: fake.url, token: 'test', retries: 0 });
-  const Octokit = ProbotOctokit.defaults({ retry: { enabled: false }, throttle: { enabled: false } });
-  const probot = new Probot({ githubToken: 'test-token', Octokit, baseUrl: fake.url, request: { fetch: globalThis.fetch }, logLevel: 'fatal' });
+  const probot = new Probot({ githubToken: 'test-token', Octokit: TestOctokit, baseUrl: fake.url, request: { fetch: options.fetch ?? globalThis.fetch }, logLevel: 'fatal' });
   await probot.load(
     createTollgateApp({
       ...options.app,

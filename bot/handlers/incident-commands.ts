@@ -1,0 +1,225 @@
+/**
+ * The drift-issue commands, as command handlers for the comment router:
+ * `/snooze <duration>`, `/accept` and `/status` on a drift issue, and
+ * `/retrain <model>` anywhere. What each does is decided by
+ * `decideIncidentCommand` (write permission from the collaborator-permission
+ * API for all but `/status`); this file only reads what it needs and carries
+ * the decision out. On anything that is not a drift issue, `/snooze`,
+ * `/accept` and `/status` are left to other handlers (a promotion's `/status`).
+ */
+import { toGitHubApiError } from '../../shared/github/failure.js';
+import {
+  DRIFT_LABEL,
+  decideIncidentCommand,
+  emptyState,
+  incidentKeyOf,
+  incidentPolicy,
+  isIncidentCommand,
+  needsRole,
+  parseIncidentKey,
+  readIncidentState,
+  type IncidentCommandAction,
+  type IncidentState,
+} from '../../shared/incidents/index.js';
+import { describeRefusal, isBotActor, type Command } from '../../shared/promotion/index.js';
+import { codeSpan, escapeMarkdown } from '../../shared/report/index.js';
+import { formatTime, incidentStatusReply, safeUrl, updateIncidentStatus } from '../../shared/report/incident.js';
+import type { CommandContext, CommandHandler, CommandResult } from '../commands/types.js';
+import type { Delivery } from '../delivery.js';
+import { defaultBranchHead } from '../github/git-data.js';
+import { fetchRole } from '../github/permissions.js';
+import { readIncidentSettings, trainingWorkflows } from '../incidents/config.js';
+import { forgetDriftIssues, toDriftIssue, type DriftIssue } from '../incidents/issues.js';
+import { openRebaselinePull } from '../incidents/rebaseline.js';
+import { reconcileIncidentIssue } from './reconcile.js';
+
+/** The workflow input `/retrain` passes the issue number in (declare it in the training workflow to receive it). */
+export const RETRAIN_ISSUE_INPUT = 'tollgate_issue';
+
+function statusOf(error: unknown): number | undefined {
+  const status = (error as { status?: unknown } | null)?.status;
+  return typeof status === 'number' ? status : undefined;
+}
+
+/** `https://github.com/acme/churn` from a comment's URL. */
+function repositoryUrlOf(commentUrl: string): string | null {
+  const match = /^(https?:\/\/[^/]+\/[^/]+\/[^/]+)\/(?:issues|pull)\/\d+/.exec(commentUrl);
+  return match ? match[1] : null;
+}
+
+async function fetchIssue(delivery: Delivery, number: number): Promise<DriftIssue> {
+  const { client, owner, repo } = delivery;
+  try {
+    const { data } = await client.rest.issues.get({ owner, repo, issue_number: number });
+    return toDriftIssue(data as Parameters<typeof toDriftIssue>[0]);
+  } catch (error) {
+    toGitHubApiError(error, `reading ${owner}/${repo}#${number}`, 'issues: read');
+  }
+}
+
+/** The drift incident of the comment's issue, read fresh (the payload's body may predate the bot's last write). */
+async function incidentOf(context: CommandContext): Promise<{ issue: DriftIssue; state: IncidentState } | null> {
+  const { issue, delivery } = context;
+  if (issue.isPullRequest || !issue.labels.includes(DRIFT_LABEL) || !incidentKeyOf(issue.body)) return null;
+  const fresh = await fetchIssue(delivery, issue.number);
+  if (!fresh.key) return null;
+  const read = readIncidentState(fresh.body);
+  return { issue: fresh, state: read.found && read.state.key === fresh.key ? read.state : emptyState(fresh.key) };
+}
+
+/** Decides a command on its issue, reading the commenter's role only when it matters. */
+async function decide(context: CommandContext, command: Command, incident: { issue: DriftIssue; state: IncidentState } | null): Promise<{ action: IncidentCommandAction; branch: string }> {
+  const { delivery, comment, issue } = context;
+  const branch = (await defaultBranchHead(delivery)).branch;
+  const settings = await readIncidentSettings(delivery, branch);
+  const actor = comment.commenter.actor;
+  const role = needsRole(command) && !isBotActor(actor) ? await fetchRole(delivery, actor.login) : null;
+  const action = decideIncidentCommand({
+    command,
+    target: { number: issue.number, isPullRequest: issue.isPullRequest },
+    incident: incident?.state ?? null,
+    actor: { login: actor.login, isBot: isBotActor(actor), role },
+    trainingWorkflows: trainingWorkflows(settings),
+    now: delivery.now(),
+  });
+  return { action, branch };
+}
+
+function refused(action: Extract<IncidentCommandAction, { kind: 'refuse' }>): CommandResult {
+  return { ok: false, reply: `${codeSpan(`/${action.command}`)}: ${escapeMarkdown(action.detail)}.` };
+}
+
+/** Shared entry: null when the command is not ours here; a refusal for comments made through an App. */
+async function prepare(context: CommandContext, command: Command): Promise<{ incident: { issue: DriftIssue; state: IncidentState } | null } | CommandResult | null> {
+  if (!isIncidentCommand(command)) return null;
+  const incident = await incidentOf(context);
+  if (command.kind !== 'retrain' && !incident) return null;
+  const viaApp = context.comment.commenter.viaApp;
+  if (viaApp && command.kind !== 'status') return { ok: false, reply: `${codeSpan(`/${command.kind}`)}: ${escapeMarkdown(describeRefusal('via-app', { app: viaApp }))}.` };
+  return { incident };
+}
+
+function isResult(value: unknown): value is CommandResult {
+  return typeof value === 'object' && value !== null && 'ok' in value;
+}
+
+/** `/snooze <duration>`: no comments until then; recorded in the issue's hidden history. */
+export const snoozeCommand: CommandHandler = {
+  name: 'drift-snooze',
+  kinds: ['snooze'],
+  async run(context, command) {
+    const prepared = await prepare(context, command);
+    if (prepared === null || isResult(prepared)) return prepared;
+    const { action, branch } = await decide(context, command, prepared.incident);
+    if (action.kind === 'refuse') return refused(action);
+    if (action.kind !== 'snooze' || !prepared.incident) return null;
+    const { delivery } = context;
+    const settings = await readIncidentSettings(delivery, branch);
+    const body = updateIncidentStatus(prepared.incident.issue.body, { state: action.state, policy: incidentPolicy(settings.incidents), now: delivery.now(), repositoryUrl: repositoryUrlOf(context.comment.url) });
+    try {
+      await delivery.client.rest.issues.update({ owner: delivery.owner, repo: delivery.repo, issue_number: action.issue, body });
+    } catch (error) {
+      toGitHubApiError(error, `recording the snooze on #${action.issue}`, 'issues: write');
+    }
+    forgetDriftIssues(delivery);
+    return { ok: true, reply: `Snoozed until ${formatTime(action.until)}: no comments on this issue until then. It still updates, and closes by itself when the drift clears.` };
+  },
+};
+
+/** `/accept`: a pull request that stores the newest failing run's current profile as the new reference. */
+export const acceptCommand: CommandHandler = {
+  name: 'drift-accept',
+  kinds: ['accept'],
+  slow: true,
+  async run(context, command) {
+    const prepared = await prepare(context, command);
+    if (prepared === null || isResult(prepared)) return prepared;
+    const { action, branch } = await decide(context, command, prepared.incident);
+    if (action.kind === 'refuse') return refused(action);
+    if (action.kind !== 'open-rebaseline-pr' || !prepared.incident) return null;
+    const { delivery } = context;
+    const parts = parseIncidentKey(prepared.incident.state.key)!;
+    const result = await openRebaselinePull(delivery, {
+      model: action.model,
+      stage: action.stage,
+      check: parts.check,
+      runId: action.run,
+      issue: action.issue,
+      requestedBy: context.comment.commenter.actor.login,
+      settings: await readIncidentSettings(delivery, branch),
+    });
+    if (result.status === 'refused') return { ok: false, reply: `${codeSpan('/accept')}: ${escapeMarkdown(result.reason)}.` };
+    const link = safeUrl(result.url);
+    const pull = link ? `[#${result.number}](${link})` : `#${result.number}`;
+    return {
+      ok: true,
+      reply: `${result.status === 'opened' ? 'Opened' : 'Updated'} ${pull}: it stores the current profile of run ${action.run} as ${codeSpan(result.path)}, the new drift reference of ${codeSpan(action.model)} in ${codeSpan(action.stage)}. Review and merge it if the change in the data is expected.`,
+    };
+  },
+};
+
+/** `/retrain <model>`: dispatches the model's training workflow with this issue's number. */
+export const retrainCommand: CommandHandler = {
+  name: 'drift-retrain',
+  kinds: ['retrain'],
+  slow: true,
+  async run(context, command) {
+    const prepared = await prepare(context, command);
+    if (prepared === null || isResult(prepared)) return prepared;
+    const { action, branch } = await decide(context, command, prepared.incident);
+    if (action.kind === 'refuse') return refused(action);
+    if (action.kind !== 'dispatch-training') return null;
+    const { client, owner, repo } = context.delivery;
+    const request = { owner, repo, workflow_id: action.workflow, ref: branch };
+    let note = ` with input ${codeSpan(`${RETRAIN_ISSUE_INPUT}: ${action.issue}`)}`;
+    try {
+      try {
+        await client.rest.actions.createWorkflowDispatch({ ...request, inputs: { [RETRAIN_ISSUE_INPUT]: String(action.issue) } });
+      } catch (error) {
+        // A workflow that does not declare the input refuses it: start it without.
+        if (statusOf(error) !== 422 || !/unexpected inputs/i.test((error as Error).message)) throw error;
+        await client.rest.actions.createWorkflowDispatch(request);
+        note = ` (it does not declare the ${codeSpan(RETRAIN_ISSUE_INPUT)} input, so it was started without a link to #${action.issue})`;
+      }
+    } catch (error) {
+      const status = statusOf(error);
+      if (status === 404) return { ok: false, reply: `${codeSpan('/retrain')}: ${codeSpan(action.workflow)} was not found on ${codeSpan(branch)} (check ${codeSpan('training_workflow')} of ${codeSpan(action.model)} in ${codeSpan('.github/tollgate.yml')}).` };
+      if (status === 422) return { ok: false, reply: `${codeSpan('/retrain')}: GitHub refused to start ${codeSpan(action.workflow)}: ${escapeMarkdown((error as Error).message.split('\n')[0])} (it needs an ${codeSpan('on: workflow_dispatch')} trigger).` };
+      toGitHubApiError(error, `starting ${action.workflow}`, 'actions: write');
+    }
+    const repositoryUrl = repositoryUrlOf(context.comment.url);
+    const runs = safeUrl(repositoryUrl ? `${repositoryUrl}/actions/workflows/${encodeURIComponent(action.workflow)}` : null);
+    const where = runs ? `[${escapeMarkdown(action.workflow)}](${runs})` : codeSpan(action.workflow);
+    return { ok: true, reply: `Started ${where} on ${codeSpan(branch)} to retrain ${codeSpan(action.model)}${note}.` };
+  },
+};
+
+/** `/status` on a drift issue: reconciles the issue (repairs, missed runs) and replies with where it stands. */
+export const driftStatusCommand: CommandHandler = {
+  name: 'drift-status',
+  kinds: ['status'],
+  async run(context, command) {
+    const prepared = await prepare(context, command);
+    if (prepared === null || isResult(prepared)) return prepared;
+    const { action, branch } = await decide(context, command, prepared.incident);
+    if (action.kind !== 'status' || !prepared.incident) return null;
+    const { delivery } = context;
+    const repositoryUrl = repositoryUrlOf(context.comment.url);
+    const report = await reconcileIncidentIssue(delivery, prepared.incident.issue, branch, repositoryUrl);
+    const after = await incidentOf(context);
+    const settings = await readIncidentSettings(delivery, branch);
+    const state = after?.state ?? prepared.incident.state;
+    const reply = incidentStatusReply({
+      state,
+      policy: incidentPolicy(settings.incidents),
+      now: delivery.now(),
+      issueState: after?.issue.state ?? prepared.incident.issue.state,
+      repositoryUrl,
+      repairs: report.repairs,
+    });
+    return { ok: true, reply };
+  },
+};
+
+/** The drift-issue command handlers, to pass to `createTollgateApp` after the promotion commands. */
+export const INCIDENT_COMMAND_HANDLERS: readonly CommandHandler[] = [driftStatusCommand, snoozeCommand, acceptCommand, retrainCommand];

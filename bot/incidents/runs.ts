@@ -1,0 +1,168 @@
+/**
+ * Drift runs: a workflow run whose artifacts hold `drift-report.json`, the
+ * reports read from them, the incident each report belongs to, and the
+ * history of earlier runs when no issue holds one yet.
+ */
+import type { DriftReport } from '../../shared/drift/index.js';
+import { ArtifactError, listRunArtifacts, readDriftReportArtifact, type ArtifactRef } from '../../shared/github/artifact.js';
+import { toGitHubApiError } from '../../shared/github/failure.js';
+import { checkNameOf, incidentKey, isDriftArtifact, runRecordOf, type IncidentKeyParts, type RunRecord } from '../../shared/incidents/index.js';
+import { isUserFacing } from '../../shared/errors/index.js';
+import type { Delivery } from '../delivery.js';
+import { defaultStage, type IncidentSettings } from './config.js';
+
+/** Most drift artifacts read from one run (a matrix of models uploads one each). */
+export const MAX_ARTIFACTS_PER_RUN = 20;
+
+/** A completed workflow run, from a webhook or the REST API. */
+export interface DriftRun {
+  id: number;
+  workflowId: number;
+  /** `.github/workflows/drift.yml`. */
+  path: string;
+  headSha: string;
+  headBranch: string | null;
+  event: string;
+  conclusion: string | null;
+  createdAt: string;
+  /** When it completed (its last update). */
+  completedAt: string;
+  url: string | null;
+  /** `https://github.com/acme/churn`. */
+  repositoryUrl: string | null;
+}
+
+interface RunShape {
+  id: number;
+  workflow_id: number;
+  path?: string | null;
+  head_sha: string;
+  head_branch?: string | null;
+  event: string;
+  conclusion?: string | null;
+  created_at: string;
+  updated_at?: string | null;
+  html_url?: string | null;
+  repository?: { html_url?: string | null } | null;
+}
+
+/** A `workflow_run` object (webhook or REST) as a drift run. */
+export function driftRunOf(run: RunShape, repositoryUrl?: string | null): DriftRun {
+  const url = run.html_url ?? null;
+  return {
+    id: run.id,
+    workflowId: run.workflow_id,
+    path: run.path ?? '',
+    headSha: run.head_sha,
+    headBranch: run.head_branch ?? null,
+    event: run.event,
+    conclusion: run.conclusion ?? null,
+    createdAt: run.created_at,
+    completedAt: run.updated_at ?? run.created_at,
+    url,
+    repositoryUrl: repositoryUrl ?? run.repository?.html_url ?? url?.replace(/\/actions\/runs\/\d+.*$/, '') ?? null,
+  };
+}
+
+/** The workflow's file name (`drift.yml`). */
+export function workflowFile(run: Pick<DriftRun, 'path'>): string {
+  return run.path.split('@')[0].split('/').at(-1) ?? '';
+}
+
+/** One drift artifact of a run: its report and incident, or why it could not be used. */
+export type RunReport =
+  | { ok: true; artifact: ArtifactRef; report: DriftReport; key: string; parts: IncidentKeyParts; extras: Map<string, unknown> }
+  | { ok: false; artifact: ArtifactRef | null; message: string; reason: string };
+
+/** The incident a report belongs to: its model, its stage (default: the champion stage) and the run's workflow as the check. */
+export function incidentOf(report: DriftReport, run: DriftRun, settings: IncidentSettings): { key: string; parts: IncidentKeyParts } | { error: string } {
+  if (!report.model) return { error: 'the report names no model: pass `model:` to the drift action so the bot knows which model drifted' };
+  const stage = report.stage ?? defaultStage(settings, report.model);
+  const check = checkNameOf(workflowFile(run));
+  try {
+    return { key: incidentKey(report.model, stage, check), parts: { model: report.model, stage, check } };
+  } catch (error) {
+    if (isUserFacing(error)) return { error: error.message };
+    throw error;
+  }
+}
+
+/** The run's drift artifacts (`drift-report`, `drift-report-<suffix>`), and whether it had any artifact at all. */
+export async function driftArtifacts(delivery: Delivery, run: DriftRun, settings: IncidentSettings): Promise<ArtifactRef[]> {
+  const { client, owner, repo } = delivery;
+  const artifacts = await delivery.memo(`artifacts:${run.id}`, () => listRunArtifacts(client, { owner, repo, runId: run.id }));
+  return artifacts.filter((artifact) => isDriftArtifact(settings.incidents, artifact.name)).slice(0, MAX_ARTIFACTS_PER_RUN);
+}
+
+/** Reads every drift artifact of a run; failures are returned, not thrown. */
+export async function readRunReports(delivery: Delivery, run: DriftRun, settings: IncidentSettings, extras: readonly string[] = []): Promise<RunReport[]> {
+  const { client, owner, repo } = delivery;
+  const results: RunReport[] = [];
+  for (const artifact of await driftArtifacts(delivery, run, settings)) {
+    try {
+      const read = await readDriftReportArtifact(client, { owner, repo, runId: run.id }, artifact, { extras });
+      const incident = incidentOf(read.report, run, settings);
+      if ('error' in incident) results.push({ ok: false, artifact, message: `artifact '${artifact.name}': ${incident.error}`, reason: 'no-incident' });
+      else results.push({ ok: true, artifact, report: read.report, extras: read.extras, ...incident });
+    } catch (error) {
+      if (!(error instanceof ArtifactError)) throw error;
+      results.push({ ok: false, artifact, message: error.message, reason: error.reason });
+    }
+  }
+  return results;
+}
+
+interface ListedRun extends RunShape {
+  status?: string | null;
+}
+
+/**
+ * The runs of the same workflow (and branch) that completed before `run`,
+ * newest first, at most `count`.
+ */
+export async function earlierRuns(delivery: Delivery, run: DriftRun, count: number): Promise<DriftRun[]> {
+  if (count <= 0) return [];
+  const { client, owner, repo } = delivery;
+  let listed: ListedRun[];
+  try {
+    const { data } = await client.rest.actions.listWorkflowRuns({
+      owner,
+      repo,
+      workflow_id: run.workflowId,
+      status: 'completed',
+      ...(run.headBranch ? { branch: run.headBranch } : {}),
+      per_page: Math.min(100, count + 5),
+    });
+    listed = data.workflow_runs as ListedRun[];
+  } catch (error) {
+    toGitHubApiError(error, `listing the runs of workflow ${run.path || run.workflowId}`, 'actions: read');
+  }
+  return listed
+    .filter((candidate) => candidate.id !== run.id && Date.parse(candidate.created_at) <= Date.parse(run.createdAt))
+    .filter((candidate) => candidate.conclusion !== 'cancelled' && candidate.conclusion !== 'skipped')
+    .slice(0, count)
+    .map((candidate) => driftRunOf(candidate, run.repositoryUrl));
+}
+
+/**
+ * The history of `key` from the workflow's earlier runs (oldest first): used
+ * when no issue holds one. A run's records never change, so they are kept
+ * for the life of the process.
+ */
+export async function priorRecords(delivery: Delivery, run: DriftRun, key: string, settings: IncidentSettings, count: number): Promise<RunRecord[]> {
+  const records: RunRecord[] = [];
+  for (const earlier of await earlierRuns(delivery, run, count)) {
+    const cacheKey = `drift-records:${delivery.owner}/${delivery.repo}:${earlier.id}`;
+    let byKey = delivery.lasting.get<Record<string, RunRecord>>(cacheKey);
+    if (!byKey) {
+      byKey = {};
+      for (const read of await readRunReports(delivery, earlier, settings)) {
+        if (read.ok) byKey[read.key] = runRecordOf(read.report, { id: earlier.id, at: earlier.completedAt });
+        else delivery.log.info(`earlier drift run ${earlier.id}: ${read.message}`);
+      }
+      delivery.lasting.set(cacheKey, byKey);
+    }
+    if (byKey[key]) records.push(byKey[key]);
+  }
+  return records.reverse();
+}

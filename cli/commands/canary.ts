@@ -1,0 +1,81 @@
+import { resolve } from 'node:path';
+import { UsageError } from '../../shared/errors/index.js';
+import { analyzeCanary, evidenceRecord, loadLabels, loadPredictionLog } from '../../shared/monitor/index.js';
+import { canaryText } from '../../shared/report/monitor.js';
+import { parseCommandArgs, writeJson, type Command } from '../command.js';
+import { readSections, windowFlags, writeReport } from './monitor.js';
+
+const usage = `Usage: tollgate canary --logs FILE --control VERSION --canary VERSION [--labels FILE]
+         [--since 24h|TIME] [--until TIME] [--model NAME] [--stage STAGE]
+         [--config FILE] [--json] [--out FILE] [--evidence FILE]
+
+Analyses a canary release: the log holds the traffic of both versions (its
+model version column tells them apart). Error rate, latency and, with labels,
+the primary metric of the canary against the control's, with intervals; the
+verdict from monitor.canary's bounds: rollback when a bound is broken with
+confidence, promote when there is enough traffic and every bound is met,
+hold otherwise.
+
+Options:
+  --logs FILE          the prediction log with both versions' requests
+  --control VERSION    the serving version (e.g. v1.4.0)
+  --canary VERSION     the version under test
+  --labels FILE        delayed labels (request id, label)
+  --since, --until     the window (as for tollgate monitor)
+  --model, --stage     recorded in the report and the evidence
+  --config FILE        configuration (default: .github/tollgate.yml when it exists)
+  --json               print the report as one JSON document
+  --out FILE           write the report (tollgate.canary/v1)
+  --evidence FILE      write the evidence record (tollgate.evidence/v1)
+
+Exit codes: 0 promote or hold, 1 rollback, 2 usage or input error.`;
+
+const options = {
+  logs: { type: 'string' },
+  control: { type: 'string' },
+  canary: { type: 'string' },
+  labels: { type: 'string' },
+  since: { type: 'string' },
+  until: { type: 'string' },
+  model: { type: 'string' },
+  stage: { type: 'string' },
+  config: { type: 'string' },
+  json: { type: 'boolean', default: false },
+  out: { type: 'string' },
+  evidence: { type: 'string' },
+} as const;
+
+export const canaryCommand: Command = {
+  name: 'canary',
+  summary: 'judge a canary against the control in one log: promote, hold or rollback',
+  usage,
+  async run(argv, io) {
+    const { values } = parseCommandArgs(argv, options, usage, false);
+    if (values.logs === undefined) throw new UsageError(`missing --logs FILE\n\n${usage}`);
+    if (values.control === undefined || values.canary === undefined) throw new UsageError(`missing --control VERSION and --canary VERSION\n\n${usage}`);
+    const sections = await readSections(io, values.config);
+    const task = sections.monitor.task ?? sections.evaluation.task ?? 'classification';
+    const log = await loadPredictionLog(resolve(io.cwd, values.logs), { columns: sections.monitor.columns, numericLabels: task === 'regression' });
+    const labels =
+      values.labels === undefined
+        ? null
+        : await loadLabels(resolve(io.cwd, values.labels), { id: sections.monitor.labels.id ?? log.roles.id ?? 'request_id', label: sections.monitor.labels.label ?? 'label', task });
+    const report = analyzeCanary(log, values.control, values.canary, labels, {
+      bounds: sections.monitor.canary,
+      task,
+      threshold: sections.monitor.threshold ?? sections.evaluation.threshold,
+      metric: sections.monitor.performance.metrics[0] ?? sections.evaluation.primary?.metric,
+      resamples: sections.monitor.performance.resamples,
+      seed: sections.monitor.performance.seed,
+      minLabels: sections.monitor.performance.min_labels,
+      window: await windowFlags(io, values),
+      model: values.model,
+      stage: values.stage,
+    });
+    if (values.out !== undefined) await writeReport(io, values.out, report);
+    if (values.evidence !== undefined) await writeReport(io, values.evidence, evidenceRecord(report));
+    if (values.json) writeJson(io, report);
+    else io.stdout.write(canaryText(report));
+    return report.verdict === 'rollback' ? 1 : 0;
+  },
+};

@@ -1,0 +1,80 @@
+import { resolve } from 'node:path';
+import { UsageError } from '../../shared/errors/index.js';
+import { compareShadow, evidenceRecord, loadLabels, loadPredictionLog } from '../../shared/monitor/index.js';
+import { shadowText } from '../../shared/report/monitor.js';
+import { parseCommandArgs, writeJson, type Command } from '../command.js';
+import { readSections, windowFlags, writeReport } from './monitor.js';
+
+const usage = `Usage: tollgate shadow --live FILE --shadow FILE [--labels FILE]
+         [--since 24h|TIME] [--until TIME] [--model NAME] [--stage STAGE]
+         [--config FILE] [--json] [--out FILE] [--evidence FILE]
+
+Compares a shadow model with the live one on the requests both scored
+(paired on request id): agreement of predicted classes, score correlation and
+mean absolute difference, the shadow's score distribution against the live
+one, latency, and with labels the paired metric comparison. The verdict
+(pass, fail, insufficient) applies monitor.shadow's bounds; the evidence
+record (--evidence) is what a promotion PR carries for a stage that
+requires shadow evidence.
+
+Options:
+  --live FILE        the serving model's prediction log
+  --shadow FILE      the shadow model's log of the same requests
+  --labels FILE      delayed labels (request id, label)
+  --since, --until   the window (as for tollgate monitor)
+  --model, --stage   recorded in the report and the evidence
+  --config FILE      configuration (default: .github/tollgate.yml when it exists)
+  --json             print the report as one JSON document
+  --out FILE         write the report (tollgate.shadow/v1)
+  --evidence FILE    write the evidence record (tollgate.evidence/v1)
+
+Exit codes: 0 pass or not enough traffic yet, 1 a bound is broken, 2 usage or input error.`;
+
+const options = {
+  live: { type: 'string' },
+  shadow: { type: 'string' },
+  labels: { type: 'string' },
+  since: { type: 'string' },
+  until: { type: 'string' },
+  model: { type: 'string' },
+  stage: { type: 'string' },
+  config: { type: 'string' },
+  json: { type: 'boolean', default: false },
+  out: { type: 'string' },
+  evidence: { type: 'string' },
+} as const;
+
+export const shadowCommand: Command = {
+  name: 'shadow',
+  summary: 'compare a shadow model with the live one on the same requests (live evidence)',
+  usage,
+  async run(argv, io) {
+    const { values } = parseCommandArgs(argv, options, usage, false);
+    if (values.live === undefined || values.shadow === undefined) throw new UsageError(`missing --live FILE and --shadow FILE\n\n${usage}`);
+    const sections = await readSections(io, values.config);
+    const task = sections.monitor.task ?? sections.evaluation.task ?? 'classification';
+    const read = { columns: sections.monitor.columns, numericLabels: task === 'regression' };
+    const live = await loadPredictionLog(resolve(io.cwd, values.live), read);
+    const shadow = await loadPredictionLog(resolve(io.cwd, values.shadow), read);
+    const labels =
+      values.labels === undefined
+        ? null
+        : await loadLabels(resolve(io.cwd, values.labels), { id: sections.monitor.labels.id ?? live.roles.id ?? 'request_id', label: sections.monitor.labels.label ?? 'label', task });
+    const report = await compareShadow(live, shadow, labels, {
+      bounds: sections.monitor.shadow,
+      task,
+      threshold: sections.monitor.threshold ?? sections.evaluation.threshold,
+      policy: sections.evaluation,
+      drift: sections.drift,
+      minLabels: sections.monitor.performance.min_labels,
+      window: await windowFlags(io, values),
+      model: values.model,
+      stage: values.stage,
+    });
+    if (values.out !== undefined) await writeReport(io, values.out, report);
+    if (values.evidence !== undefined) await writeReport(io, values.evidence, evidenceRecord(report));
+    if (values.json) writeJson(io, report);
+    else io.stdout.write(shadowText(report));
+    return report.verdict === 'fail' ? 1 : 0;
+  },
+};

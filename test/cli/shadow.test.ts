@@ -1,0 +1,48 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { EvidenceRecord, ShadowReport } from '../../shared/monitor/index.js';
+import { makeLog, toCsv } from '../monitor/simulate.js';
+import { runCli } from '../support/cli.js';
+
+let dir: string;
+const path = (name: string) => join(dir, name);
+
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'tollgate-cli-shadow-'));
+  writeFileSync(path('live.csv'), toCsv(makeLog({ rows: 3000, seed: 21, labels: true, version: () => 'v1.4.0' })));
+  writeFileSync(path('same.csv'), toCsv(makeLog({ rows: 3000, seed: 21, labels: true, version: () => 'v1.5.0', latencyMedian: 44 })));
+  writeFileSync(path('shifted.csv'), toCsv(makeLog({ rows: 3000, seed: 21, labels: true, version: () => 'v1.5.0', logitShift: 1.2 })));
+  writeFileSync(path('tollgate.yml'), 'monitor:\n  shadow: {min_requests: 2000, min_hours: 12, max_disagreement: 0.05, max_latency_increase: 0.3}\n');
+});
+
+describe('tollgate shadow', () => {
+  it('passes a shadow that agrees, and writes the report and its evidence record', async () => {
+    const result = await runCli(['shadow', '--live', path('live.csv'), '--shadow', path('same.csv'), '--config', path('tollgate.yml'), '--model', 'churn', '--stage', 'production', '--out', path('shadow.json'), '--evidence', path('evidence.json')]);
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    expect(result.stdout.split('\n')[0]).toBe('PASS  shadow v1.5.0 vs live v1.4.0: 3000 paired requests, 24 h');
+    const report = JSON.parse(readFileSync(path('shadow.json'), 'utf8')) as ShadowReport;
+    expect(report.agreement?.rate).toBe(1);
+    expect(report.evaluation?.decision).toBe('reject'); // identical scores cannot beat the live model
+    const evidence = JSON.parse(readFileSync(path('evidence.json'), 'utf8')) as EvidenceRecord;
+    expect(evidence).toMatchObject({ schema: 'tollgate.evidence/v1', kind: 'shadow', model: 'churn', stage: 'production', candidate: 'v1.5.0', baseline: 'v1.4.0', verdict: 'pass' });
+    expect(evidence.report_digest).toMatch(/^sha256:[0-9a-f]{64}$/);
+  });
+
+  it('exits 1 when a bound is broken', async () => {
+    const result = await runCli(['shadow', '--live', path('live.csv'), '--shadow', path('shifted.csv'), '--config', path('tollgate.yml'), '--json']);
+    expect(result.code).toBe(1);
+    const report = JSON.parse(result.stdout) as ShadowReport;
+    expect(report.verdict).toBe('fail');
+    expect(report.reasons[0]).toMatch(/^max_disagreement: /);
+    expect(report.distribution?.level).toBe('alert');
+  });
+
+  it('needs both logs', async () => {
+    const result = await runCli(['shadow', '--live', path('live.csv')]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('missing --live FILE and --shadow FILE');
+  });
+});
