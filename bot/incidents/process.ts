@@ -12,7 +12,7 @@ import type { Delivery } from '../delivery.js';
 import { applyDecision, contextOf, type AppliedAction } from './apply.js';
 import { assignableOwners, modelOf, readIncidentSettings, type IncidentSettings } from './config.js';
 import { asIncidentIssue, listDriftIssues } from './issues.js';
-import { driftArtifacts, priorRecords, readRunReports, workflowFile, type DriftRun, type RunReport } from './runs.js';
+import { driftArtifacts, priorRecords, readRunReports, rememberRecords, workflowFile, type DriftRun, type RunReport } from './runs.js';
 import { stageVersion } from './version.js';
 
 /** The check run that explains a report the bot could not use. */
@@ -72,6 +72,7 @@ async function processRun(delivery: Delivery, run: DriftRun, defaultBranch: stri
   }
 
   const reports = await readRunReports(delivery, run, settings);
+  rememberRecords(delivery, run, reports);
   const seen = new Set<string>();
   for (const read of reports) {
     if (!read.ok) {

@@ -144,23 +144,31 @@ export async function earlierRuns(delivery: Delivery, run: DriftRun, count: numb
     .map((candidate) => driftRunOf(candidate, run.repositoryUrl));
 }
 
+function recordsKey(delivery: Delivery, runId: number): string {
+  return `drift-records:${delivery.owner}/${delivery.repo}:${runId}`;
+}
+
 /**
- * The history of `key` from the workflow's earlier runs (oldest first): used
- * when no issue holds one. A run's records never change, so they are kept
- * for the life of the process.
+ * Remembers what a run's reports said, by incident key, for the life of the
+ * process: a completed run's reports never change, and the next run reads
+ * them as its history while no issue holds one.
  */
+export function rememberRecords(delivery: Delivery, run: DriftRun, reports: readonly RunReport[]): Record<string, RunRecord> {
+  const byKey: Record<string, RunRecord> = {};
+  for (const read of reports) if (read.ok && !byKey[read.key]) byKey[read.key] = runRecordOf(read.report, { id: run.id, at: run.completedAt });
+  delivery.lasting.set(recordsKey(delivery, run.id), byKey);
+  return byKey;
+}
+
+/** The history of `key` from the workflow's earlier runs (oldest first): used when no issue holds one. */
 export async function priorRecords(delivery: Delivery, run: DriftRun, key: string, settings: IncidentSettings, count: number): Promise<RunRecord[]> {
   const records: RunRecord[] = [];
   for (const earlier of await earlierRuns(delivery, run, count)) {
-    const cacheKey = `drift-records:${delivery.owner}/${delivery.repo}:${earlier.id}`;
-    let byKey = delivery.lasting.get<Record<string, RunRecord>>(cacheKey);
+    let byKey = delivery.lasting.get<Record<string, RunRecord>>(recordsKey(delivery, earlier.id));
     if (!byKey) {
-      byKey = {};
-      for (const read of await readRunReports(delivery, earlier, settings)) {
-        if (read.ok) byKey[read.key] = runRecordOf(read.report, { id: earlier.id, at: earlier.completedAt });
-        else delivery.log.info(`earlier drift run ${earlier.id}: ${read.message}`);
-      }
-      delivery.lasting.set(cacheKey, byKey);
+      const reports = await readRunReports(delivery, earlier, settings);
+      for (const read of reports) if (!read.ok) delivery.log.info(`earlier drift run ${earlier.id}: ${read.message}`);
+      byKey = rememberRecords(delivery, earlier, reports);
     }
     if (byKey[key]) records.push(byKey[key]);
   }

@@ -87,6 +87,26 @@ describe('register action (bundle, GitHub API backend)', () => {
     expect(run.summary).toContain('| status | registered |');
   });
 
+  it('profiles training-data into the drift baseline attached as profile.json', async () => {
+    const repo = fake.repo('acme/register-baseline');
+    const sha = repo.addCommit('merge');
+    const csv = ['x,plan', ...Array.from({ length: 200 }, (_, index) => `${index % 37},${['a', 'b', 'c'][index % 3]}`)].join('\n');
+    writeFileSync(join(workspace, 'train.csv'), `${csv}\n`);
+    const run = await apiRun(repo, sha, { model: 'churn', version: 'v2.0.0', 'training-data': 'train.csv' });
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    const profile = JSON.parse(repo.assets.find((asset) => asset.name === 'profile.json')!.data.toString());
+    expect(profile.schema).toBe('tollgate.profile/v1');
+    expect(profile.rows).toBe(200);
+    const x = profile.columns.find((column: { name: string }) => column.name === 'x');
+    // The baseline's frozen bins carry exact counts over every row.
+    expect(x.bins.counts.reduce((sum: number, count: number) => sum + count, 0)).toBe(200);
+
+    const both = await apiRun(repo, sha, { model: 'churn', version: 'v2.0.1', profile: 'profile.json', 'training-data': 'train.csv' });
+    expect(both.code).toBe(1);
+    expect(both.stdout).toContain("give either 'profile' or 'training-data', not both");
+  });
+
   it('is a no-op on re-run and resumes an unfinished release', async () => {
     const repo = fake.repo('acme/register-2');
     const sha = repo.addCommit('merge');

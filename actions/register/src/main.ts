@@ -27,6 +27,13 @@ async function readAttachments(base: string): Promise<Attachments> {
     const file = optionalInput(name);
     if (file !== undefined) attachments[name] = await readJsonFile(resolve(base, file));
   }
+  const trainingData = optionalInput('training-data');
+  if (trainingData !== undefined) {
+    if (attachments.profile !== undefined) throw new UsageError("give either 'profile' or 'training-data', not both");
+    // The drift baseline: a profile with frozen bins, so drift checks never re-read the training data.
+    const { createBaseline } = await import('../../../shared/drift/baseline.js');
+    attachments.profile = await createBaseline(resolve(base, trainingData));
+  }
   return attachments;
 }
 
