@@ -1,29 +1,10 @@
-/**
- * `npm run bot`: starts the Tollgate App from the environment (see `env.ts`).
- * Exits with status 2 and a clear message when the environment is incomplete.
- */
-import { isUserFacing } from '../shared/errors/index.js';
-import { readBotEnvironment } from './env.js';
-import { startBotServer } from './server.js';
-
+// The Tollgate GitHub App: `main` is what `npm run bot` runs.
+export { main } from './main.js';
 export { createTollgateApp, type TollgateAppOptions } from './app.js';
 export { startBotServer, type BotServer, type BotServerOptions } from './server.js';
 export { readBotEnvironment, type BotEnvironment } from './env.js';
-
-/** Reads the environment, starts the server, and stops it on SIGINT/SIGTERM. */
-export async function main(env: NodeJS.ProcessEnv = process.env): Promise<void> {
-  let settings;
-  try {
-    settings = readBotEnvironment(env);
-  } catch (error) {
-    if (!isUserFacing(error)) throw error;
-    process.stderr.write(`tollgate bot: ${error.message}\n`);
-    process.exitCode = 2;
-    return;
-  }
-  const server = await startBotServer(settings);
-  process.stdout.write(`tollgate bot: listening on ${server.webhookUrl}\n`);
-  const stop = () => void server.close().finally(() => process.exit(0));
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
-}
+export { botSettings, type BotSettings } from './settings.js';
+export type { EventHandler } from './router.js';
+export type { CommandHandler, CommandContext, CommandResult } from './commands/index.js';
+export { PROMOTION_HANDLERS } from './handlers/index.js';
+export { PROMOTION_COMMANDS } from './commands/index.js';

@@ -144,10 +144,10 @@ for (const stage of ['staging', 'production']) {
 
 step('Drift: profile the training data once, then check today\'s customers against it');
 tollgate(['drift', 'baseline', 'data/train.csv', '--out', join(reports, 'reference-profile.json'), '--json']);
-const stable = tollgate(['drift', '--reference', join(reports, 'reference-profile.json'), '--current', 'data/current-stable.csv', '--json', '--out', join(reports, 'drift-stable.json')]);
+const stable = tollgate(['drift', '--reference', join(reports, 'reference-profile.json'), '--current', 'data/current-stable.csv', '--json', '--out', join(reports, 'drift-stable.json'), '--markdown', join(reports, 'drift-stable.md')]);
 expect(stable.level === 'none', 'unchanged data should not drift', stable.columns.filter((column) => column.level !== 'none'));
 say(`unchanged data: level ${stable.level} (${stable.columns.length} columns checked)`);
-const shifted = tollgate(['drift', '--reference', join(reports, 'reference-profile.json'), '--current', 'data/current-shifted.csv', '--json', '--out', join(reports, 'drift-shifted.json')], 1);
+const shifted = tollgate(['drift', '--reference', join(reports, 'reference-profile.json'), '--current', 'data/current-shifted.csv', '--json', '--out', join(reports, 'drift-shifted.json'), '--markdown', join(reports, 'drift-shifted.md')], 1);
 const moved = shifted.columns.filter((column) => column.level === 'alert');
 expect(shifted.level === 'alert' && moved.length > 0, 'shifted data should alert', shifted);
 say(`shifted data: level ${shifted.level}; moved at alert level: ${moved.map((column) => column.name).join(', ')}`);

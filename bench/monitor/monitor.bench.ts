@@ -91,11 +91,15 @@ async function main(): Promise<void> {
     await monitorLog(view, reference, null, { settings });
     console.log('  of which: every signal'.padEnd(40), seconds(signals), 's');
 
+    for (let run = 0; run < 2; run++) {
+      const start = performance.now();
+      const report = await monitorFiles({ logs: log, labels: labelsFile, settings }, reference);
+      const performanceSignal = report.signals.find((signal) => signal.signal === 'performance');
+      console.log(`monitor, 100,000 labels (run ${run + 1})`.padEnd(40), seconds(start), 's', performanceSignal?.summary);
+    }
     const labelled = performance.now();
-    const labelSet = await loadLabels(labelsFile, { id: 'request_id', label: 'label', task: 'classification' });
-    const report = await monitorLog(view, reference, labelSet, { settings });
-    const performanceSignal = report.signals.find((signal) => signal.signal === 'performance');
-    console.log(`read ${labelSet.rows.toLocaleString('en-US')} labels + every signal`.padEnd(40), seconds(labelled), 's', performanceSignal?.summary);
+    await loadLabels(labelsFile, { id: 'request_id', label: 'label', task: 'classification' });
+    console.log('  of which: read the labels'.padEnd(40), seconds(labelled), 's');
   } finally {
     await rm(dir, { recursive: true, force: true });
   }

@@ -18,6 +18,8 @@ export const promoteCommand: CommandHandler = {
     switch (result.status) {
       case 'refused':
         return { ok: false, reply: `Cannot promote ${subject} to ${codeSpan(command.stage)}: ${escapeMarkdown(result.reason)}.` };
+      case 'refreshed':
+        return { ok: true, reply: `Refreshed ${safeLink(`#${result.number}`, result.url)}: ${codeSpan(command.stage)} is now held by ${result.holder ? codeSpan(result.holder) : 'no version'}, so earlier approvals must be given again.` };
       case 'exists':
         return { ok: true, reply: `The promotion of ${subject} to ${codeSpan(command.stage)} is already open: ${safeLink(`#${result.number}`, result.url)}.` };
       case 'opened': {

@@ -54,6 +54,8 @@ export async function processDriftRun(delivery: Delivery, run: DriftRun, default
 async function processRun(delivery: Delivery, run: DriftRun, defaultBranch: string): Promise<DriftRunOutcome> {
   const outcome: DriftRunOutcome = { status: 'skipped', incidents: [], problems: [] };
   if (run.conclusion && SKIPPED_CONCLUSIONS.has(run.conclusion)) return { ...outcome, reason: `the run was ${run.conclusion}` };
+  // Drift issues watch what is deployed: a check run on another branch (a pull request, an experiment) is not about it.
+  if (run.headBranch && run.headBranch !== defaultBranch) return { ...outcome, reason: `the run is on ${run.headBranch}, not ${defaultBranch}` };
   const settings = await readIncidentSettings(delivery, defaultBranch);
   const listed = settings.incidents.workflows;
   const file = workflowFile(run);

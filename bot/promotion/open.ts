@@ -3,7 +3,8 @@
  * candidate file and the model's PROMOTIONS.md line, a body with the
  * evidence and the marker, the check run that records the push, and the
  * first status comment. A newer candidate for the same model and stage
- * closes the older pull request with a link.
+ * closes the older pull request with a link; the same candidate, after the
+ * stage changed hands, rebuilds its pull request in place.
  */
 import type { PromotionMarker } from '../../shared/promotion/index.js';
 import { addPromotionLogLine, promotionPullRequestBody, readPromotionMarker } from '../../shared/report/index.js';
@@ -13,7 +14,7 @@ import { modelSettings, readConfig, stagePolicy, previousStageOf, CONFIG_PATH, t
 import { candidateActors } from '../github/candidate-actors.js';
 import { commitFiles, defaultBranchHead, readTextFile, setBranch } from '../github/git-data.js';
 import { markPush } from '../github/promotion-check.js';
-import { closeAsSuperseded, openPromotionPulls, openPull } from '../github/pulls.js';
+import { closeAsSuperseded, openPromotionPulls, openPull, updatePullBody } from '../github/pulls.js';
 import { loadEvidence } from './evidence.js';
 import { candidateFileText, candidatePath, promotionBranch, promotionBranchPrefix, promotionLogPath } from './files.js';
 import { refreshPromotion } from './refresh.js';
@@ -31,6 +32,8 @@ export interface PromotionRequest {
 export type OpenResult =
   | { status: 'opened'; number: number; url: string; superseded: number[] }
   | { status: 'exists'; number: number; url: string }
+  /** The open pull request for the same candidate was rebuilt: the stage's holder had changed. */
+  | { status: 'refreshed'; number: number; url: string; holder: string | null }
   | { status: 'refused'; reason: string };
 
 /** Why the registry or the configuration rules the request out; undefined when it may proceed. */
@@ -68,24 +71,21 @@ export async function openPromotion(delivery: Delivery, request: PromotionReques
   if (refusal) return { status: 'refused', reason: refusal };
   const version = history!.versions.get(request.version)!;
 
+  const holder = stageHolder(history!, request.stage)?.version.version ?? null;
   const open = await openPromotionPulls(delivery, promotionBranchPrefix(request.model, request.stage));
-  const same = open.find((pull) => {
-    try {
-      const marker = readPromotionMarker(pull.body);
-      return marker?.version === request.version && marker.commit === version.commit;
-    } catch {
-      return false;
-    }
-  });
-  if (same) return { status: 'exists', number: same.number, url: same.url };
+  const same = open
+    .map((pull) => ({ pull, marker: markerOf(pull.body) }))
+    .find((entry) => entry.marker?.version === request.version && entry.marker.commit === version.commit);
+  if (same && same.marker!.holder === holder) return { status: 'exists', number: same.pull.number, url: same.pull.url };
 
   const marker: PromotionMarker = {
     model: request.model,
     stage: request.stage,
     version: request.version,
     commit: version.commit,
-    holder: stageHolder(history!, request.stage)?.version.version ?? null,
-    requestedBy: request.requestedBy,
+    holder,
+    // A refresh keeps whoever asked first: they still may not approve it.
+    requestedBy: same ? same.marker!.requestedBy : request.requestedBy,
   };
   const settings = modelSettings((config as Extract<ConfigRead, { ok: true }>).config, request.model)?.settings;
   const [evidence, actors] = await Promise.all([loadEvidence(delivery, request.model, request.version), candidateActors(delivery, version)]);
@@ -103,22 +103,37 @@ export async function openPromotion(delivery: Delivery, request: PromotionReques
   const branch = promotionBranch(request.model, request.stage, request.version);
   const title = `Promote ${request.model}@${request.version} to ${request.stage}`;
   const candidate = { path: candidatePath(request.model, request.stage), content: candidateFileText(marker) };
+  const logPath = promotionLogPath(request.model, settings);
+  const completeCommit = async (number: number, url: string) => {
+    const log = addPromotionLogLine(await readTextFile(delivery, logPath, head.sha), {
+      at: delivery.now(),
+      model: request.model,
+      version: request.version,
+      stage: request.stage,
+      previous: holder,
+      pullRequest: { number, url },
+      requestedBy: marker.requestedBy,
+    });
+    return commitFiles(delivery, head.sha, [candidate, { path: logPath, content: log }], title);
+  };
+
+  if (same) {
+    // The stage changed hands since the evidence was written: rebuild the branch on the
+    // default branch as it is now and rewrite the body. The push makes earlier approvals stale.
+    const complete = await completeCommit(same.pull.number, same.pull.url);
+    await setBranch(delivery, branch, complete);
+    await updatePullBody(delivery, same.pull.number, body);
+    await markPush(delivery, complete, [], same.pull.url);
+    await refreshPromotion(delivery, same.pull.number, { hintBody: body });
+    return { status: 'refreshed', number: same.pull.number, url: same.pull.url, holder };
+  }
+
   // The pull request needs a commit to exist, and the log line needs the pull request's number:
   // open it on the candidate file alone, then replace that commit with the complete one.
   const first = await commitFiles(delivery, head.sha, [candidate], title);
   await setBranch(delivery, branch, first);
   const pull = await openPull(delivery, { head: branch, base: head.branch, title, body });
-  const logPath = promotionLogPath(request.model, settings);
-  const log = addPromotionLogLine(await readTextFile(delivery, logPath, head.sha), {
-    at: delivery.now(),
-    model: request.model,
-    version: request.version,
-    stage: request.stage,
-    previous: marker.holder,
-    pullRequest: { number: pull.number, url: pull.url },
-    requestedBy: request.requestedBy,
-  });
-  const complete = await commitFiles(delivery, head.sha, [candidate, { path: logPath, content: log }], title);
+  const complete = await completeCommit(pull.number, pull.url);
   await setBranch(delivery, branch, complete);
   await markPush(delivery, complete, [], pull.url);
 
@@ -130,4 +145,28 @@ export async function openPromotion(delivery: Delivery, request: PromotionReques
   await refreshPromotion(delivery, pull.number, { hintBody: body });
   for (const number of superseded) await refreshPromotion(delivery, number);
   return { status: 'opened', number: pull.number, url: pull.url, superseded };
+}
+
+/**
+ * Brings the open promotion pull requests of a stage up to date after the
+ * stage changed hands (a rollback, or a tag written by hand): their evidence
+ * names the old holder, so their approvals are stale until refreshed.
+ */
+export async function refreshStalePromotions(delivery: Delivery, model: string, stage: string): Promise<number[]> {
+  const refreshed: number[] = [];
+  for (const pull of await openPromotionPulls(delivery, promotionBranchPrefix(model, stage))) {
+    const marker = markerOf(pull.body);
+    if (!marker) continue;
+    const result = await openPromotion(delivery, { model, version: marker.version, stage, requestedBy: marker.requestedBy });
+    if (result.status === 'refreshed') refreshed.push(result.number);
+  }
+  return refreshed;
+}
+
+function markerOf(body: string): PromotionMarker | null {
+  try {
+    return readPromotionMarker(body);
+  } catch {
+    return null;
+  }
 }

@@ -9,6 +9,7 @@ import { completePromotion } from '../merge.js';
 import { mergePull } from '../github/pulls.js';
 import { auditOf, decidePromotion, type DecideOptions, type PromotionDecision } from './decide.js';
 import { publishDecision } from './publish.js';
+import { deployStageTag } from './stage-writer.js';
 
 /** Recomputes and publishes the promotion of pull request `number`; null when it is not a promotion. */
 export async function refreshPromotion(delivery: Delivery, number: number, options: DecideOptions = {}): Promise<PromotionDecision | null> {
@@ -19,6 +20,11 @@ export async function refreshPromotion(delivery: Delivery, number: number, optio
   }
   const pull = decision.facts.pullRequest;
   if (pull.merged && decision.state.policyMet && !decision.stageTag) return (await completePromotion(delivery, decision)).decision;
+  if (pull.merged && decision.stageTag) {
+    // Done before; a writer that stopped between the tag and its deployment is finished here.
+    const tag = decision.stageTag;
+    await deployStageTag(delivery, decision.config, tag, false, { description: `${tag.model}@${tag.version} to ${tag.stage} (#${number})`, auditDigest: tag.metadata.auditDigest ?? null, pullRequest: number });
+  }
   await publishDecision(delivery, decision, auditOf(delivery, decision));
 
   if (decision.state.state === 'approved' && decision.input?.policy?.auto_merge && pull.state === 'open') {

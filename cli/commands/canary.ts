@@ -3,11 +3,11 @@ import { UsageError } from '../../shared/errors/index.js';
 import { analyzeCanary, evidenceRecord, loadLabels, loadPredictionLog } from '../../shared/monitor/index.js';
 import { canaryText } from '../../shared/report/monitor.js';
 import { parseCommandArgs, writeJson, type Command } from '../command.js';
-import { readSections, windowFlags, writeReport } from './monitor.js';
+import { formatFlag, readSections, windowFlags, writeReport } from './monitor.js';
 
 const usage = `Usage: tollgate canary --logs FILE --control VERSION --canary VERSION [--labels FILE]
          [--since 24h|TIME] [--until TIME] [--model NAME] [--stage STAGE]
-         [--config FILE] [--json] [--out FILE] [--evidence FILE]
+         [--format FORMAT] [--config FILE] [--json] [--out FILE] [--evidence FILE]
 
 Analyses a canary release: the log holds the traffic of both versions (its
 model version column tells them apart). Error rate, latency and, with labels,
@@ -23,6 +23,7 @@ Options:
   --labels FILE        delayed labels (request id, label)
   --since, --until     the window (as for tollgate monitor)
   --model, --stage     recorded in the report and the evidence
+  --format FORMAT      the log's format when its name does not say: csv, jsonl, parquet, arrow
   --config FILE        configuration (default: .github/tollgate.yml when it exists)
   --json               print the report as one JSON document
   --out FILE           write the report (tollgate.canary/v1)
@@ -39,6 +40,7 @@ const options = {
   until: { type: 'string' },
   model: { type: 'string' },
   stage: { type: 'string' },
+  format: { type: 'string' },
   config: { type: 'string' },
   json: { type: 'boolean', default: false },
   out: { type: 'string' },
@@ -55,7 +57,7 @@ export const canaryCommand: Command = {
     if (values.control === undefined || values.canary === undefined) throw new UsageError(`missing --control VERSION and --canary VERSION\n\n${usage}`);
     const sections = await readSections(io, values.config);
     const task = sections.monitor.task ?? sections.evaluation.task ?? 'classification';
-    const log = await loadPredictionLog(resolve(io.cwd, values.logs), { columns: sections.monitor.columns, numericLabels: task === 'regression' });
+    const log = await loadPredictionLog(resolve(io.cwd, values.logs), { columns: sections.monitor.columns, numericLabels: task === 'regression', format: formatFlag(values.format) });
     const labels =
       values.labels === undefined
         ? null

@@ -1,11 +1,11 @@
 import { existsSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
-import { isAbsolute, join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { defaultDriftConfig, loadDriftConfig, type DriftConfig } from '../../shared/config/drift.js';
 import { FAIL_ON, createBaseline, driftFromFiles, type DriftReport, type FailOn } from '../../shared/drift/index.js';
 import { InputError, UsageError } from '../../shared/errors/index.js';
 import { profileToJSON } from '../../shared/profile/index.js';
-import { driftText } from '../../shared/report/drift.js';
+import { driftMarkdown, driftText } from '../../shared/report/drift.js';
 import { parseCommandArgs, requirePositional, writeJson, type Command, type CommandIo } from '../command.js';
 
 const DEFAULT_CONFIG = '.github/tollgate.yml';
@@ -33,6 +33,7 @@ Options:
   --fail-on LEVEL      warn, alert or never (default: the config's fail_on, else alert)
   --json               print the report as one JSON document
   --out FILE           write the JSON report to FILE
+  --markdown FILE      write the Markdown report (the job summary) to FILE
 
 Exit codes: 0 no drift at the --fail-on level, 1 drift, 2 usage or input error.`;
 
@@ -44,10 +45,11 @@ const options = {
   'fail-on': { type: 'string' },
   json: { type: 'boolean', default: false },
   out: { type: 'string', short: 'o' },
+  markdown: { type: 'string' },
 } as const;
 
 function inCwd(io: CommandIo, path: string): string {
-  return isAbsolute(path) || io.cwd === process.cwd() ? path : join(io.cwd, path);
+  return resolve(io.cwd, path);
 }
 
 async function readConfig(io: CommandIo, explicit: string | undefined): Promise<{ config: DriftConfig; file?: string }> {
@@ -109,6 +111,7 @@ export const driftCommand: Command = {
     report.reference.path = values.reference;
     report.current.path = values.current;
     if (values.out) await writeOut(inCwd(io, values.out), `${JSON.stringify(report, null, 2)}\n`);
+    if (values.markdown) await writeOut(inCwd(io, values.markdown), driftMarkdown(report));
     if (values.json) writeJson(io, report);
     else io.stdout.write(driftText(report));
     return driftFails(report, (failOnFlag as FailOn | undefined) ?? config.fail_on) ? 1 : 0;

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
+import type { DataFormat } from '../../shared/data/index.js';
 import { defaultMonitorSections, loadMonitorSections, type MonitorSections } from '../../shared/config/monitor.js';
 import { InputError, UsageError } from '../../shared/errors/index.js';
 import {
@@ -16,11 +17,12 @@ import { monitorText } from '../../shared/report/monitor.js';
 import { parseCommandArgs, writeJson, type Command, type CommandIo } from '../command.js';
 
 const CONFIG_PATH = '.github/tollgate.yml';
+const DATA_FORMATS = ['csv', 'jsonl', 'parquet', 'arrow'] as const;
 
 const usage = `Usage: tollgate monitor --logs FILE [--labels FILE]
          [--model NAME [--stage STAGE] [--repo DIR] [--assets DIR] | --reference profile.json [--evaluation evaluation.json]]
          [--since 24h|TIME] [--until TIME] [--after-report FILE] [--version V]
-         [--config FILE] [--fail-on alert|warn|never] [--json] [--out FILE]
+         [--format csv|jsonl|parquet|arrow] [--config FILE] [--fail-on alert|warn|never] [--json] [--out FILE]
 
 Watches a released model through its prediction log: feature and prediction
 drift (against the profile stored with the version), confidence collapse,
@@ -42,6 +44,7 @@ Options:
   --until TIME         the window's end (ISO 8601; default now)
   --after-report FILE  only requests after the last one a previous monitor report checked
   --version V          monitor only this model version's requests (default: the registry's version)
+  --format FORMAT      the log's format when its name does not say (e.g. predictions.log): csv, jsonl, parquet, arrow
   --config FILE        configuration (default: ${CONFIG_PATH} when it exists): monitor:, drift:, evaluation:
   --fail-on LEVEL      alert (default: monitor.fail_on), warn or never
   --json               print the report as one JSON document
@@ -62,6 +65,7 @@ const options = {
   until: { type: 'string' },
   'after-report': { type: 'string' },
   version: { type: 'string' },
+  format: { type: 'string' },
   config: { type: 'string' },
   'fail-on': { type: 'string' },
   json: { type: 'boolean', default: false },
@@ -91,6 +95,13 @@ export async function windowFlags(io: CommandIo, values: { since?: string; until
     else if (last !== null) throw new InputError({ file: path }, 'not a monitor report: expected window.last (the last request it checked)');
   }
   return window;
+}
+
+/** The `--format` flag: a data format, or undefined to go by the file name. */
+export function formatFlag(text: string | undefined): DataFormat | undefined {
+  if (text === undefined) return undefined;
+  if (!(DATA_FORMATS as readonly string[]).includes(text)) throw new UsageError(`--format must be one of ${DATA_FORMATS.join(', ')}; got '${text}'`);
+  return text as DataFormat;
 }
 
 /** Writes a JSON report to `path` (relative to the command's directory). */
@@ -151,6 +162,7 @@ export const monitorCommand: Command = {
         threshold: sections.evaluation.threshold,
         window: await windowFlags(io, values),
         version: values.version,
+        format: formatFlag(values.format),
         model: reference.version?.model ?? values.model,
         stage: reference.version?.stage ?? values.stage,
       },

@@ -3,11 +3,11 @@ import { UsageError } from '../../shared/errors/index.js';
 import { compareShadow, evidenceRecord, loadLabels, loadPredictionLog } from '../../shared/monitor/index.js';
 import { shadowText } from '../../shared/report/monitor.js';
 import { parseCommandArgs, writeJson, type Command } from '../command.js';
-import { readSections, windowFlags, writeReport } from './monitor.js';
+import { formatFlag, readSections, windowFlags, writeReport } from './monitor.js';
 
 const usage = `Usage: tollgate shadow --live FILE --shadow FILE [--labels FILE]
          [--since 24h|TIME] [--until TIME] [--model NAME] [--stage STAGE]
-         [--config FILE] [--json] [--out FILE] [--evidence FILE]
+         [--format FORMAT] [--config FILE] [--json] [--out FILE] [--evidence FILE]
 
 Compares a shadow model with the live one on the requests both scored
 (paired on request id): agreement of predicted classes, score correlation and
@@ -23,6 +23,7 @@ Options:
   --labels FILE      delayed labels (request id, label)
   --since, --until   the window (as for tollgate monitor)
   --model, --stage   recorded in the report and the evidence
+  --format FORMAT    the logs' format when their names do not say: csv, jsonl, parquet, arrow
   --config FILE      configuration (default: .github/tollgate.yml when it exists)
   --json             print the report as one JSON document
   --out FILE         write the report (tollgate.shadow/v1)
@@ -38,6 +39,7 @@ const options = {
   until: { type: 'string' },
   model: { type: 'string' },
   stage: { type: 'string' },
+  format: { type: 'string' },
   config: { type: 'string' },
   json: { type: 'boolean', default: false },
   out: { type: 'string' },
@@ -53,7 +55,7 @@ export const shadowCommand: Command = {
     if (values.live === undefined || values.shadow === undefined) throw new UsageError(`missing --live FILE and --shadow FILE\n\n${usage}`);
     const sections = await readSections(io, values.config);
     const task = sections.monitor.task ?? sections.evaluation.task ?? 'classification';
-    const read = { columns: sections.monitor.columns, numericLabels: task === 'regression' };
+    const read = { columns: sections.monitor.columns, numericLabels: task === 'regression', format: formatFlag(values.format) };
     const live = await loadPredictionLog(resolve(io.cwd, values.live), read);
     const shadow = await loadPredictionLog(resolve(io.cwd, values.shadow), read);
     const labels =

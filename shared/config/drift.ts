@@ -133,6 +133,9 @@ void sameShape;
 
 const tollgateFileSchema = z.looseObject({ drift: driftConfigSchema.prefault({}) });
 
+/** Top-level keys that mark a file as `.github/tollgate.yml` rather than a standalone drift file. */
+const TOLLGATE_SECTIONS = ['drift', 'version', 'models', 'evaluation', 'incidents', 'monitor', '$schema'];
+
 /**
  * Reads a drift configuration: `.github/tollgate.yml` (its `drift:` section)
  * or a standalone file with the section's keys at the top level. Errors name
@@ -156,7 +159,8 @@ export function parseDriftConfig(text: string, file: string): LocatedDocument<Dr
   } catch {
     raw = null; // parseYaml reports the YAML error with its position
   }
-  const nested = raw !== null && typeof raw === 'object' && !Array.isArray(raw) && 'drift' in raw;
+  // A tollgate.yml (any of its sections present) holds the settings under `drift:`.
+  const nested = raw !== null && typeof raw === 'object' && !Array.isArray(raw) && TOLLGATE_SECTIONS.some((key) => key in raw);
   if (!nested) return parseYaml(text, file, driftConfigSchema);
   const document = parseYaml(text, file, tollgateFileSchema);
   return { file: document.file, value: document.value.drift, locate: (path) => document.locate(['drift', ...path]) };

@@ -12,6 +12,8 @@
  *       primary: {metric: roc_auc, min_delta: 0}
  */
 import { z } from 'zod';
+import { incidentsConfigSchema } from '../incidents/config.js';
+import { driftConfigSchema } from './drift.js';
 import { evaluationSchema } from './evaluation.js';
 import { checkModel, modelObjectSchema, registryNameSchema } from './models.js';
 import { promotionSchema } from './promotion.js';
@@ -45,6 +47,8 @@ export const tollgateConfigSchema = z
     version: z.literal(1, { error: 'expected version: 1' }).default(1),
     models: modelsSchema.default({}),
     evaluation: evaluationSchema.prefault({}),
+    drift: driftConfigSchema.prefault({}).describe('Drift checks: thresholds, per-column tests and importance, segments.'),
+    incidents: incidentsConfigSchema.prefault({}).describe('When drift issues open, close and reopen, and which workflows feed them.'),
   })
   .describe('Tollgate configuration (.github/tollgate.yml)');
 

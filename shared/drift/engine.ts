@@ -107,6 +107,11 @@ function wrapTypeMismatch(build: () => BuiltInput, path: string | undefined): Bu
 }
 
 async function prepareRaw(source: TableSource, current: TableSource, settings: DriftSettings, options: DriftOptions): Promise<Prepared> {
+  for (const by of settings.segment_by) {
+    if (!source.schema.fields.some((field) => field.name === by)) {
+      throw new InputError(undefined, `segment_by column ${JSON.stringify(by)} is not in the reference data, so its segments cannot be compared`);
+    }
+  }
   const started = performance.now();
   const reference = await loadTable(source);
   const currentTable = await loadTable(current);

@@ -116,7 +116,7 @@ export function analyzeCanary(log: LogView, control: string, canary: string, lab
   const canarySide = side('canary', sides.canary.names[0], 1);
 
   const errorsKnown = roleColumn(view, 'error') !== undefined;
-  if (!errorsKnown) notes.push('the log has no error column: error rates are not compared');
+  if (!errorsKnown) notes.push('the log has no error column: error rates are not compared (max_error_rate_increase is not checked)');
   const errorIncrease = errorsKnown ? proportionDifference(controlSide.side.errors, controlSide.side.requests, canarySide.side.errors, canarySide.side.requests, confidence) : null;
   const latencyIncrease = controlSide.side.latency && canarySide.side.latency ? relativeIncrease(controlSide.side.latency.p95, canarySide.side.latency.p95, confidence) : null;
 

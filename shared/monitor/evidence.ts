@@ -25,10 +25,15 @@ function fmt(value: number | null): string {
   return String(Number(value.toPrecision(4)));
 }
 
-/** A bound on an estimate: `max` (must stay at or below) or `min` (at or above). */
-export function checkBound(name: string, bound: number, estimate: Estimate | null, direction: 'max' | 'min'): BoundCheck {
+/**
+ * A bound on an estimate: `max` (must stay at or below) or `min` (at or
+ * above). A missing estimate is `missing`: `unsure` when more data will give
+ * it (labels), `unavailable` when the logs cannot (no such column).
+ */
+export function checkBound(name: string, bound: number, estimate: Estimate | null, direction: 'max' | 'min', missing: 'unsure' | 'unavailable' = 'unsure'): BoundCheck {
   const value = estimate?.value ?? null;
   const interval = estimate?.interval ?? null;
+  if (estimate === null) return { name, bound, value, interval, status: missing };
   let status: BoundCheck['status'] = 'unsure';
   if (interval !== null) {
     if (direction === 'max') status = interval[1] <= bound ? 'met' : interval[0] > bound ? 'broken' : 'unsure';
@@ -50,11 +55,25 @@ function describeCheck(check: BoundCheck): string {
       return `${check.name}: ${fmt(check.value)}${interval} is ${relation} ${fmt(check.bound)}`;
     case 'broken':
       return `${check.name}: ${fmt(check.value)}${interval} breaks the bound ${fmt(check.bound)}`;
+    case 'unavailable':
+      return `${check.name}: not checked, the logs do not give this figure`;
     case 'unsure':
       return check.value === null
         ? `${check.name}: no figure yet (needs ${relation} ${fmt(check.bound)})`
         : `${check.name}: ${fmt(check.value)}${interval} cannot yet be told from the bound ${fmt(check.bound)}`;
   }
+}
+
+/** A bound that no longer holds a verdict back: met, or not checkable from these logs. */
+function settled(check: BoundCheck): boolean {
+  return check.status === 'met' || check.status === 'unavailable';
+}
+
+const STATUS_ORDER: Record<BoundCheck['status'], number> = { broken: 0, unsure: 1, unavailable: 2, met: 3 };
+
+/** Every check in words, the ones that decide first. */
+function reasonsOf(checks: readonly BoundCheck[]): string[] {
+  return [...checks].sort((x, y) => STATUS_ORDER[x.status] - STATUS_ORDER[y.status]).map(describeCheck);
 }
 
 export interface Decision<V> {
@@ -67,10 +86,10 @@ export interface Decision<V> {
 export function decideShadow(figures: ShadowFigures, bounds: Partial<ShadowBounds> = {}): Decision<ShadowVerdict> {
   const b = { ...DEFAULT_SHADOW, ...bounds };
   const checks = [enough('min_requests', b.min_requests, figures.pairs), enough('min_hours', b.min_hours, figures.hours)];
-  if (b.max_disagreement !== undefined) checks.push(checkBound('max_disagreement', b.max_disagreement, figures.disagreement, 'max'));
-  if (b.max_mean_abs_diff !== undefined) checks.push(checkBound('max_mean_abs_diff', b.max_mean_abs_diff, figures.mean_abs_diff, 'max'));
-  if (b.min_correlation !== undefined) checks.push(checkBound('min_correlation', b.min_correlation, figures.correlation, 'min'));
-  if (b.max_latency_increase !== undefined) checks.push(checkBound('max_latency_increase', b.max_latency_increase, figures.latency_increase, 'max'));
+  if (b.max_disagreement !== undefined) checks.push(checkBound('max_disagreement', b.max_disagreement, figures.disagreement, 'max', 'unavailable'));
+  if (b.max_mean_abs_diff !== undefined) checks.push(checkBound('max_mean_abs_diff', b.max_mean_abs_diff, figures.mean_abs_diff, 'max', 'unavailable'));
+  if (b.min_correlation !== undefined) checks.push(checkBound('min_correlation', b.min_correlation, figures.correlation, 'min', 'unavailable'));
+  if (b.max_latency_increase !== undefined) checks.push(checkBound('max_latency_increase', b.max_latency_increase, figures.latency_increase, 'max', 'unavailable'));
   if (b.max_metric_decrease !== undefined) {
     const delta = figures.metric_delta;
     // A decrease in the metric's better direction: positive = the shadow is worse.
@@ -82,10 +101,8 @@ export function decideShadow(figures: ShadowFigures, bounds: Partial<ShadowBound
           : delta;
     checks.push(checkBound('max_metric_decrease', b.max_metric_decrease, decrease, 'max'));
   }
-  const verdict: ShadowVerdict = checks.some((check) => check.status === 'broken') ? 'fail' : checks.every((check) => check.status === 'met') ? 'pass' : 'insufficient';
-  const order = { broken: 0, unsure: 1, met: 2 };
-  const reasons = [...checks].sort((x, y) => order[x.status] - order[y.status]).map(describeCheck);
-  return { verdict, checks, reasons };
+  const verdict: ShadowVerdict = checks.some((check) => check.status === 'broken') ? 'fail' : checks.every(settled) ? 'pass' : 'insufficient';
+  return { verdict, checks, reasons: reasonsOf(checks) };
 }
 
 /**
@@ -98,14 +115,12 @@ export function decideCanary(figures: CanaryFigures, bounds: Partial<CanaryBound
   const checks = [
     enough('min_requests', b.min_requests, figures.requests.canary),
     enough('min_hours', b.min_hours, figures.hours),
-    checkBound('max_error_rate_increase', b.max_error_rate_increase, figures.error_rate_increase, 'max'),
+    checkBound('max_error_rate_increase', b.max_error_rate_increase, figures.error_rate_increase, 'max', 'unavailable'),
   ];
-  if (b.max_latency_increase !== undefined) checks.push(checkBound('max_latency_increase', b.max_latency_increase, figures.latency_increase, 'max'));
+  if (b.max_latency_increase !== undefined) checks.push(checkBound('max_latency_increase', b.max_latency_increase, figures.latency_increase, 'max', 'unavailable'));
   if (b.max_metric_decrease !== undefined) checks.push(checkBound('max_metric_decrease', b.max_metric_decrease, figures.metric_decrease, 'max'));
-  const verdict: CanaryVerdict = checks.some((check) => check.status === 'broken') ? 'rollback' : checks.every((check) => check.status === 'met') ? 'promote' : 'hold';
-  const order = { broken: 0, unsure: 1, met: 2 };
-  const reasons = [...checks].sort((x, y) => order[x.status] - order[y.status]).map(describeCheck);
-  return { verdict, checks, reasons };
+  const verdict: CanaryVerdict = checks.some((check) => check.status === 'broken') ? 'rollback' : checks.every(settled) ? 'promote' : 'hold';
+  return { verdict, checks, reasons: reasonsOf(checks) };
 }
 
 /** The compact record a promotion PR carries for a shadow or canary report. */

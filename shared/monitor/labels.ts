@@ -8,7 +8,7 @@
 import { openTable, type Column } from '../data/index.js';
 import { InputError } from '../errors/index.js';
 import type { Task } from '../evaluate/index.js';
-import { roleColumn, rowLocation, textAt, type LogView } from './log.js';
+import { columnNames, roleColumn, rowLocation, textAt, type LogView } from './log.js';
 
 /** Labels by request id. */
 export interface LabelSet {
@@ -45,17 +45,19 @@ export function labelValue(column: Column, row: number, task: Task): number | un
 
 /** Reads a labels file: `id` and `label` columns by the given names. */
 export async function loadLabels(path: string, options: { id: string; label: string; task: Task }): Promise<LabelSet> {
+  // Checked before declaring types: a JSON lines reader would add a declared column the file lacks.
+  const present = await columnNames(path, undefined);
+  for (const [role, name] of [
+    ['id', options.id],
+    ['label', options.label],
+  ] as const) {
+    if (!present.has(name)) {
+      throw new InputError({ file: path }, `no ${role} column '${name}' (monitor.labels.${role}); the labels file has columns ${[...present].map((n) => `'${n}'`).join(', ')}`);
+    }
+  }
   const reader = await openTable(path, { types: { [options.id]: 'string', ...(options.task === 'regression' ? { [options.label]: 'float' } : {}) } });
   try {
     const names = reader.schema.fields.map((field) => field.name);
-    for (const [role, name] of [
-      ['id', options.id],
-      ['label', options.label],
-    ] as const) {
-      if (!names.includes(name)) {
-        throw new InputError({ file: path }, `no ${role} column '${name}' (monitor.labels.${role}); the labels file has columns ${names.map((n) => `'${n}'`).join(', ')}`);
-      }
-    }
     const idIndex = names.indexOf(options.id);
     const labelIndex = names.indexOf(options.label);
     const byId = new Map<string, number>();

@@ -5,7 +5,7 @@
  * the feature columns. The whole log is loaded into typed columns; every
  * unreadable value of a role column is an error naming its line.
  */
-import type { ColumnType, Schema, TableReader } from '../data/index.js';
+import type { ColumnType, DataFormat, Schema, TableReader } from '../data/index.js';
 import { openTable } from '../data/index.js';
 import { loadTable, type LoadedColumn, type TableSource } from '../drift/index.js';
 import { InputError } from '../errors/index.js';
@@ -32,6 +32,8 @@ export interface LoadLogOptions {
   featureTypes?: Record<string, ColumnType>;
   /** Regression: labels are numbers. */
   numericLabels?: boolean;
+  /** The file's format when its name does not say (e.g. `predictions.log` holding JSON lines). */
+  format?: DataFormat;
 }
 
 /** Roles whose values must be readable as numbers. */
@@ -58,7 +60,11 @@ class Lines {
   }
 }
 
-function readTypes(options: LoadLogOptions): Record<string, ColumnType> {
+/**
+ * Types to read the log's own columns with. Only names the file has: some
+ * readers (JSON lines) add a declared column the data does not hold.
+ */
+function readTypes(options: LoadLogOptions, present: ReadonlySet<string>): Record<string, ColumnType> {
   const types: Record<string, ColumnType> = { ...options.featureTypes };
   const name = (role: LogRole) => options.columns?.[role] ?? DEFAULT_LOG_COLUMNS[role];
   types[name('id')] = 'string';
@@ -66,7 +72,14 @@ function readTypes(options: LoadLogOptions): Record<string, ColumnType> {
   types[name('prediction')] = 'category';
   for (const role of NUMERIC_ROLES) types[name(role)] = 'float';
   if (options.numericLabels) types[name('label')] = 'float';
-  return types;
+  return Object.fromEntries(Object.entries(types).filter(([column]) => present.has(column)));
+}
+
+/** The column names of a table file (its header, or the names its first records hold). */
+export async function columnNames(path: string, format: LoadLogOptions['format']): Promise<Set<string>> {
+  const reader = await openTable(path, { format });
+  await reader.close();
+  return new Set(reader.schema.fields.map((field) => field.name));
 }
 
 function resolveRoles(schema: Schema, path: string, columns: LogColumns): Partial<Record<LogRole, string>> {
@@ -162,7 +175,7 @@ export function columnsSource(schema: Schema, columns: readonly LoadedColumn[], 
 
 /** Reads a prediction log. */
 export async function loadPredictionLog(path: string, options: LoadLogOptions = {}): Promise<LogView> {
-  const reader = await openTable(path, { types: readTypes(options) });
+  const reader = await openTable(path, { types: readTypes(options, await columnNames(path, options.format)), format: options.format });
   try {
     const roles = resolveRoles(reader.schema, path, options.columns ?? {});
     const lines = new Lines();

@@ -3,6 +3,7 @@
  * version's reference, every signal, and one report in the drift report's
  * format plus `signals`.
  */
+import type { DataFormat } from '../data/index.js';
 import { currentReadTypes, defaultDriftSettings, type DriftReport, type DriftSettings, type ReportLevel } from '../drift/index.js';
 import { InputError } from '../errors/index.js';
 import type { Task } from '../evaluate/index.js';
@@ -179,6 +180,8 @@ function countFinite(values: Float64Array | undefined): number {
 export interface MonitorFilesRequest extends MonitorOptions {
   logs: string;
   labels?: string;
+  /** The log's format when its name does not say. */
+  format?: DataFormat;
 }
 
 /** Loads the log (with the reference profile's column types) and the labels, then monitors. */
@@ -186,7 +189,7 @@ export async function monitorFiles(request: MonitorFilesRequest, reference: Moni
   const settings = request.settings ?? defaultMonitorSettings();
   const task: Task = settings.task ?? reference.evaluation?.task ?? request.task ?? 'classification';
   const featureTypes = reference.profile ? currentReadTypes(reference.profile.columns.map((column) => ({ name: column.name, type: column.type }))) : {};
-  const log = await loadPredictionLog(request.logs, { columns: settings.columns, featureTypes, numericLabels: task === 'regression' });
+  const log = await loadPredictionLog(request.logs, { columns: settings.columns, featureTypes, numericLabels: task === 'regression', format: request.format });
   const idName = log.roles.id ?? settings.columns.id ?? 'request_id';
   const labels = request.labels === undefined ? null : await loadLabels(request.labels, { id: settings.labels.id ?? idName, label: settings.labels.label ?? 'label', task });
   return monitorLog(log, reference, labels, request);

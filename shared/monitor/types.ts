@@ -148,8 +148,13 @@ export interface BoundCheck {
   bound: number;
   value: number | null;
   interval: [number, number] | null;
-  /** met: the interval lies within the bound; broken: wholly beyond it; unsure: neither yet. */
-  status: 'met' | 'broken' | 'unsure';
+  /**
+   * met: the interval lies within the bound; broken: wholly beyond it; unsure:
+   * neither yet (or its figure needs more data, e.g. labels); unavailable: the
+   * logs cannot give the figure (no latency or error column, no predicted
+   * classes) and the bound is not checked.
+   */
+  status: 'met' | 'broken' | 'unsure' | 'unavailable';
 }
 
 export type ShadowVerdict = 'pass' | 'fail' | 'insufficient';

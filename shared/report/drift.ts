@@ -6,7 +6,7 @@
  * Mermaid block, labels are reduced to characters that cannot end a string,
  * a statement or the code block.
  */
-import type { DriftColumnReport, DriftReport } from '../drift/index.js';
+import { formatValue, type DriftColumnReport, type DriftReport } from '../drift/index.js';
 import { escapeMarkdown, formatNumber, markdownTable } from './markdown.js';
 import { textTable } from './text-table.js';
 
@@ -72,7 +72,10 @@ function centerText(column: DriftColumnReport, side: 'reference' | 'current'): s
   const center = column.center;
   if (center === null) return '—';
   const value = center[side];
-  if (center.label === 'mean') return `mean ${formatNumber(value)}`;
+  if (center.label === 'mean') {
+    const dated = (column.type === 'date' || column.type === 'datetime') && value !== null;
+    return `mean ${dated ? formatValue(value, column.type) : formatNumber(value)}`;
+  }
   return `${center.label.replace(/^share /, '')} ${percent(value)}`;
 }
 

@@ -3,3 +3,4 @@ export { textTable, displayValue } from './text-table.js';
 export { validationText, validationMarkdown } from './validation.js';
 export { renderEvaluationMarkdown, evaluationTitle } from './evaluation.js';
 export * from './promotion.js';
+export { driftMarkdown, driftText, driftHeadline, driftChart, mermaidLabel } from './drift.js';

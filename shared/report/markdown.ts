@@ -24,7 +24,9 @@ export function escapeMarkdown(text: string): string {
   return escapeHtml(String(text))
     .replace(/\r\n|\r|\n/g, ' ')
     .replace(/[\\`*_{}[\]|~]/g, (character) => `\\${character}`)
-    .replace(/^(\s*)([#+=-]|\d+[.)])/, (_, space: string, marker: string) => `${space}${marker.replace(/([#+=.)-])$/, '\\$1')}`)
+    // Block markers only count at the start and before a space: `# h`, `- item`, `1. item`, or a setext `===` line.
+    .replace(/^(\s*)(#{1,6}|[+-]|\d{1,9}[.)])(?=\s|$)/, (_, space: string, marker: string) => `${space}${marker.slice(0, -1)}\\${marker.slice(-1)}`)
+    .replace(/^(\s*)(=+|-+)(\s*)$/, (_, space: string, run: string, rest: string) => `${space}\\${run}${rest}`)
     .replace(/@/g, '@\u200b'); // no accidental @-mentions of users or teams
 }
 

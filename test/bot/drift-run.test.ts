@@ -62,7 +62,7 @@ async function setup(config = CONFIG): Promise<Harness> {
 }
 
 /** Advances the clock, adds a drift run with its artifact, and delivers `workflow_run.completed`. */
-async function deliverRun(h: Harness, content: ArtifactContent, days = 1, options: { path?: string } = {}): Promise<FakeWorkflowRun> {
+async function deliverRun(h: Harness, content: ArtifactContent, days = 1, options: { path?: string; branch?: string; conclusion?: string } = {}): Promise<FakeWorkflowRun> {
   fake.advance(days * DAY);
   const run = addDriftRun(h.repo, content, options);
   await h.deliver('workflow_run', workflowRunPayload(fake, h.repo, run));
@@ -114,9 +114,11 @@ describe('drift issues through workflow_run deliveries', () => {
     expect(botComments(h, issue.number)).toHaveLength(1);
     expect(fake.count((request) => request.method !== 'GET')).toBe(0);
 
-    // Unchanged: the body follows the run, no comment.
+    // Unchanged: the body follows the run, no comment (one write in all).
+    fake.clearRequests();
     await deliverRun(h, alert(5));
     expect(botComments(h, issue.number)).toHaveLength(1);
+    expect(fake.requests.filter((request) => request.method !== 'GET' && request.path !== '/graphql').map((request) => request.method)).toEqual(['PATCH']);
     expect(stateOf(issue).runs).toHaveLength(4);
 
     // Clean x3: closed with a recovery comment.
@@ -146,6 +148,9 @@ describe('drift issues through workflow_run deliveries', () => {
       [issue.number, 'closed'],
       [issues[1].number, 'open'],
     ]);
+    expect(issues[1].body).toContain(`> Follows #${issue.number}, closed `);
+    await deliverRun(h, alert(6));
+    expect(issues[1].body).toContain('6 of 20 features drifted at alert level');
     expect(issues[1].body).toContain(`> Follows #${issue.number}, closed `);
     expect(driftChecks(h)).toHaveLength(0);
   });
@@ -226,6 +231,14 @@ describe('unreadable drift reports', () => {
       expect.stringMatching(/^GET \/repos\/R\/contents\/\.github(\/|%2F)tollgate\.yml$/),
       expect.stringMatching(/^GET \/repos\/R\/actions\/runs\/\d+\/artifacts$/),
     ]);
+    expect(driftChecks(h)).toHaveLength(0);
+  });
+
+  it('runs on another branch, and cancelled runs, are not about what is deployed', async () => {
+    const h = await setup();
+    for (let index = 0; index < 2; index += 1) await deliverRun(h, alert(), 1, { branch: 'experiment' });
+    for (let index = 0; index < 2; index += 1) await deliverRun(h, alert(), 1, { conclusion: 'cancelled' });
+    expect(driftIssues(h)).toHaveLength(0);
     expect(driftChecks(h)).toHaveLength(0);
   });
 });

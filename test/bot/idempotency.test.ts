@@ -83,4 +83,21 @@ describe('idempotency', () => {
     const digest = /Tollgate-Audit: sha256:([0-9a-f]{16})/.exec(tag.message)![1];
     expect(assets[0].name).toContain(digest);
   });
+
+  it('recreates a missing deployment for an old stage tag, and only then', async () => {
+    const h = await startHarness(fake);
+    const pr = await h.registerAndOpen('v1.4.0');
+    await h.say(pr.number, 'alice', '/approve');
+    await h.merge(pr.number);
+    expect(h.repo.deployments).toHaveLength(1);
+    h.repo.deployments.length = 0; // lost (say the writer crashed before creating it)
+    const closed = pullRequestPayload(fake, h.repo, 'closed', pr.number, person('erin'));
+    await h.deliver('pull_request', closed);
+    expect(h.repo.deployments).toHaveLength(0); // the tag is young: its writer may still be at work
+    fake.advance(120_000);
+    await h.deliver('pull_request', closed);
+    await h.deliver('pull_request', closed);
+    expect(h.repo.deployments).toHaveLength(1);
+    expect(h.stageTags()).toEqual(['churn#staging#1']);
+  });
 });

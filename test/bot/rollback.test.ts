@@ -2,6 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createGitHubClient } from '../../shared/github/client.js';
 import { GitHubBackend, Registry } from '../../shared/registry/index.js';
+import { readPromotionMarker } from '../../shared/report/index.js';
 import { FakeGitHub } from '../support/fake-github.js';
 import { APP_USER, person, startHarness, type Harness } from './support/harness.js';
 import { issueCommentPayload } from './support/payloads.js';
@@ -79,5 +80,26 @@ describe('/rollback', () => {
     expect(h.stageTags()).toHaveLength(3);
     await h.say(issue, 'alice', '/rollback churn staging');
     expect(reply(h, issue)).toContain('no version of churn holds &#39;staging&#39;; nothing to roll back');
+  });
+
+  it('refreshes an open promotion to the stage for its new holder: approvals start over', async () => {
+    const { h, issue } = await productionHistory();
+    await h.register('v1.5.0');
+    const client = createGitHubClient({ baseUrl: fake.url, token: 'test', retries: 0 });
+    const registry = new Registry({ backend: new GitHubBackend({ client, owner: h.repo.owner, repo: h.repo.name }), now: () => Math.floor(Date.parse(fake.currentTime()) / 1000) });
+    await registry.assign({ model: 'churn', stage: 'staging', version: 'v1.5.0' });
+    await h.say(issue, 'gina', '/promote churn@v1.5.0 to production');
+    const pr = h.repo.issues.find((candidate) => candidate.pull && candidate.user.login === APP_USER.login)!;
+    expect(readPromotionMarker(pr.body)?.holder).toBe('v1.4.0');
+    await h.say(pr.number, 'alice', '/approve');
+    expect(h.status(pr.number)).toContain('**Approvals:** 1 of 2');
+
+    await h.say(issue, 'bob', '/rollback churn production');
+    expect(reply(h, issue)).toContain(`Refreshed #${pr.number} for the new holder.`);
+    expect(readPromotionMarker(h.pull(pr.number).body)).toMatchObject({ holder: 'v1.3.0', requestedBy: 'gina' });
+    const candidateFile = h.repo.commitFiles(h.pull(pr.number).pull!.head_sha).get('.tollgate/promotions/churn@production.json')!;
+    expect(JSON.parse(candidateFile.content.toString()).holder).toBe('v1.3.0');
+    expect(h.status(pr.number)).toContain('**Approvals:** 0 of 2');
+    expect(h.status(pr.number)).toContain('made before the latest push; approve again');
   });
 });

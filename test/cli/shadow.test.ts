@@ -40,6 +40,22 @@ describe('tollgate shadow', () => {
     expect(report.distribution?.level).toBe('alert');
   });
 
+  it('reads logs whose names do not say their format with --format', async () => {
+    const line = (id: string, score: number) => JSON.stringify({ request_id: id, timestamp: '2024-06-01T00:00:00Z', score });
+    writeFileSync(path('a.log'), [line('x1', 0.9), line('x2', 0.2), line('x3', 0.6)].join('\n'));
+    writeFileSync(path('b.log'), [line('x1', 0.8), line('x2', 0.1), line('x3', 0.4)].join('\n'));
+    const result = await runCli(['shadow', '--live', path('a.log'), '--shadow', path('b.log'), '--format', 'jsonl', '--json']);
+    const report = JSON.parse(result.stdout) as ShadowReport;
+    expect(report.agreement?.rate).toBe(2 / 3);
+    // 1 of 3 disagree: even Wilson's lower bound (0.06) is above the default 0.05.
+    expect(report.verdict).toBe('fail');
+    expect(result.code).toBe(1);
+    const unnamed = await runCli(['shadow', '--live', path('a.log'), '--shadow', path('b.log')]);
+    expect(unnamed.code).toBe(2);
+    expect(unnamed.stderr).toContain('a.log: unknown file type');
+    expect((await runCli(['shadow', '--live', path('a.log'), '--shadow', path('b.log'), '--format', 'xml'])).stderr).toContain("--format must be one of csv, jsonl, parquet, arrow; got 'xml'");
+  });
+
   it('needs both logs', async () => {
     const result = await runCli(['shadow', '--live', path('live.csv')]);
     expect(result.code).toBe(2);

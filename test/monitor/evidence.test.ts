@@ -71,6 +71,16 @@ describe('decideShadow and decideCanary', () => {
     // A metric bound without labelled figures cannot be met yet.
     expect(decideCanary(canaryFigures, { min_requests: 2000, max_metric_decrease: 0.02 }).verdict).toBe('hold');
   });
+
+  it('does not let a figure the logs cannot give hold the verdict back, and says so', () => {
+    const noLatency = decideCanary({ ...canaryFigures, latency_increase: null }, { min_requests: 2000, min_hours: 6 });
+    expect(noLatency.verdict).toBe('promote');
+    expect(noLatency.checks.find((check) => check.name === 'max_latency_increase')?.status).toBe('unavailable');
+    expect(noLatency.reasons).toContain('max_latency_increase: not checked, the logs do not give this figure');
+    const regression = decideShadow({ ...shadowFigures, disagreement: null, metric_delta: null }, { min_requests: 5000, min_hours: 24, max_disagreement: 0.03 });
+    expect(regression.verdict).toBe('pass');
+    expect(decideShadow({ ...shadowFigures, metric_delta: null }, { min_requests: 5000, min_hours: 24, max_metric_decrease: 0.01 }).verdict).toBe('insufficient');
+  });
 });
 
 describe('evidenceMet', () => {

@@ -15,7 +15,10 @@ describe('escaping text from data', () => {
     expect(escapeMarkdown('# heading')).toBe('\\# heading');
     expect(escapeMarkdown('- item')).toBe('\\- item');
     expect(escapeMarkdown('12. item')).toBe('12\\. item');
-    expect(escapeMarkdown('-80 (min)')).toBe('\\-80 (min)');
+    expect(escapeMarkdown('-80 (min)')).toBe('-80 (min)');
+    expect(escapeMarkdown('1.71e-289')).toBe('1.71e-289');
+    expect(escapeMarkdown('===')).toBe('\\===');
+    expect(escapeMarkdown('## two')).toBe('#\\# two');
   });
 
   it('does not mention people', () => {

@@ -145,8 +145,8 @@ describe('promotion pull request body', () => {
     expect(body).toContain('## Promote `churn@v1.4.0` to `production`');
     expect(body).toContain('It replaces `v1.3.0`, the current holder of `production`. Requested by alice with `/promote`.');
     expect(body).toContain('### Evaluation: `v1.4.0` vs the current holder `v1.3.0`');
-    expect(body).toContain('| auc | 0\\.912 | 0\\.9 | \\+0.012 |');
-    expect(body).toContain('| log\\_loss\\|&lt;b&gt; | 0\\.3 | 0\\.31 | \\-0.01 |');
+    expect(body).toContain('| auc | 0.912 | 0.9 | +0.012 |');
+    expect(body).toContain('| log\\_loss\\|&lt;b&gt; | 0.3 | 0.31 | -0.01 |');
     expect(body).toContain('✅ passed: 14 checks over 120,000 rows ([details](https://github.com/acme/churn/actions/runs/8))');
     expect(body).toContain('| trained by | trainer |');
     expect(body).toContain('- 2 approvals from alice or acme/ml-leads');
@@ -174,13 +174,13 @@ describe('PROMOTIONS.md', () => {
   const entry = { at: at(0), model: 'churn', version: 'v1.4.0', stage: 'production', previous: 'v1.3.0', pullRequest: { number: 42, url: 'https://github.com/acme/churn/pull/42' }, requestedBy: 'alice' };
 
   it('writes one line per promotion', () => {
-    expect(promotionLogLine(entry)).toBe('- 2026-03-02: `v1.4.0` → `production` (replacing `v1.3.0`), [\\#42](https://github.com/acme/churn/pull/42), requested by alice');
-    expect(promotionLogLine({ ...entry, previous: null, requestedBy: null, pullRequest: { number: 7 } })).toBe('- 2026-03-02: `v1.4.0` → `production` (first assignment), \\#7');
+    expect(promotionLogLine(entry)).toBe('- 2026-03-02: `v1.4.0` → `production` (replacing `v1.3.0`), [#42](https://github.com/acme/churn/pull/42), requested by alice');
+    expect(promotionLogLine({ ...entry, previous: null, requestedBy: null, pullRequest: { number: 7 } })).toBe('- 2026-03-02: `v1.4.0` → `production` (first assignment), #7');
   });
 
   it('creates the file, puts the newest entry first, and never adds a line twice', () => {
     const first = addPromotionLogLine(null, { ...entry, version: 'v1.3.0', previous: null, at: at(-60 * 24) });
-    expect(first).toBe('# Promotions of `churn`\n\nEvery promotion pull request adds one line; the registry\'s git tags are the source of truth.\n\n- 2026-03-01: `v1.3.0` → `production` (first assignment), [\\#42](https://github.com/acme/churn/pull/42), requested by alice\n');
+    expect(first).toBe('# Promotions of `churn`\n\nEvery promotion pull request adds one line; the registry\'s git tags are the source of truth.\n\n- 2026-03-01: `v1.3.0` → `production` (first assignment), [#42](https://github.com/acme/churn/pull/42), requested by alice\n');
     const second = addPromotionLogLine(first, entry);
     const entries = second.split('\n').filter((line) => line.startsWith('- '));
     expect(entries.map((line) => line.slice(0, 25))).toEqual(['- 2026-03-02: `v1.4.0` → ', '- 2026-03-01: `v1.3.0` → ']);

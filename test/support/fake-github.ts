@@ -4,6 +4,11 @@
  * a random port, in-memory repositories, and a log of every request so tests
  * can count them.
  *
+ * Commits carry trees (`FakeRepo.trees`), so the Git Data API (blobs, trees,
+ * commits, refs), contents at a commit, pull request merges and the bot's
+ * GraphQL query see real file contents; moving a branch moves its open pull
+ * requests' heads, as on GitHub.
+ *
  * Extending it: add a line to `ROUTES` (REST) or `GRAPHQL` (GraphQL, by
  * operation name) and, when needed, a field to `FakeRepo`. Tests can also
  * override or add routes at runtime with `fake.route(...)`, and inject one-off

@@ -24,6 +24,7 @@ import {
   type MonitorReference,
   type WindowRequest,
 } from '../../../shared/monitor/index.js';
+import type { DataFormat } from '../../../shared/data/index.js';
 import type { BackendChoice } from '../../../shared/registry/index.js';
 import { canaryMarkdown, monitorMarkdown, shadowMarkdown } from '../../../shared/report/monitor.js';
 import { annotate } from '../../lib/annotations.js';
@@ -40,6 +41,11 @@ async function writeJson(path: string, value: unknown): Promise<void> {
   } catch (error) {
     throw new InputError({ file: path }, `cannot write the report (${(error as Error).message})`, { cause: error });
   }
+}
+
+function formatOf(): DataFormat | undefined {
+  const format = optionalInput('format');
+  return format === undefined ? undefined : choiceInput<DataFormat>('format', ['csv', 'jsonl', 'parquet', 'arrow'], 'csv');
 }
 
 async function windowOf(base: string): Promise<WindowRequest> {
@@ -99,6 +105,7 @@ async function runMonitor(base: string, configPath: string, sections: MonitorSec
       threshold: sections.evaluation.threshold,
       window: await windowOf(base),
       version: optionalInput('version'),
+      format: formatOf(),
       model: reference.version?.model ?? optionalInput('model'),
       stage: reference.version?.stage,
     },
@@ -118,7 +125,7 @@ async function runMonitor(base: string, configPath: string, sections: MonitorSec
 
 async function runShadow(base: string, sections: MonitorSections): Promise<void> {
   const task = sections.monitor.task ?? sections.evaluation.task ?? 'classification';
-  const read = { columns: sections.monitor.columns, numericLabels: task === 'regression' };
+  const read = { columns: sections.monitor.columns, numericLabels: task === 'regression', format: formatOf() };
   const live = await loadPredictionLog(resolve(base, requiredInput('live')), read);
   const shadow = await loadPredictionLog(resolve(base, requiredInput('shadow')), read);
   const report = await compareShadow(live, shadow, await labelsOf(base, sections, live, task), {
@@ -144,7 +151,7 @@ async function runShadow(base: string, sections: MonitorSections): Promise<void>
 
 async function runCanary(base: string, sections: MonitorSections): Promise<void> {
   const task = sections.monitor.task ?? sections.evaluation.task ?? 'classification';
-  const log = await loadPredictionLog(resolve(base, requiredInput('logs')), { columns: sections.monitor.columns, numericLabels: task === 'regression' });
+  const log = await loadPredictionLog(resolve(base, requiredInput('logs')), { columns: sections.monitor.columns, numericLabels: task === 'regression', format: formatOf() });
   const report = analyzeCanary(log, requiredInput('control'), requiredInput('canary'), await labelsOf(base, sections, log, task), {
     bounds: sections.monitor.canary,
     task,

@@ -39,9 +39,9 @@ export function workflowRunPayload(fake: FakeGitHub, repo: FakeRepo, run: FakeWo
 export type ArtifactContent = { report: DriftReport; profile?: unknown } | { zip: Uint8Array; listedSize?: number } | null;
 
 /** Adds a completed run of the drift workflow with its artifact (no delivery). */
-export function addDriftRun(repo: FakeRepo, content: ArtifactContent, options: { conclusion?: string; path?: string } = {}): FakeWorkflowRun {
+export function addDriftRun(repo: FakeRepo, content: ArtifactContent, options: { conclusion?: string; path?: string; branch?: string } = {}): FakeWorkflowRun {
   const failing = content !== null && 'report' in content && content.report.level === 'alert';
-  const run = repo.addWorkflowRun({ path: options.path ?? DRIFT_WORKFLOW, conclusion: options.conclusion ?? (failing ? 'failure' : 'success') });
+  const run = repo.addWorkflowRun({ path: options.path ?? DRIFT_WORKFLOW, conclusion: options.conclusion ?? (failing ? 'failure' : 'success'), ...(options.branch ? { head_branch: options.branch } : {}) });
   if (content !== null) {
     if ('report' in content) {
       const files: Record<string, Uint8Array> = { 'drift-report.json': strToU8(JSON.stringify(content.report)) };
