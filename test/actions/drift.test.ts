@@ -2,7 +2,7 @@
 // GITHUB_OUTPUT / GITHUB_STEP_SUMMARY files and the real @actions/core, in
 // process and as the committed bundle. Registry resolution goes to the local
 // fake of the GitHub API.
-import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -127,6 +127,28 @@ describe('drift action, in process with the real @actions/core', () => {
     const nobody = await runInProcess({ model: 'churn', stage: 'staging', current: shifted, 'github-token': 'test' }, runner);
     expect(nobody.exitCode).toBe(1);
     expect(nobody.stdout).toContain("::error::no version of churn holds 'staging': there is no reference to compare with (give one as 'reference')");
+  });
+});
+
+describe('drift action and /accept', () => {
+  it('writes the current profile for /accept, and an accepted baseline becomes the reference', async () => {
+    const workspace = await mkdtemp(join(tmpdir(), 'tollgate-accept-'));
+    const currentProfile = join(workspace, 'current-profile.json');
+    // The shifted data drifts against the training profile...
+    const first = await runInProcess({ reference: train, current: shifted, 'current-profile': currentProfile, 'fail-on': 'never' });
+    expect(first.exitCode).toBe(0);
+    expect(first.report.level).toBe('alert');
+    expect(first.outputs['current-profile']).toBe(currentProfile);
+    const written = JSON.parse(await readFile(currentProfile, 'utf8'));
+    expect(written).toMatchObject({ schema: 'tollgate.profile/v1', rows: 1500 });
+
+    // ...and once people accept it (the bot commits it to the baseline path), it is the reference: no registry call.
+    await mkdir(join(workspace, '.tollgate', 'baselines', 'churn'), { recursive: true });
+    await writeFile(join(workspace, '.tollgate', 'baselines', 'churn', 'production.profile.json'), JSON.stringify(written));
+    const second = await runInProcess({ model: 'churn', stage: 'production', current: shifted }, { GITHUB_WORKSPACE: workspace, GITHUB_REPOSITORY: 'acme/nowhere', GITHUB_API_URL: 'http://127.0.0.1:9' });
+    expect(second.exitCode).toBe(0);
+    expect(second.report.level).toBe('none');
+    expect(second.report.reference.path).toBe('the accepted baseline .tollgate/baselines/churn/production.profile.json');
   });
 });
 

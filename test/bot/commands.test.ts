@@ -89,7 +89,7 @@ describe('/promote', () => {
     const comment = await h.say(issue, 'alice', '/promote churn@v1.4.0 to staging');
     const [pr] = promotionPulls(h);
     expect(readPromotionMarker(pr.body)).toMatchObject({ version: 'v1.4.0', stage: 'staging', requestedBy: 'alice' });
-    expect(replies(h, issue)[0]).toContain(`Opened [\\#${pr.number}](`);
+    expect(replies(h, issue)[0]).toMatch(new RegExp(`Opened \\[\\\\?#${pr.number}\\]\\(`));
     expect(reactions(h, comment.id)).toEqual(['eyes', 'rocket']);
     expect(h.status(pr.number)).toContain('⏳ Awaiting approval');
     // Asking again finds it.

@@ -31,7 +31,7 @@ describe('promotion pull requests', () => {
     expect(pr.body).toContain('trained by');
     const files = h.repo.commitFiles(pr.pull!.head_sha);
     expect(JSON.parse(files.get('.tollgate/promotions/churn@staging.json')!.content.toString())).toMatchObject({ schema: 'tollgate.promotion-candidate/v1', version: 'v1.4.0' });
-    expect(files.get('models/churn/PROMOTIONS.md')!.content.toString()).toContain(`\`v1.4.0\` → \`staging\` (first assignment), [\\#${pr.number}](`);
+    expect(files.get('models/churn/PROMOTIONS.md')!.content.toString()).toMatch(new RegExp(`\`v1\\.4\\.0\` → \`staging\` \\(first assignment\\), \\[\\\\?#${pr.number}\\]\\(`));
     expect(h.status(pr.number)).toContain('Awaiting approval');
     expect(h.promotionCheck(pr.number)?.conclusion).toBe('action_required');
 

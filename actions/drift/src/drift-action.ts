@@ -9,10 +9,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as core from '@actions/core';
 import { defaultDriftConfig, loadDriftConfig, type DriftConfig } from '../../../shared/config/drift.js';
-import { FAIL_ON, driftFromFiles, type DriftReport, type FailOn } from '../../../shared/drift/index.js';
+import { FAIL_ON, createBaseline, driftFromFiles, type DriftReport, type FailOn } from '../../../shared/drift/index.js';
+import { profileToJSON } from '../../../shared/profile/index.js';
 import { InputError, UsageError } from '../../../shared/errors/index.js';
 import { driftHeadline, driftMarkdown } from '../../../shared/report/drift.js';
 import { listInput, optionalInput, requiredInput } from '../../lib/inputs.js';
+import { acceptedBaseline } from './accepted-baseline.js';
 import { registryReference } from './registry-reference.js';
 
 const DEFAULT_CONFIG = '.github/tollgate.yml';
@@ -50,6 +52,16 @@ export async function driftAction(env: NodeJS.ProcessEnv = process.env): Promise
   let referencePath = referenceInput;
   let referenceLabel = referenceInput;
   let stage = stageInput;
+  const workspace = env.GITHUB_WORKSPACE ?? process.cwd();
+  if (referencePath === undefined && model !== undefined) {
+    const accepted = await acceptedBaseline(model, stageInput, file, workspace);
+    if (accepted) {
+      referencePath = accepted.path;
+      referenceLabel = `the accepted baseline ${accepted.path.slice(workspace.length + 1)}`;
+      stage = accepted.stage;
+      core.info(`Reference: ${referenceLabel}`);
+    }
+  }
   if (referencePath === undefined) {
     if (model === undefined) throw new UsageError("input 'reference' is required (add `reference:` under `with:`), or give `model` (and `stage`) to use the profile stored with that version");
     const workDir = await mkdtemp(join(env.RUNNER_TEMP ?? tmpdir(), 'tollgate-drift-'));
@@ -61,7 +73,7 @@ export async function driftAction(env: NodeJS.ProcessEnv = process.env): Promise
       apiUrl: env.GITHUB_API_URL || undefined,
       configPath: file ?? DEFAULT_CONFIG,
       workDir,
-      workspace: env.GITHUB_WORKSPACE ?? process.cwd(),
+      workspace,
     });
     referencePath = resolved.path;
     referenceLabel = resolved.label;
@@ -76,6 +88,17 @@ export async function driftAction(env: NodeJS.ProcessEnv = process.env): Promise
     await writeFile(reportPath, `${JSON.stringify(report, null, 2)}\n`);
   } catch (error) {
     throw new InputError({ file: reportPath }, `cannot write the report (${(error as Error).message})`);
+  }
+  const currentProfilePath = optionalInput('current-profile');
+  if (currentProfilePath !== undefined) {
+    // What `/accept` stores as the new reference: the current data as a baseline (frozen bins, exact counts).
+    const profile = await createBaseline(current);
+    try {
+      await writeFile(currentProfilePath, profileToJSON(profile));
+    } catch (error) {
+      throw new InputError({ file: currentProfilePath }, `cannot write the current profile (${(error as Error).message})`);
+    }
+    core.setOutput('current-profile', currentProfilePath);
   }
   core.setOutput('level', report.level);
   core.setOutput('drifted', String(report.drift));

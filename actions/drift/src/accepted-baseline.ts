@@ -1,0 +1,28 @@
+/**
+ * A reference accepted by people: `/accept` on a drift issue commits the
+ * current profile to `incidents.baseline_path` (default
+ * `.tollgate/baselines/{model}/{stage}.profile.json`); from then on it is the
+ * reference of that model and stage instead of the profile stored with the
+ * version.
+ */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { loadConfig } from '../../../shared/config/index.js';
+import { championStageOf } from '../../../shared/registry/index.js';
+
+const DEFAULT_BASELINE_PATH = '.tollgate/baselines/{model}/{stage}.profile.json';
+
+export interface AcceptedBaseline {
+  path: string;
+  stage: string;
+}
+
+/** The accepted baseline of `model` in `stage` (default: the champion stage), when the repository has one. */
+export async function acceptedBaseline(model: string, stage: string | undefined, configPath: string | undefined, workspace: string): Promise<AcceptedBaseline | undefined> {
+  const config = configPath !== undefined && existsSync(configPath) && /tollgate\.ya?ml$/.test(configPath) ? (await loadConfig(configPath)).value : undefined;
+  const resolvedStage = stage ?? championStageOf(config?.models[model]);
+  const template = config?.incidents.baseline_path ?? DEFAULT_BASELINE_PATH;
+  const relative = template.replaceAll('{model}', model).replaceAll('{stage}', resolvedStage);
+  const path = join(workspace, relative);
+  return existsSync(path) ? { path, stage: resolvedStage } : undefined;
+}
