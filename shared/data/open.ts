@@ -1,11 +1,8 @@
 /** The one entry point: `openTable` picks the reader for a file. */
 import { stat } from 'node:fs/promises';
 import { InputError } from '../errors/index.js';
-import { openArrow } from './arrow/reader.js';
 import { openCsv, type CsvRange } from './csv/reader.js';
 import { describeFile } from './format.js';
-import { openJsonl } from './jsonl/reader.js';
-import { openParquet } from './parquet/reader.js';
 import type { ReadOptions, TableReader } from './types.js';
 
 const TAB = 0x09;
@@ -23,12 +20,13 @@ export async function openTable(path: string, options: ReadOptions = {}): Promis
   switch (detected.format) {
     case 'csv':
       return openCsv(path, options, { gzip: detected.gzip, defaultDelimiter: detected.tabSeparated ? TAB : undefined });
+    // The other readers (and apache-arrow, hyparquet behind them) load only when a file needs them.
     case 'jsonl':
-      return openJsonl(path, options, detected.gzip);
+      return (await import('./jsonl/reader.js')).openJsonl(path, options, detected.gzip);
     case 'parquet':
-      return openParquet(path, options);
+      return (await import('./parquet/reader.js')).openParquet(path, options);
     case 'arrow':
-      return openArrow(path, options);
+      return (await import('./arrow/reader.js')).openArrow(path, options);
   }
 }
 
