@@ -17,6 +17,7 @@ import { z } from 'zod';
 // The registry's leaf module, not its index: the index loads config/models, which composes this file.
 import { isValidName } from '../registry/names.js';
 import { DURATION_HINT, parseDuration } from './duration.js';
+import { evidenceSchema } from './monitor.js';
 
 /** The check the promotion itself reports; requiring it would wait forever. */
 export const PROMOTION_CHECK_NAME = 'tollgate/promotion';
@@ -51,6 +52,8 @@ export const stagePolicySchema = z
     auto_merge: z.boolean().default(false),
     /** Admins may `/approve --force` (recorded as a bypass). */
     allow_force: z.boolean().default(true),
+    /** Live evidence the candidate must show first: shadow and/or canary reports within bounds. */
+    evidence: evidenceSchema.optional(),
   })
   .strict()
   .superRefine((policy, context) => {

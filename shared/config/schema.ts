@@ -15,6 +15,7 @@ import { z } from 'zod';
 import { incidentsConfigSchema } from '../incidents/config.js';
 import { driftConfigSchema } from './drift.js';
 import { evaluationSchema } from './evaluation.js';
+import { monitorSchema } from './monitor.js';
 import { checkModel, modelObjectSchema, registryNameSchema } from './models.js';
 import { promotionSchema } from './promotion.js';
 
@@ -48,6 +49,7 @@ export const tollgateConfigSchema = z
     models: modelsSchema.default({}),
     evaluation: evaluationSchema.prefault({}),
     drift: driftConfigSchema.prefault({}).describe('Drift checks: thresholds, per-column tests and importance, segments.'),
+    monitor: monitorSchema.prefault({}).describe('Watching released models: signals, windows, SLOs, retraining triggers.'),
     incidents: incidentsConfigSchema.prefault({}).describe('When drift issues open, close and reopen, and which workflows feed them.'),
   })
   .describe('Tollgate configuration (.github/tollgate.yml)');

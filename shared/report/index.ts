@@ -4,3 +4,4 @@ export { validationText, validationMarkdown } from './validation.js';
 export { renderEvaluationMarkdown, evaluationTitle } from './evaluation.js';
 export * from './promotion.js';
 export { driftMarkdown, driftText, driftHeadline, driftChart, mermaidLabel } from './drift.js';
+export * from './monitor.js';
