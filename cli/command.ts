@@ -1,3 +1,4 @@
+import { isAbsolute, join } from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { UsageError } from '../shared/errors/index.js';
 
@@ -66,4 +67,13 @@ export function requirePositional(positionals: string[], index: number, what: st
   const value = positionals[index];
   if (value === undefined) throw new UsageError(`missing ${what}\n\n${usage}`);
   return value;
+}
+
+/**
+ * A path the user typed, usable from this process: kept as typed when the
+ * command runs in the process's own directory (so messages name the file the
+ * way the user wrote it), else resolved against the command's directory.
+ */
+export function inputPath(io: CommandIo, path: string): string {
+  return isAbsolute(path) || io.cwd === process.cwd() ? path : join(io.cwd, path);
 }

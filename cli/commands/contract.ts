@@ -1,9 +1,8 @@
 import { writeFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
 import { inferContract, parseContract } from '../../shared/contract/index.js';
 import { InputError, UsageError } from '../../shared/errors/index.js';
 import { profileTable } from '../../shared/profile/index.js';
-import { parseCommandArgs, requirePositional, writeJson, type Command } from '../command.js';
+import { inputPath, parseCommandArgs, requirePositional, writeJson, type Command } from '../command.js';
 import { progressReporter } from '../progress.js';
 
 const usage = `Usage: tollgate contract infer <data> [--out contract.yml] [--json]
@@ -22,14 +21,14 @@ export const contractCommand: Command = {
     if (action !== 'infer') throw new UsageError(`unknown subcommand '${action}'; expected infer\n\n${usage}`);
     const data = requirePositional(positionals, 1, 'the data file', usage);
     const progress = progressReporter(io, 'contract infer');
-    const profile = await profileTable(resolve(io.cwd, data), { read: { format: values.format as never }, onProgress: progress.update });
+    const profile = await profileTable(inputPath(io, data), { read: { format: values.format as never }, onProgress: progress.update });
     progress.done();
     const text = inferContract(profile, data);
     // What we write must be a contract we accept.
     const parsed = parseContract(text, values.out ?? 'contract.yml');
     if (values.out) {
       try {
-        await writeFile(resolve(io.cwd, values.out), text);
+        await writeFile(inputPath(io, values.out), text);
       } catch (error) {
         throw new InputError({ file: values.out }, `cannot write the contract (${(error as Error).message})`);
       }

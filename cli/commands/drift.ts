@@ -1,12 +1,12 @@
 import { existsSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { defaultDriftConfig, loadDriftConfig, type DriftConfig } from '../../shared/config/drift.js';
 import { FAIL_ON, createBaseline, driftFromFiles, type DriftReport, type FailOn } from '../../shared/drift/index.js';
 import { InputError, UsageError } from '../../shared/errors/index.js';
 import { profileToJSON } from '../../shared/profile/index.js';
 import { driftMarkdown, driftText } from '../../shared/report/drift.js';
-import { parseCommandArgs, requirePositional, writeJson, type Command, type CommandIo } from '../command.js';
+import { inputPath, parseCommandArgs, requirePositional, writeJson, type Command, type CommandIo } from '../command.js';
 
 const DEFAULT_CONFIG = '.github/tollgate.yml';
 
@@ -48,14 +48,10 @@ const options = {
   markdown: { type: 'string' },
 } as const;
 
-function inCwd(io: CommandIo, path: string): string {
-  return resolve(io.cwd, path);
-}
-
 async function readConfig(io: CommandIo, explicit: string | undefined): Promise<{ config: DriftConfig; file?: string }> {
   const file = explicit ?? (existsSync(join(io.cwd, DEFAULT_CONFIG)) ? DEFAULT_CONFIG : undefined);
   if (file === undefined) return { config: defaultDriftConfig() };
-  const path = inCwd(io, file);
+  const path = inputPath(io, file);
   return { config: (await loadDriftConfig(path)).value, file: path };
 }
 
@@ -85,8 +81,8 @@ async function runBaseline(argv: string[], io: CommandIo): Promise<number> {
   const data = requirePositional(positionals, 0, 'the data file', baselineUsage);
   if (positionals.length > 1) throw new UsageError(`expected one data file, got ${positionals.length}\n\n${baselineUsage}`);
   if (!values.out) throw new UsageError(`missing --out <profile.json>\n\n${baselineUsage}`);
-  const profile = await createBaseline(inCwd(io, data));
-  await writeOut(inCwd(io, values.out), profileToJSON(profile));
+  const profile = await createBaseline(inputPath(io, data));
+  await writeOut(inputPath(io, values.out), profileToJSON(profile));
   const binned = profile.columns.filter((column) => column.kind === 'number' && column.bins !== null).length;
   if (values.json) writeJson(io, { profile: values.out, data, rows: profile.rows, columns: profile.columns.length, binned_columns: binned });
   else io.stdout.write(`Wrote ${values.out}: baseline of ${data} (${profile.rows.toLocaleString('en-US')} rows, ${profile.columns.length} columns, ${binned} with frozen bins)\n`);
@@ -107,11 +103,11 @@ export const driftCommand: Command = {
     const { config, file } = await readConfig(io, values.config);
     const segmentBy = [...new Set([...config.segment_by, ...(values['segment-by'] ?? [])])];
     const settings = { ...config, segment_by: segmentBy };
-    const report = await driftFromFiles(inCwd(io, values.reference), inCwd(io, values.current), { settings, configFile: file });
+    const report = await driftFromFiles(inputPath(io, values.reference), inputPath(io, values.current), { settings, configFile: file });
     report.reference.path = values.reference;
     report.current.path = values.current;
-    if (values.out) await writeOut(inCwd(io, values.out), `${JSON.stringify(report, null, 2)}\n`);
-    if (values.markdown) await writeOut(inCwd(io, values.markdown), driftMarkdown(report));
+    if (values.out) await writeOut(inputPath(io, values.out), `${JSON.stringify(report, null, 2)}\n`);
+    if (values.markdown) await writeOut(inputPath(io, values.markdown), driftMarkdown(report));
     if (values.json) writeJson(io, report);
     else io.stdout.write(driftText(report));
     return driftFails(report, (failOnFlag as FailOn | undefined) ?? config.fail_on) ? 1 : 0;

@@ -1,11 +1,11 @@
 import { existsSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { defaultEvaluationConfig, loadEvaluationConfig, type EvaluationConfig } from '../../shared/config/evaluation.js';
 import { InputError, UsageError } from '../../shared/errors/index.js';
 import { evaluateFiles, type EvaluationReport } from '../../shared/evaluate/index.js';
 import { formatNumber, renderEvaluationMarkdown } from '../../shared/report/index.js';
-import { parseCommandArgs, writeJson, type Command, type CommandIo } from '../command.js';
+import { inputPath, parseCommandArgs, writeJson, type Command, type CommandIo } from '../command.js';
 
 const DEFAULT_CONFIG = '.github/tollgate.yml';
 
@@ -42,13 +42,9 @@ const options = {
   model: { type: 'string' },
 } as const;
 
-function inCwd(io: CommandIo, path: string): string {
-  return resolve(io.cwd, path);
-}
-
 async function readConfig(io: CommandIo, explicit: string | undefined): Promise<EvaluationConfig> {
-  if (explicit !== undefined) return (await loadEvaluationConfig(inCwd(io, explicit))).value;
-  if (existsSync(join(io.cwd, DEFAULT_CONFIG))) return (await loadEvaluationConfig(inCwd(io, DEFAULT_CONFIG))).value;
+  if (explicit !== undefined) return (await loadEvaluationConfig(inputPath(io, explicit))).value;
+  if (existsSync(join(io.cwd, DEFAULT_CONFIG))) return (await loadEvaluationConfig(inputPath(io, DEFAULT_CONFIG))).value;
   return defaultEvaluationConfig();
 }
 
@@ -94,7 +90,7 @@ export function formatEvaluationText(report: EvaluationReport): string {
 async function writeOptional(io: CommandIo, path: string | undefined, text: string): Promise<void> {
   if (path === undefined) return;
   try {
-    await writeFile(inCwd(io, path), text);
+    await writeFile(inputPath(io, path), text);
   } catch (error) {
     throw new InputError({ file: path }, `cannot write the report (${(error as Error).message})`);
   }
@@ -109,8 +105,8 @@ export const evaluateCommand: Command = {
     if (values.predictions === undefined) throw new UsageError(`missing --predictions FILE\n\n${usage}`);
     const policy = await readConfig(io, values.config);
     const report = await evaluateFiles({
-      predictions: inCwd(io, values.predictions),
-      champion: values.champion === undefined ? undefined : inCwd(io, values.champion),
+      predictions: inputPath(io, values.predictions),
+      champion: values.champion === undefined ? undefined : inputPath(io, values.champion),
       columns: { id: values.id, label: values.label, score: values.score },
       policy,
     });

@@ -1,8 +1,7 @@
-import { resolve } from 'node:path';
 import { readHead } from '../../shared/data/index.js';
 import { UsageError } from '../../shared/errors/index.js';
 import { displayValue, textTable } from '../../shared/report/index.js';
-import { parseCommandArgs, parsePositiveInteger, requirePositional, writeJson, type Command } from '../command.js';
+import { inputPath, parseCommandArgs, parsePositiveInteger, requirePositional, writeJson, type Command } from '../command.js';
 
 const usage = `Usage: tollgate head <data> [-n 10] [--json] [--format csv|jsonl|parquet|arrow]
 
@@ -22,7 +21,7 @@ export const headCommand: Command = {
     const data = requirePositional(positionals, 0, 'the data file', usage);
     if (positionals.length > 1) throw new UsageError(`expected one data file, got ${positionals.length}\n\n${usage}`);
     const count = parsePositiveInteger(values.n, '-n', 10);
-    const rows = await readHead(resolve(io.cwd, data), count, { format: values.format as never, delimiter: values.delimiter });
+    const rows = await readHead(inputPath(io, data), count, { format: values.format as never, delimiter: values.delimiter });
     if (values.json) {
       writeJson(io, rows);
       return 0;

@@ -1,10 +1,9 @@
 import { readFile, writeFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
 import { describeReadFailure } from '../../shared/config/index.js';
 import { InputError, UsageError } from '../../shared/errors/index.js';
 import { mergeProfiles, parseProfile, profileTableParallel, profileToJSON, summarizeProfile, type Profile, type ProfileSummary } from '../../shared/profile/index.js';
 import { displayValue, textTable } from '../../shared/report/index.js';
-import { parseCommandArgs, parsePositiveInteger, requirePositional, writeJson, type Command, type CommandIo } from '../command.js';
+import { inputPath, parseCommandArgs, parsePositiveInteger, requirePositional, writeJson, type Command, type CommandIo } from '../command.js';
 
 const usage = `Usage: tollgate profile <data> [--json] [--out profile.json] [--threads N]
        tollgate profile merge <a.json> <b.json> [...] [--out merged.json] [--json]
@@ -31,11 +30,13 @@ export const profileCommand: Command = {
     if (first === 'merge') {
       const files = positionals.slice(1);
       if (files.length < 2) throw new UsageError(`profile merge needs at least two profile files\n\n${usage}`);
-      const profiles = await Promise.all(files.map((file) => readProfile(resolve(io.cwd, file), file)));
+      // One at a time, so the first bad file named is the first one given.
+      const profiles: Profile[] = [];
+      for (const file of files) profiles.push(await readProfile(inputPath(io, file), file));
       profile = profiles.reduce((merged, next, index) => mergeWithContext(merged, next, files[index + 1]));
     } else {
       if (positionals.length > 1) throw new UsageError(`expected one data file, got ${positionals.length}\n\n${usage}`);
-      profile = await profileTableParallel(resolve(io.cwd, first), {
+      profile = await profileTableParallel(inputPath(io, first), {
         threads: parsePositiveInteger(values.threads, '--threads', 1),
         // The bundled command line ships its worker script next to itself.
         workerUrl: new URL('./profile-worker.js', import.meta.url),
@@ -44,7 +45,7 @@ export const profileCommand: Command = {
     }
     if (values.out) {
       try {
-        await writeFile(resolve(io.cwd, values.out), profileToJSON(profile, { pretty: true }));
+        await writeFile(inputPath(io, values.out), profileToJSON(profile, { pretty: true }));
       } catch (error) {
         throw new InputError({ file: values.out }, `cannot write the profile (${(error as Error).message})`);
       }

@@ -1,9 +1,8 @@
 import { writeFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
 import { loadContract, validateData } from '../../shared/contract/index.js';
 import { InputError, UsageError } from '../../shared/errors/index.js';
 import { validationMarkdown, validationText } from '../../shared/report/index.js';
-import { parseCommandArgs, requirePositional, writeJson, type Command } from '../command.js';
+import { inputPath, parseCommandArgs, requirePositional, writeJson, type Command } from '../command.js';
 import { progressReporter } from '../progress.js';
 
 const usage = `Usage: tollgate validate <data> --contract <file> [--json] [--out report.json] [--markdown report.md] [--fail-on error|warn|never]
@@ -35,9 +34,9 @@ export const validateCommand: Command = {
     const failOn = values['fail-on'] ?? 'error';
     if (!['error', 'warn', 'never'].includes(failOn)) throw new UsageError(`--fail-on must be error, warn or never; got '${failOn}'`);
 
-    const contract = await loadContract(resolvePath(io.cwd, values.contract));
+    const contract = await loadContract(inputPath(io, values.contract));
     const progress = progressReporter(io, 'validate');
-    const report = await validateData(resolvePath(io.cwd, data), contract, {
+    const report = await validateData(inputPath(io, data), contract, {
       onProgress: progress.update,
       read: { format: values.format as never, delimiter: values.delimiter },
     });
@@ -51,7 +50,7 @@ export const validateCommand: Command = {
     ] as const) {
       if (path === undefined) continue;
       try {
-        await writeFile(resolvePath(io.cwd, path), text);
+        await writeFile(inputPath(io, path), text);
       } catch (error) {
         throw new InputError({ file: path }, `cannot write the report (${(error as Error).message})`);
       }
@@ -64,6 +63,3 @@ export const validateCommand: Command = {
   },
 };
 
-function resolvePath(cwd: string, path: string): string {
-  return resolve(cwd, path);
-}

@@ -174,8 +174,12 @@ function safeEvidently(input: ColumnInput, notes: string[]): EvidentlyResult | n
 export function analyzeColumn(input: ColumnInput, settings: ColumnSettings, context: AnalysisContext): ColumnAnalysis {
   const notes = [...input.notes];
   const { thresholds } = context;
-  const nullTest = twoProportionZTest(input.missing.reference, input.rows.reference, input.missing.current, input.rows.current);
-  const nullShare = { reference: nullTest.proportionA, current: nullTest.proportionB, pValue: nullTest.pvalue };
+  // An empty side has no share of missing values to compare (and no drift to judge: it is insufficient below).
+  const empty = input.rows.reference === 0 || input.rows.current === 0;
+  const nullTest = empty ? null : twoProportionZTest(input.missing.reference, input.rows.reference, input.missing.current, input.rows.current);
+  const nullShare = nullTest
+    ? { reference: nullTest.proportionA, current: nullTest.proportionB, pValue: nullTest.pvalue }
+    : { reference: input.rows.reference === 0 ? 0 : input.missing.reference / input.rows.reference, current: input.rows.current === 0 ? 0 : input.missing.current / input.rows.current, pValue: 1 };
   const insufficient =
     input.bins === null || input.values.reference < thresholds.min_rows || input.values.current < thresholds.min_rows || sum(input.bins.counts.reference) === 0;
   const chosen = chooseTest(input, settings, context, notes);
