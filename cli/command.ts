@@ -15,8 +15,6 @@ export interface CommandIo {
 /** One `tollgate <name>` subcommand. */
 export interface Command {
   name: string;
-  /** One line for `tollgate --help`. */
-  summary: string;
   /** Full usage text for `tollgate <name> --help`. */
   usage: string;
   /** Runs the command; resolves to the process exit code (0 passed, 1 check failed). */

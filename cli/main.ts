@@ -1,5 +1,5 @@
 import { isUserFacing } from '../shared/errors/index.js';
-import type { Command, CommandIo } from './command.js';
+import type { CommandIo } from './command.js';
 import { commands } from './commands/index.js';
 
 const INTERNAL_ERROR_EXIT = 3;
@@ -39,11 +39,12 @@ export async function main(argv: string[], io: CommandIo): Promise<number> {
     io.stdout.write(`${process.env.TOLLGATE_VERSION ?? '0.1.0'}\n`);
     return 0;
   }
-  const command: Command | undefined = commands.find((candidate) => candidate.name === name);
-  if (!command) {
+  const entry = commands.find((candidate) => candidate.name === name);
+  if (!entry) {
     io.stderr.write(`tollgate: unknown command '${name}'\n\n${overview()}\n`);
     return 2;
   }
+  const command = await entry.load();
   if (asksForHelp(rest)) {
     io.stdout.write(`${command.usage}\n`);
     return 0;

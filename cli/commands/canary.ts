@@ -49,7 +49,6 @@ const options = {
 
 export const canaryCommand: Command = {
   name: 'canary',
-  summary: 'judge a canary against the control in one log: promote, hold or rollback',
   usage,
   async run(argv, io) {
     const { values } = parseCommandArgs(argv, options, usage, false);

@@ -13,7 +13,6 @@ rules to review. Without --out the contract is printed.`;
 
 export const contractCommand: Command = {
   name: 'contract',
-  summary: 'write a starting data contract from data (contract infer)',
   usage,
   async run(argv, io) {
     const { values, positionals } = parseCommandArgs(argv, { out: { type: 'string', short: 'o' }, json: { type: 'boolean' }, format: { type: 'string' } }, usage);

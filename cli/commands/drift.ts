@@ -91,7 +91,6 @@ async function runBaseline(argv: string[], io: CommandIo): Promise<number> {
 
 export const driftCommand: Command = {
   name: 'drift',
-  summary: 'check current data for drift against a reference (data or baseline profile)',
   usage,
   async run(argv, io) {
     if (argv[0] === 'baseline') return runBaseline(argv.slice(1), io);

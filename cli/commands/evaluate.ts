@@ -98,7 +98,6 @@ async function writeOptional(io: CommandIo, path: string | undefined, text: stri
 
 export const evaluateCommand: Command = {
   name: 'evaluate',
-  summary: 'compare a challenger with the champion: promote or reject',
   usage,
   async run(argv, io) {
     const { values } = parseCommandArgs(argv, options, usage, false);

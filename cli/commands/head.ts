@@ -10,7 +10,6 @@ objects keyed by column name (dates as ISO 8601 strings).`;
 
 export const headCommand: Command = {
   name: 'head',
-  summary: 'show the first rows of a data file',
   usage,
   async run(argv, io) {
     const { values, positionals } = parseCommandArgs(

@@ -144,7 +144,6 @@ function failLevel(text: string | undefined, fallback: 'warn' | 'alert' | 'never
 
 export const monitorCommand: Command = {
   name: 'monitor',
-  summary: 'watch a released model: drift, confidence, delayed-label performance, latency, volume',
   usage,
   async run(argv, io) {
     const { values } = parseCommandArgs(argv, options, usage, false);

@@ -17,7 +17,6 @@ not contain line breaks); other formats use one thread.`;
 
 export const profileCommand: Command = {
   name: 'profile',
-  summary: 'profile a data file, or merge profiles of shards',
   usage,
   async run(argv, io) {
     const { values, positionals } = parseCommandArgs(
@@ -38,8 +37,8 @@ export const profileCommand: Command = {
       if (positionals.length > 1) throw new UsageError(`expected one data file, got ${positionals.length}\n\n${usage}`);
       profile = await profileTableParallel(inputPath(io, first), {
         threads: parsePositiveInteger(values.threads, '--threads', 1),
-        // The bundled command line ships its worker script next to itself.
-        workerUrl: new URL('./profile-worker.js', import.meta.url),
+        // In the bundle this file is a chunk in cli/dist/chunks/; the worker script is cli/dist/profile-worker.js.
+        workerUrl: new URL('../profile-worker.js', import.meta.url),
         read: { format: values.format as never, delimiter: values.delimiter },
       });
     }

@@ -67,7 +67,6 @@ const COMMON_FLAGS = new Set(['repo', 'config', 'json']);
 
 export const registryCommand: Command = {
   name: 'registry',
-  summary: 'show and change the model registry (GTO-compatible git tags)',
   usage,
   async run(argv, io) {
     const { values, positionals } = parseCommandArgs(argv, options, usage);

@@ -48,7 +48,6 @@ const options = {
 
 export const shadowCommand: Command = {
   name: 'shadow',
-  summary: 'compare a shadow model with the live one on the same requests (live evidence)',
   usage,
   async run(argv, io) {
     const { values } = parseCommandArgs(argv, options, usage, false);

@@ -124,7 +124,6 @@ async function run(argv: string[], io: CommandIo): Promise<number> {
 /** `tollgate train`: reproducible training with lineage and a content-addressed cache. */
 export const trainCommand: Command = {
   name: 'train',
-  summary: 'run a training command with lineage and a content-addressed cache',
   usage,
   run,
 };

@@ -12,7 +12,6 @@ Exit codes: 0 no failing rule at the --fail-on level (default error), 1 a rule f
 
 export const validateCommand: Command = {
   name: 'validate',
-  summary: 'check a data file against a data contract',
   usage,
   async run(argv, io) {
     const { values, positionals } = parseCommandArgs(

@@ -1,6 +1,8 @@
+import { execFile } from 'node:child_process';
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../support/cli.js';
 
@@ -88,6 +90,20 @@ describe('tollgate profile', () => {
       expect(result.code, args.join(' ')).toBe(2);
       expect(result.stderr).toMatch(message);
       expect(result.stderr).not.toMatch(/\n\s+at /);
+    }
+  });
+
+  it('--threads 2 in the bundled command gives the same profile as one thread', async () => {
+    const run = promisify(execFile);
+    const args = ['cli/bin/tollgate.js', 'profile', 'examples/churn/data/train.csv', '--json'];
+    const one = JSON.parse((await run(process.execPath, args, { cwd: root })).stdout);
+    const two = JSON.parse((await run(process.execPath, [...args, '--threads', '2'], { cwd: root })).stdout);
+    expect(two.rows).toBe(one.rows);
+    for (const [index, column] of two.columns.entries()) {
+      const reference = one.columns[index];
+      // Counts, extremes and exact distinct counts merge exactly; sums differ in the last bits.
+      expect({ ...column, mean: 0, std: 0, top: undefined }).toEqual({ ...reference, mean: 0, std: 0, top: undefined });
+      if (reference.mean !== null) expect(column.mean).toBeCloseTo(reference.mean, 9);
     }
   });
 });
