@@ -6,7 +6,7 @@
  */
 import type { DriftReport } from '../../shared/drift/index.js';
 import { toGitHubApiError } from '../../shared/github/failure.js';
-import type { IncidentAction, IncidentDecision, IncidentKeyParts, IncidentPolicy } from '../../shared/incidents/index.js';
+import type { IncidentAction, IncidentDecision, IncidentKeyParts, IncidentPolicy, IncidentSignal } from '../../shared/incidents/index.js';
 import {
   duplicateComment,
   incidentBody,
@@ -152,6 +152,8 @@ async function applyAction(input: ApplyInput, action: IncidentAction, bodies: Ma
 /** The context of a run's report for the words. */
 export function contextOf(input: {
   report: DriftReport;
+  /** A monitor report's signals (null for a drift report). */
+  signals?: readonly IncidentSignal[] | null;
   parts: IncidentKeyParts;
   version: string | null;
   run: { id: number; completedAt: string; url: string | null; repositoryUrl: string | null };
@@ -159,6 +161,7 @@ export function contextOf(input: {
 }): IncidentContext {
   return {
     report: input.report,
+    signals: input.signals ?? null,
     parts: input.parts,
     version: input.version,
     run: { id: input.run.id, at: input.run.completedAt, url: input.run.url },

@@ -108,7 +108,7 @@ async function processReport(delivery: Delivery, run: DriftRun, read: Extract<Ru
   const rendersReport = decision.actions.some((action) => action.kind === 'open' || action.kind === 'comment' || action.kind === 'reopen' || (action.kind === 'update-body' && action.part === 'report'));
   const version = rendersReport ? await stageVersion(delivery, parts.model, parts.stage) : null;
   const model = modelOf(settings, parts.model);
-  const context = writes ? contextOf({ report, parts, version, run, trainingWorkflow: model?.training_workflow ?? null }) : null;
+  const context = writes ? contextOf({ report, signals: read.signals, parts, version, run, trainingWorkflow: model?.training_workflow ?? null }) : null;
   const applied = await applyDecision({ delivery, decision, parts, policy, issues, context, assignees: assignableOwners(settings, parts.model) });
   delivery.log.info(`drift run ${run.id}, ${key}: ${applied.join('; ') || decision.actions.map((action) => action.reason).join('; ')}`);
   return { key, decision, applied };

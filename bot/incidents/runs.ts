@@ -4,12 +4,18 @@
  * history of earlier runs when no issue holds one yet.
  */
 import type { DriftReport } from '../../shared/drift/index.js';
-import { ArtifactError, listRunArtifacts, readDriftReportArtifact, type ArtifactRef } from '../../shared/github/artifact.js';
+import { ArtifactError, DRIFT_REPORT_FILE, downloadArtifactZip, listRunArtifacts, readArtifactJson, type ArtifactRef } from '../../shared/github/artifact.js';
 import { toGitHubApiError } from '../../shared/github/failure.js';
-import { checkNameOf, incidentKey, isDriftArtifact, runRecordOf, type IncidentKeyParts, type RunRecord } from '../../shared/incidents/index.js';
+import { checkNameOf, incidentKey, isDriftArtifact, parseIncidentReport, runRecordOf, type IncidentKeyParts, type IncidentSignal, type RunRecord } from '../../shared/incidents/index.js';
 import { isUserFacing } from '../../shared/errors/index.js';
 import type { Delivery } from '../delivery.js';
 import { defaultStage, type IncidentSettings } from './config.js';
+
+/** The artifact (and its `-<suffix>` variants) a `tollgate monitor` step uploads, read like a drift artifact. */
+export const MONITOR_ARTIFACT = 'monitor-report';
+
+/** The report file of a monitor artifact (`tollgate.monitor/v1`). */
+export const MONITOR_REPORT_FILE = 'monitor-report.json';
 
 /** Most drift artifacts read from one run (a matrix of models uploads one each). */
 export const MAX_ARTIFACTS_PER_RUN = 20;
@@ -71,7 +77,7 @@ export function workflowFile(run: Pick<DriftRun, 'path'>): string {
 
 /** One drift artifact of a run: its report and incident, or why it could not be used. */
 export type RunReport =
-  | { ok: true; artifact: ArtifactRef; report: DriftReport; key: string; parts: IncidentKeyParts; extras: Map<string, unknown> }
+  | { ok: true; artifact: ArtifactRef; report: DriftReport; signals: IncidentSignal[] | null; key: string; parts: IncidentKeyParts; extras: Map<string, unknown> }
   | { ok: false; artifact: ArtifactRef | null; message: string; reason: string };
 
 /** The incident a report belongs to: its model, its stage (default: the champion stage) and the run's workflow as the check. */
@@ -87,11 +93,15 @@ export function incidentOf(report: DriftReport, run: DriftRun, settings: Inciden
   }
 }
 
-/** The run's drift artifacts (`drift-report`, `drift-report-<suffix>`), and whether it had any artifact at all. */
+function isMonitorArtifact(name: string): boolean {
+  return name === MONITOR_ARTIFACT || (name.startsWith(`${MONITOR_ARTIFACT}-`) && name.length > MONITOR_ARTIFACT.length + 1);
+}
+
+/** The run's drift artifacts: the configured name (`drift-report`, `drift-report-<suffix>`) or `monitor-report`(`-<suffix>`). */
 export async function driftArtifacts(delivery: Delivery, run: DriftRun, settings: IncidentSettings): Promise<ArtifactRef[]> {
   const { client, owner, repo } = delivery;
   const artifacts = await delivery.memo(`artifacts:${run.id}`, () => listRunArtifacts(client, { owner, repo, runId: run.id }));
-  return artifacts.filter((artifact) => isDriftArtifact(settings.incidents, artifact.name)).slice(0, MAX_ARTIFACTS_PER_RUN);
+  return artifacts.filter((artifact) => isDriftArtifact(settings.incidents, artifact.name) || isMonitorArtifact(artifact.name)).slice(0, MAX_ARTIFACTS_PER_RUN);
 }
 
 /** Reads every drift artifact of a run; failures are returned, not thrown. */
@@ -100,16 +110,39 @@ export async function readRunReports(delivery: Delivery, run: DriftRun, settings
   const results: RunReport[] = [];
   for (const artifact of await driftArtifacts(delivery, run, settings)) {
     try {
-      const read = await readDriftReportArtifact(client, { owner, repo, runId: run.id }, artifact, { extras });
+      const read = await readReportArtifact(delivery, run, artifact, extras);
       const incident = incidentOf(read.report, run, settings);
       if ('error' in incident) results.push({ ok: false, artifact, message: `artifact '${artifact.name}': ${incident.error}`, reason: 'no-incident' });
-      else results.push({ ok: true, artifact, report: read.report, extras: read.extras, ...incident });
+      else results.push({ ok: true, artifact, ...read, ...incident });
     } catch (error) {
       if (!(error instanceof ArtifactError)) throw error;
       results.push({ ok: false, artifact, message: error.message, reason: error.reason });
     }
   }
   return results;
+}
+
+/**
+ * One artifact's report: `drift-report.json` or `monitor-report.json`
+ * (whichever it holds; a drift report first), validated, with the extra
+ * files asked for.
+ */
+async function readReportArtifact(
+  delivery: Delivery,
+  run: DriftRun,
+  artifact: ArtifactRef,
+  extras: readonly string[],
+): Promise<{ report: DriftReport; signals: IncidentSignal[] | null; extras: Map<string, unknown> }> {
+  const { client, owner, repo } = delivery;
+  const zip = await downloadArtifactZip(client, { owner, repo, runId: run.id }, artifact);
+  const values = readArtifactJson(zip, artifact, { required: [], optional: [DRIFT_REPORT_FILE, MONITOR_REPORT_FILE, ...extras] });
+  const file = values.has(DRIFT_REPORT_FILE) ? DRIFT_REPORT_FILE : values.has(MONITOR_REPORT_FILE) ? MONITOR_REPORT_FILE : null;
+  if (file === null) throw new ArtifactError('file-missing', `artifact '${artifact.name}' has neither ${DRIFT_REPORT_FILE} nor ${MONITOR_REPORT_FILE}`);
+  const parsed = parseIncidentReport(values.get(file));
+  if (!parsed.ok) throw new ArtifactError('schema', `${file} in artifact '${artifact.name}' is not a ${file === DRIFT_REPORT_FILE ? 'drift' : 'monitor'} report: ${parsed.problem.message}`);
+  values.delete(DRIFT_REPORT_FILE);
+  values.delete(MONITOR_REPORT_FILE);
+  return { report: parsed.read.report, signals: parsed.read.signals, extras: values };
 }
 
 interface ListedRun extends RunShape {

@@ -27,8 +27,8 @@ export const registryNameSchema = z.string().regex(NAME, `expected ${NAME_HINT}`
 /** What the release's model card says about intended use and limits. */
 export const modelCardSchema = z
   .object({
-    intended_use: z.string().optional(),
-    limitations: z.string().optional(),
+    intended_use: z.string().optional().describe('Who should use the model, for what.'),
+    limitations: z.string().optional().describe('Where the model is known not to hold.'),
   })
   .strict();
 
@@ -39,18 +39,18 @@ export const modelCardSchema = z
 export const modelObjectSchema = z
   .object({
     /** Monorepo directory; the registry name becomes `path:name` (tags `path=name@...`). */
-    path: z.string().regex(DIRNAME, "expected a directory made of letters, digits, '-', '_', '.', '/'").optional(),
+    path: z.string().regex(DIRNAME, "expected a directory made of letters, digits, '-', '_', '.', '/'").optional().describe('Monorepo directory of the model; tags are written path=name@v1.0.0 (GTO).'),
     /** Logins or `@org/team` handles responsible for the model. */
-    owners: z.array(z.string().min(1)).optional(),
+    owners: z.array(z.string().min(1)).optional().describe('Logins or @org/team handles responsible for the model (assignees of its drift issues).'),
     /** Stages in promotion order, e.g. [staging, canary, production]. */
-    stages: z.array(registryNameSchema).default([]),
+    stages: z.array(registryNameSchema).default([]).describe('Stages in promotion order, e.g. [staging, canary, production].'),
     /** Where the champion lives: default the last stage, or `production` when no stages are listed. */
-    champion_stage: registryNameSchema.optional(),
+    champion_stage: registryNameSchema.optional().describe('The stage whose holder is the champion: default the last stage, else production.'),
     /** A version must have held the previous stage before it may take the next (unless forced). */
-    require_previous_stage: z.boolean().default(true),
-    card: modelCardSchema.optional(),
+    require_previous_stage: z.boolean().default(true).describe('A version must have held the previous stage before it may take the next (unless forced).'),
+    card: modelCardSchema.optional().describe("What the release's model card says."),
     /** The workflow file that trains the model, for `/retrain`. */
-    training_workflow: z.string().min(1).optional(),
+    training_workflow: z.string().min(1).optional().describe('The workflow file that trains the model, dispatched by /retrain and retraining triggers.'),
   })
   .strict();
 

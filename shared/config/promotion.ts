@@ -38,20 +38,21 @@ const durationSchema = z
 export const stagePolicySchema = z
   .object({
     /** Users and `org/team` slugs whose approval counts. */
-    approvers: z.array(approverSchema).min(1, 'list at least one approver (a login or an org/team)'),
+    approvers: z.array(approverSchema).min(1, 'list at least one approver (a login or an org/team)').describe('Users and org/team slugs whose approval counts (they also need write permission).'),
     /** Distinct approvals needed. */
-    required: z.number({ error: 'expected a whole number of approvals' }).int('expected a whole number of approvals').min(1, 'at least 1 approval').default(1),
+    required: z.number({ error: 'expected a whole number of approvals' }).int('expected a whole number of approvals').min(1, 'at least 1 approval').default(1).describe('Distinct approvals needed.'),
     /** Minimum time the version held the previous stage (or, for the first stage, was registered). */
-    soak: durationSchema.optional(),
+    soak: durationSchema.optional().describe('Minimum time the version held the previous stage (the first stage: since registration), e.g. 24h.'),
     /** Check runs on the head commit that must have succeeded. */
     require_checks: z
       .array(z.string().min(1, 'a check name cannot be empty'))
       .refine((names) => !names.includes(PROMOTION_CHECK_NAME), `${PROMOTION_CHECK_NAME} is the promotion's own check and cannot be required by it`)
-      .default(['tollgate/evaluation']),
+      .default(['tollgate/evaluation'])
+      .describe('Check runs on the head commit that must have succeeded.'),
     /** Merge the promotion PR as soon as the policy is met. */
-    auto_merge: z.boolean().default(false),
+    auto_merge: z.boolean().default(false).describe('Merge the promotion pull request as soon as the policy is met.'),
     /** Admins may `/approve --force` (recorded as a bypass). */
-    allow_force: z.boolean().default(true),
+    allow_force: z.boolean().default(true).describe('Admins may /approve --force (recorded as a bypass).'),
     /** Live evidence the candidate must show first: shadow and/or canary reports within bounds. */
     evidence: evidenceSchema.optional(),
   })

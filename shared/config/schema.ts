@@ -45,8 +45,8 @@ const modelsSchema = z.record(z.string(), modelSchema).superRefine((models, cont
 export const tollgateConfigSchema = z
   .strictObject({
     $schema: z.string().optional(),
-    version: z.literal(1, { error: 'expected version: 1' }).default(1),
-    models: modelsSchema.default({}),
+    version: z.literal(1, { error: 'expected version: 1' }).default(1).describe('The format version of this file.'),
+    models: modelsSchema.default({}).describe('The models the registry manages: stages, owners, model card, promotion policy.'),
     evaluation: evaluationSchema.prefault({}),
     drift: driftConfigSchema.prefault({}).describe('Drift checks: thresholds, per-column tests and importance, segments.'),
     monitor: monitorSchema.prefault({}).describe('Watching released models: signals, windows, SLOs, retraining triggers.'),

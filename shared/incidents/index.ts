@@ -66,4 +66,4 @@ export {
   type IncidentCommandInput,
   type IncidentRefusal,
 } from './commands.js';
-export { driftReportSchema, parseDriftReport, type DriftReportProblem } from './report-schema.js';
+export { driftReportSchema, monitorReportSchema, parseDriftReport, parseIncidentReport, type DriftReportProblem, type IncidentReport, type IncidentSignal } from './report-schema.js';

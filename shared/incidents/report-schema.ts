@@ -9,6 +9,8 @@
 import { z } from 'zod';
 import { COLUMN_TYPES, type ColumnType } from '../data/types.js';
 import { DRIFT_PRESETS, DRIFT_REPORT_SCHEMA, DRIFT_TESTS, type DriftReport } from '../drift/index.js';
+import { SIGNAL_NAMES, type SignalName } from '../monitor/settings.js';
+import { MONITOR_REPORT_SCHEMA } from '../monitor/types.js';
 import { isStageName, normalizeModelName } from '../promotion/names.js';
 
 const MAX_COLUMNS = 10_000;
@@ -134,4 +136,56 @@ export function parseDriftReport(value: unknown): { ok: true; report: DriftRepor
     return { ok: false, problem: { kind: 'invalid', message: `it does not match ${DRIFT_REPORT_SCHEMA}: ${issues.join('; ')}${more}` } };
   }
   return { ok: true, report: result.data };
+}
+
+/** One monitoring signal as the drift issue shows it. */
+export interface IncidentSignal {
+  signal: SignalName;
+  level: 'none' | 'warn' | 'alert' | 'insufficient' | 'off';
+  summary: string;
+  reasons: string[];
+}
+
+const signalSchema = z.object({
+  signal: z.enum(SIGNAL_NAMES),
+  level: z.enum(['none', 'warn', 'alert', 'insufficient', 'off']),
+  summary: text,
+  reasons: z.array(text).max(50),
+});
+
+/**
+ * `tollgate.monitor/v1` as the incident lifecycle reads it: the drift-report
+ * fields it extends, plus the signals (their checks and segments are dropped).
+ */
+export const monitorReportSchema = driftReportSchema.extend({
+  schema: z.literal(MONITOR_REPORT_SCHEMA),
+  signals: z.array(signalSchema).max(SIGNAL_NAMES.length * 4),
+});
+
+/**
+ * A report the drift-issue lifecycle can use: the drift view (a monitor
+ * report's drift-report fields, so the lifecycle has one code path) and, for
+ * a monitor report, its signals.
+ */
+export interface IncidentReport {
+  report: DriftReport;
+  /** Null for a plain drift report. */
+  signals: IncidentSignal[] | null;
+}
+
+/** Validates a parsed `drift-report.json` or `monitor-report.json`. */
+export function parseIncidentReport(value: unknown): { ok: true; read: IncidentReport } | { ok: false; problem: DriftReportProblem } {
+  const declared = (value as { schema?: unknown } | null)?.schema;
+  if (declared !== MONITOR_REPORT_SCHEMA) {
+    const parsed = parseDriftReport(value);
+    return parsed.ok ? { ok: true, read: { report: parsed.report, signals: null } } : parsed;
+  }
+  const result = monitorReportSchema.safeParse(value);
+  if (!result.success) {
+    const issues = result.error.issues.slice(0, 3).map((issue) => `${issue.path.map(String).join('.') || '(root)'}: ${issue.message}`);
+    const more = result.error.issues.length > 3 ? ` (and ${result.error.issues.length - 3} more)` : '';
+    return { ok: false, problem: { kind: 'invalid', message: `it does not match ${MONITOR_REPORT_SCHEMA}: ${issues.join('; ')}${more}` } };
+  }
+  const { signals, ...fields } = result.data;
+  return { ok: true, read: { report: { ...fields, schema: DRIFT_REPORT_SCHEMA }, signals } };
 }

@@ -19,6 +19,7 @@ import type { IncidentPolicy } from '../incidents/config.js';
 import { cleanStreak, alertsInWindow, mutedBecause } from '../incidents/decide.js';
 import { type IncidentKeyParts, DEFAULT_CHECK, incidentMarker, modelRef } from '../incidents/key.js';
 import { compareSummaries, movedSummary } from '../incidents/run-record.js';
+import type { IncidentSignal } from '../incidents/report-schema.js';
 import { stateBlock, type CommentedRun, type IncidentState, type RunRecord } from '../incidents/state.js';
 import { formatDuration } from '../config/duration.js';
 import { driftChart } from './drift.js';
@@ -37,6 +38,8 @@ const ICON: Record<string, string> = { alert: '🔴', warn: '🟡', none: '✅',
 /** What the words are about: the report of one run and where things are. */
 export interface IncidentContext {
   report: DriftReport;
+  /** A monitor report's signals (absent or null for a drift report). */
+  signals?: readonly IncidentSignal[] | null;
   parts: IncidentKeyParts;
   /** The version in the stage, when known (`v1.4.0`). */
   version: string | null;
@@ -251,6 +254,18 @@ export function runbook(context: Pick<IncidentContext, 'parts' | 'trainingWorkfl
 }
 
 /** The verdict heading plus the report: everything of the body above the status section. */
+/** One line per monitoring signal at warn or alert: its level and why (null when none fails). */
+export function failingSignals(signals: readonly IncidentSignal[] | null): string | null {
+  const failing = (signals ?? []).filter((signal) => signal.level === 'warn' || signal.level === 'alert');
+  if (failing.length === 0) return null;
+  return failing
+    .map((signal) => {
+      const reason = signal.reasons.length > 0 ? signal.reasons.slice(0, 3).join('; ') : signal.summary;
+      return `- ${ICON[signal.level]} **${escapeMarkdown(signal.signal)}** (${signal.level}): ${escapeMarkdown(reason)}`;
+    })
+    .join('\n');
+}
+
 function reportPart(context: IncidentContext, supersedes: { number: number; closedAt: string | null } | null): string {
   const { report } = context;
   const lines: string[] = [`### ${ICON[report.level]} ${escapeText(incidentVerdict(context))}`, ''];
@@ -260,6 +275,8 @@ function reportPart(context: IncidentContext, supersedes: { number: number; clos
   );
   if (supersedes) lines.push(`> Follows #${supersedes.number}${supersedes.closedAt ? `, closed ${formatTime(supersedes.closedAt)}` : ''}.`, '');
   if (report.reasons.length > 0) lines.push(...report.reasons.slice(0, 10).map((reason) => `- ${escapeMarkdown(reason)}`), '');
+  const signals = failingSignals(context.signals ?? null);
+  if (signals) lines.push('**Failing signals**', '', signals, '');
   const table = movedFeaturesTable(report);
   if (table) lines.push('**Moved features**', '', table, '');
   if (report.missing_columns.length > 0) lines.push(`**Missing from the current data:** ${report.missing_columns.slice(0, 50).map(escapeMarkdown).join(', ')}`, '');

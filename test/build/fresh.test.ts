@@ -30,4 +30,12 @@ describe('committed build outputs', () => {
     );
     expect(outcome).toBe('fresh');
   });
+
+  it('docs/configuration.md documents every key of the configuration schema (run `node scripts/config-docs.mjs` when this fails)', async () => {
+    const outcome = await run(process.execPath, ['scripts/config-docs.mjs', '--check']).then(
+      () => 'fresh',
+      (error: { stderr: string }) => error.stderr,
+    );
+    expect(outcome).toBe('fresh');
+  });
 });
