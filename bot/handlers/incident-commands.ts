@@ -31,10 +31,10 @@ import { fetchRole } from '../github/permissions.js';
 import { readIncidentSettings, trainingWorkflows } from '../incidents/config.js';
 import { forgetDriftIssues, toDriftIssue, type DriftIssue } from '../incidents/issues.js';
 import { openRebaselinePull } from '../incidents/rebaseline.js';
+import { RETRAIN_ISSUE_INPUT, dispatchTraining, workflowRunsUrl } from '../incidents/retrain.js';
 import { reconcileIncidentIssue } from './reconcile.js';
 
-/** The workflow input `/retrain` passes the issue number in (declare it in the training workflow to receive it). */
-export const RETRAIN_ISSUE_INPUT = 'tollgate_issue';
+export { RETRAIN_ISSUE_INPUT };
 
 function statusOf(error: unknown): number | undefined {
   const status = (error as { status?: unknown } | null)?.status;
@@ -169,18 +169,10 @@ export const retrainCommand: CommandHandler = {
     const { action, branch } = await decide(context, command, prepared.incident);
     if (action.kind === 'refuse') return refused(action);
     if (action.kind !== 'dispatch-training') return null;
-    const { client, owner, repo } = context.delivery;
-    const request = { owner, repo, workflow_id: action.workflow, ref: branch };
     let note = ` with input ${codeSpan(`${RETRAIN_ISSUE_INPUT}: ${action.issue}`)}`;
     try {
-      try {
-        await client.rest.actions.createWorkflowDispatch({ ...request, inputs: { [RETRAIN_ISSUE_INPUT]: String(action.issue) } });
-      } catch (error) {
-        // A workflow that does not declare the input refuses it: start it without.
-        if (statusOf(error) !== 422 || !/unexpected inputs/i.test((error as Error).message)) throw error;
-        await client.rest.actions.createWorkflowDispatch(request);
-        note = ` (it does not declare the ${codeSpan(RETRAIN_ISSUE_INPUT)} input, so it was started without a link to #${action.issue})`;
-      }
+      const { linked } = await dispatchTraining(context.delivery, { workflow: action.workflow, ref: branch, issue: action.issue });
+      if (!linked) note = ` (it does not declare the ${codeSpan(RETRAIN_ISSUE_INPUT)} input, so it was started without a link to #${action.issue})`;
     } catch (error) {
       const status = statusOf(error);
       if (status === 404) return { ok: false, reply: `${codeSpan('/retrain')}: ${codeSpan(action.workflow)} was not found on ${codeSpan(branch)} (check ${codeSpan('training_workflow')} of ${codeSpan(action.model)} in ${codeSpan('.github/tollgate.yml')}).` };
@@ -188,7 +180,7 @@ export const retrainCommand: CommandHandler = {
       toGitHubApiError(error, `starting ${action.workflow}`, 'actions: write');
     }
     const repositoryUrl = repositoryUrlOf(context.comment.url);
-    const runs = safeUrl(repositoryUrl ? `${repositoryUrl}/actions/workflows/${encodeURIComponent(action.workflow)}` : null);
+    const runs = workflowRunsUrl(repositoryUrl, action.workflow);
     const where = runs ? `[${escapeMarkdown(action.workflow)}](${runs})` : codeSpan(action.workflow);
     return { ok: true, reply: `Started ${where} on ${codeSpan(branch)} to retrain ${codeSpan(action.model)}${note}.` };
   },

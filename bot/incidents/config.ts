@@ -6,7 +6,9 @@
  */
 import { z } from 'zod';
 import { CONFIG_PATH, parseYaml, tollgateConfigSchema, type ModelSettings } from '../../shared/config/index.js';
+import { retrainSchema } from '../../shared/config/monitor.js';
 import { TollgateError } from '../../shared/errors/index.js';
+import type { RetrainSettings } from '../../shared/monitor/index.js';
 import { defaultIncidentsConfig, incidentsConfigSchema, type IncidentsConfig } from '../../shared/incidents/index.js';
 import { championStageOf } from '../../shared/registry/index.js';
 import type { Delivery } from '../delivery.js';
@@ -15,6 +17,8 @@ import { readTextFile } from '../github/git-data.js';
 const incidentFileSchema = z.looseObject({
   models: tollgateConfigSchema.shape.models,
   incidents: incidentsConfigSchema.prefault({}),
+  // Only `monitor.retrain` matters here; the rest of `monitor:` is the monitor command's.
+  monitor: z.looseObject({ retrain: retrainSchema.optional() }).prefault({}),
 });
 
 /** The configuration the drift issues need. */
@@ -22,6 +26,8 @@ export interface IncidentSettings {
   /** Registry name (`churn`, `models/churn:churn`) -> its settings. */
   models: Map<string, ModelSettings>;
   incidents: IncidentsConfig;
+  /** `monitor.retrain`: when a scheduled check dispatches training (absent: never automatically). */
+  retrain?: RetrainSettings;
   /** Why the file could not be used (the defaults are in force then), or null. */
   error: string | null;
 }
@@ -32,7 +38,7 @@ export function parseIncidentSettings(text: string | null): IncidentSettings {
   try {
     const { value } = parseYaml(text, CONFIG_PATH, incidentFileSchema);
     const models = new Map(Object.entries(value.models).map(([key, settings]) => [settings.path ? `${settings.path}:${key}` : key, settings]));
-    return { models, incidents: value.incidents, error: null };
+    return { models, incidents: value.incidents, ...(value.monitor.retrain ? { retrain: value.monitor.retrain } : {}), error: null };
   } catch (error) {
     if (!(error instanceof TollgateError)) throw error;
     return { models: new Map(), incidents: defaultIncidentsConfig(), error: error.message };

@@ -129,6 +129,7 @@ function mergedState(key: string, issues: readonly IncidentIssue[]): IncidentSta
     snoozedUntil: snoozed?.snoozedUntil ?? null,
     snoozedBy: snoozed?.snoozedBy ?? null,
     workflow: states.find((state) => state.workflow !== null)?.workflow ?? null,
+    retrained: states.map((state) => state.retrained ?? null).filter((entry) => entry !== null).sort((a, b) => time(b.at) - time(a.at))[0] ?? null,
   };
 }
 

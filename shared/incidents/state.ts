@@ -50,6 +50,18 @@ export interface IncidentState {
   snoozedBy: string | null;
   /** The workflow whose runs feed the incident (the reconciler looks for runs it missed there). */
   workflow: { id: number; path: string } | null;
+  /** The last automatic retraining dispatch (`monitor.retrain`), for its cooldown; absent or null when none. */
+  retrained?: RetrainRecord | null;
+}
+
+/** An automatic dispatch of the training workflow. */
+export interface RetrainRecord {
+  /** When it was dispatched (ISO 8601). */
+  at: string;
+  /** The drift run whose report triggered it (a redelivery of that run never dispatches again). */
+  run: number;
+  /** The training workflow file (`train.yml`). */
+  workflow: string;
 }
 
 const STATE_PREFIX = 'drift-state:';
@@ -73,6 +85,8 @@ const storedSchema = z.strictObject({
   snoozed_until: isoTime.nullable(),
   snoozed_by: z.string().regex(/^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(?:\[bot\])?$/).nullable(),
   workflow: z.strictObject({ id: runId, path: z.string().max(300) }).nullable(),
+  // Optional: blocks written before automatic retraining existed have no such key.
+  retrained: z.strictObject({ at: isoTime, run: runId, workflow: z.string().max(300) }).optional(),
 });
 
 type Stored = z.infer<typeof storedSchema>;
@@ -91,6 +105,7 @@ function toStored(state: IncidentState): Stored {
     snoozed_until: state.snoozedUntil,
     snoozed_by: state.snoozedBy,
     workflow: state.workflow,
+    ...(state.retrained ? { retrained: { at: state.retrained.at, run: state.retrained.run, workflow: state.retrained.workflow.slice(0, 300) } } : {}),
   };
 }
 
@@ -132,6 +147,7 @@ export function readIncidentState(body: string | null | undefined): StateRead {
       snoozedUntil: stored.snoozed_until,
       snoozedBy: stored.snoozed_by,
       workflow: stored.workflow,
+      ...(stored.retrained ? { retrained: stored.retrained } : {}),
     },
   };
 }

@@ -22,6 +22,6 @@ export type {
   ProfileSettings,
   StringColumnProfile,
 } from './types.js';
-export { profileTable, type ProfileTableOptions } from './profile-table.js';
+export { profileReader, profileTable, type ProfileTableOptions } from './profile-table.js';
 export { summarizeProfile, type ProfileSummary, type ColumnSummary } from './summary.js';
 export { profileTableParallel, profileRange, serveProfileWorker, type ParallelProfileOptions } from './parallel.js';

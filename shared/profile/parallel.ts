@@ -4,7 +4,7 @@ import type { ColumnType, ReadOptions } from '../data/types.js';
 import { UsageError } from '../errors/index.js';
 import { ProfileBuilder, type ProfileBuilderOptions } from './builder.js';
 import { mergeProfiles } from './merge.js';
-import { profileTable } from './profile-table.js';
+import { profileReader } from './profile-table.js';
 import type { Profile } from './types.js';
 
 type Settings = Omit<ProfileBuilderOptions, 'schema'>;
@@ -36,7 +36,7 @@ export interface ParallelProfileOptions {
  * Profiles a CSV file with several worker threads, each reading its own byte
  * range, then merges their profiles. The schema is inferred once, up front,
  * so every range reads every column as the same type. Other formats, gzip and
- * one thread fall back to the single-threaded {@link profileTable}.
+ * one thread fall back to the single-threaded {@link profileReader}.
  *
  * Ranges are cut at line feeds, which is only safe when no quoted field
  * holds a line break; pass `read.quotedNewlines`-free files or use one thread.
@@ -44,11 +44,13 @@ export interface ParallelProfileOptions {
 export async function profileTableParallel(path: string, options: ParallelProfileOptions): Promise<Profile> {
   const { threads, read = {}, settings = {} } = options;
   if (!Number.isInteger(threads) || threads < 1) throw new UsageError(`--threads expects a positive whole number, got ${String(threads)}`);
-  const probe = await openTable(path, read);
+  // The profile folds each batch and drops it, so the reader may reuse its buffers.
+  const probe = await openTable(path, { ...read, reuseBatches: true });
   const schema = probe.schema;
   const splittable = probe.format === 'csv' && !path.endsWith('.gz');
+  // One thread reads on with the reader that inferred the schema, so the file is opened and sampled once.
+  if (threads === 1 || !splittable) return profileReader(probe, settings);
   await probe.close();
-  if (threads === 1 || !splittable) return profileTable(path, { ...settings, read });
 
   const types: Record<string, ColumnType> = {};
   for (const field of schema.fields) types[field.name] = field.type;
@@ -61,7 +63,7 @@ export async function profileTableParallel(path: string, options: ParallelProfil
 
 /** Profiles one byte range of a CSV file on the current thread. */
 export async function profileRange(path: string, range: { start: number; end: number }, read: ReadOptions, settings: Settings): Promise<Profile> {
-  const reader = await openCsvRange(path, range, read);
+  const reader = await openCsvRange(path, range, { ...read, reuseBatches: true });
   const builder = new ProfileBuilder({ ...settings, schema: reader.schema });
   try {
     for await (const batch of reader) builder.add(batch);

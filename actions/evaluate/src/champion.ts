@@ -12,7 +12,7 @@ import * as core from '@actions/core';
 import { TollgateError, UsageError } from '../../../shared/errors/index.js';
 import type { GitHubClient } from '../../../shared/github/client.js';
 import { GitHubBackend, Registry, sanitizeAssetName, type Resolution } from '../../../shared/registry/index.js';
-import { splitShellWords } from '../../train/src/shell-words.js';
+import { splitShellWords } from '../../../shared/process/shell-words.js';
 
 export interface ChampionRequest {
   client: GitHubClient;

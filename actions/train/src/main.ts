@@ -9,7 +9,7 @@ import { parseParams, parseSeed, runTraining, type TrainCache } from '../../../s
 import { booleanInput, listInput, optionalInput, requiredInput } from '../../lib/inputs.js';
 import { ActionsTrainCache, workspacePath } from './actions-cache.js';
 import { artifactName, defaultArtifactUploader, type ArtifactUploader } from './artifact.js';
-import { splitShellWords } from './shell-words.js';
+import { splitShellWords } from '../../../shared/process/shell-words.js';
 import { trainSummary } from './summary.js';
 
 /** What the action can be given instead of the real services (tests). */

@@ -9,7 +9,7 @@ import { ByteDictionary } from '../dictionary.js';
 import { DEFAULT_CATEGORY_MAX_DISTINCT, TypeSampler } from '../infer.js';
 import { InvalidTracker } from '../invalid.js';
 import { DEFAULT_BATCH_SIZE, DEFAULT_INFERENCE_ROWS, positiveInteger } from '../options.js';
-import type { ColumnType, Field, ReadOptions, RecordBatch, Schema, TableReader } from '../types.js';
+import type { Column, ColumnType, Field, ReadOptions, RecordBatch, Schema, TableReader } from '../types.js';
 import { detectDelimiter } from './dialect.js';
 import {
   CsvScanner,
@@ -105,7 +105,7 @@ export async function openCsv(path: string, options: ReadOptions, sourceOptions:
     const dictionaries = fields.map(() => new ByteDictionary());
     const tracker = new InvalidTracker(fields);
     scanner.planRead(plans, dictionaries, tracker);
-    return new CsvTableReader(path, { fields }, scanner, tracker, dictionaries, batchSize);
+    return new CsvTableReader(path, { fields }, scanner, tracker, dictionaries, batchSize, options.reuseBatches === true);
   } catch (error) {
     await scanner.close();
     throw error;
@@ -175,6 +175,7 @@ class CsvTableReader implements TableReader {
     private readonly tracker: InvalidTracker,
     private readonly dictionaries: ByteDictionary[],
     private readonly batchSize: number,
+    private readonly reuseBatches: boolean,
   ) {}
 
   get invalidCounts(): Readonly<Record<string, number>> {
@@ -189,18 +190,16 @@ class CsvTableReader implements TableReader {
     if (this.started) throw new Error(`${this.path}: a TableReader can be iterated once`);
     this.started = true;
     const { scanner, batchSize } = this;
+    let reusable: { columns: Column[]; target: BatchTarget } | undefined;
     try {
       while (true) {
-        const columns = allocateColumns(this.schema.fields, this.dictionaries.map((dictionary) => dictionary.values), batchSize, false);
-        const target: BatchTarget = {
-          numbers: columns.map((column) => (column.kind === 'number' ? column.values : EMPTY_FLOATS)),
-          booleans: columns.map((column) => (column.kind === 'boolean' ? column.values : EMPTY_BYTES)),
-          codes: columns.map((column) => (column.kind === 'string' ? column.codes : EMPTY_INTS)),
-          nulls: columns.map((column) => column.nulls),
-          invalid: columns.map(() => undefined),
-          lines: new Int32Array(batchSize),
-          capacity: batchSize,
-        };
+        // The scanner writes every cell of a row, so reused buffers need no clearing; only the
+        // invalid masks, which it creates on first use, must start afresh.
+        const { columns, target } = reusable ?? this.allocateBatch();
+        if (this.reuseBatches) {
+          reusable = { columns, target };
+          target.invalid.fill(undefined);
+        }
         scanner.setTarget(target);
         let status: number;
         while (true) {
@@ -212,8 +211,7 @@ class CsvTableReader implements TableReader {
         const length = scanner.row;
         if (length > 0) {
           columns.forEach((column, c) => {
-            const invalid = target.invalid[c];
-            if (invalid !== undefined) column.invalid = invalid;
+            column.invalid = target.invalid[c];
           });
           yield { rowOffset: scanner.rowOffset, length, columns: trimColumns(columns, length), lines: target.lines.subarray(0, length) };
         }
@@ -226,6 +224,21 @@ class CsvTableReader implements TableReader {
 
   async close(): Promise<void> {
     await this.scanner.close();
+  }
+
+  private allocateBatch(): { columns: Column[]; target: BatchTarget } {
+    const batchSize = this.batchSize;
+    const columns = allocateColumns(this.schema.fields, this.dictionaries.map((dictionary) => dictionary.values), batchSize, false);
+    const target: BatchTarget = {
+      numbers: columns.map((column) => (column.kind === 'number' ? column.values : EMPTY_FLOATS)),
+      booleans: columns.map((column) => (column.kind === 'boolean' ? column.values : EMPTY_BYTES)),
+      codes: columns.map((column) => (column.kind === 'string' ? column.codes : EMPTY_INTS)),
+      nulls: columns.map((column) => column.nulls),
+      invalid: columns.map(() => undefined),
+      lines: new Int32Array(batchSize),
+      capacity: batchSize,
+    };
+    return { columns, target };
   }
 }
 

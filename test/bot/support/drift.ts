@@ -9,6 +9,7 @@
  */
 import { strToU8, zipSync } from 'fflate';
 import type { DriftReport } from '../../../shared/drift/index.js';
+import type { IncidentSignal } from '../../../shared/incidents/index.js';
 import { workflowRunJson, type FakeGitHub, type FakeRepo, type FakeWorkflowRun } from '../../support/fake-github.js';
 import { example } from './payloads.js';
 
@@ -35,8 +36,14 @@ export function workflowRunPayload(fake: FakeGitHub, repo: FakeRepo, run: FakeWo
   return payload;
 }
 
-/** What the drift-report artifact holds: a report (zipped as drift-report.json), raw zip bytes, or none. */
-export type ArtifactContent = { report: DriftReport; profile?: unknown } | { zip: Uint8Array; listedSize?: number } | null;
+/** A `tollgate.monitor/v1` report as the bot reads it: the drift fields plus signals. */
+export type MonitorReportFixture = Omit<DriftReport, 'schema'> & { schema: 'tollgate.monitor/v1'; signals: IncidentSignal[] };
+
+/**
+ * What the artifact holds: a report (a drift report zipped as drift-report.json in `drift-report`,
+ * a monitor report as monitor-report.json in `monitor-report`), raw zip bytes, or none.
+ */
+export type ArtifactContent = { report: DriftReport | MonitorReportFixture; profile?: unknown } | { zip: Uint8Array; listedSize?: number } | null;
 
 /** Adds a completed run of the drift workflow with its artifact (no delivery). */
 export function addDriftRun(repo: FakeRepo, content: ArtifactContent, options: { conclusion?: string; path?: string; branch?: string } = {}): FakeWorkflowRun {
@@ -44,9 +51,10 @@ export function addDriftRun(repo: FakeRepo, content: ArtifactContent, options: {
   const run = repo.addWorkflowRun({ path: options.path ?? DRIFT_WORKFLOW, conclusion: options.conclusion ?? (failing ? 'failure' : 'success'), ...(options.branch ? { head_branch: options.branch } : {}) });
   if (content !== null) {
     if ('report' in content) {
-      const files: Record<string, Uint8Array> = { 'drift-report.json': strToU8(JSON.stringify(content.report)) };
+      const kind = content.report.schema === 'tollgate.monitor/v1' ? 'monitor-report' : 'drift-report';
+      const files: Record<string, Uint8Array> = { [`${kind}.json`]: strToU8(JSON.stringify(content.report)) };
       if (content.profile !== undefined) files['current-profile.json'] = strToU8(JSON.stringify(content.profile));
-      repo.addArtifact(run.id, 'drift-report', zipSync(files));
+      repo.addArtifact(run.id, kind, zipSync(files));
     } else {
       repo.addArtifact(run.id, 'drift-report', content.zip, { listedSize: content.listedSize });
     }

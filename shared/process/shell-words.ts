@@ -1,4 +1,4 @@
-import { UsageError } from '../../../shared/errors/index.js';
+import { UsageError } from '../errors/index.js';
 
 const SPACE = new Set([' ', '\t', '\n', '\r']);
 const OPERATORS = new Set(['|', '&', ';', '<', '>', '(', ')']);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { splitShellWords } from '../../actions/train/src/shell-words.js';
+import { splitShellWords } from '../../shared/process/shell-words.js';
 import { UsageError } from '../../shared/errors/index.js';
 
 describe('splitShellWords', () => {

@@ -1,0 +1,1 @@
+export { splitShellWords } from './shell-words.js';
