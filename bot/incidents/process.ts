@@ -12,6 +12,7 @@ import type { Delivery } from '../delivery.js';
 import { applyDecision, contextOf, type AppliedAction } from './apply.js';
 import { assignableOwners, modelOf, readIncidentSettings, type IncidentSettings } from './config.js';
 import { asIncidentIssue, listDriftIssues } from './issues.js';
+import { autoRetrain } from './retrain.js';
 import { driftArtifacts, priorRecords, readRunReports, rememberRecords, workflowFile, type DriftRun, type RunReport } from './runs.js';
 import { stageVersion } from './version.js';
 
@@ -86,14 +87,14 @@ async function processRun(delivery: Delivery, run: DriftRun, defaultBranch: stri
       continue;
     }
     seen.add(read.key);
-    outcome.incidents.push(await processReport(delivery, run, read, settings));
+    outcome.incidents.push(await processReport(delivery, run, read, settings, defaultBranch));
   }
   if (outcome.problems.length > 0) await reportProblems(delivery, run, outcome.problems, reports);
   return { ...outcome, status: 'processed' };
 }
 
 /** Decides and applies one report's incident. */
-async function processReport(delivery: Delivery, run: DriftRun, read: Extract<RunReport, { ok: true }>, settings: IncidentSettings): Promise<DriftRunOutcome['incidents'][number]> {
+async function processReport(delivery: Delivery, run: DriftRun, read: Extract<RunReport, { ok: true }>, settings: IncidentSettings, defaultBranch: string): Promise<DriftRunOutcome['incidents'][number]> {
   const { report, key, parts } = read;
   const policy = incidentPolicy(settings.incidents);
   const issues = (await listDriftIssues(delivery, { model: parts.model, state: 'all' })).filter((issue) => issue.key === key);
@@ -110,6 +111,18 @@ async function processReport(delivery: Delivery, run: DriftRun, read: Extract<Ru
   const model = modelOf(settings, parts.model);
   const context = writes ? contextOf({ report, signals: read.signals, parts, version, run, trainingWorkflow: model?.training_workflow ?? null }) : null;
   const applied = await applyDecision({ delivery, decision, parts, policy, issues, context, assignees: assignableOwners(settings, parts.model) });
+  const retrained = await autoRetrain(delivery, {
+    run,
+    key,
+    model: parts.model,
+    report,
+    signals: read.signals,
+    retrain: settings.retrain,
+    trainingWorkflow: model?.training_workflow ?? null,
+    branch: defaultBranch,
+  });
+  if (retrained.dispatched) applied.push(`dispatched ${model?.training_workflow ?? 'training'} from #${retrained.issue} (${retrained.decision.reason})`);
+  else if (settings.retrain) delivery.log.debug(`drift run ${run.id}, ${key}: no retraining: ${retrained.reason}`);
   delivery.log.info(`drift run ${run.id}, ${key}: ${applied.join('; ') || decision.actions.map((action) => action.reason).join('; ')}`);
   return { key, decision, applied };
 }

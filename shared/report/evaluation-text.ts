@@ -1,15 +1,10 @@
 import type { EvaluationReport } from '../evaluate/index.js';
 import { formatNumber } from './markdown.js';
+import { textTable } from './text-table.js';
 
 function signed(value: number | null): string {
   if (value === null || Number.isNaN(value)) return '—';
   return value > 0 ? `+${formatNumber(value)}` : formatNumber(value);
-}
-
-/** Aligned columns for a terminal. */
-function columns(rows: string[][]): string[] {
-  const widths = rows[0].map((_, index) => Math.max(...rows.map((row) => row[index].length)));
-  return rows.map((row) => row.map((cell, index) => cell.padEnd(widths[index])).join('  ').trimEnd());
 }
 
 /** The report for people at a terminal: verdict, reasons, gated metrics, regressed segments. */
@@ -29,7 +24,7 @@ export function evaluationText(report: EvaluationReport): string {
       row.p_value === null ? '—' : formatNumber(row.p_value, 3),
       row.pass ? 'pass' : 'FAIL',
     ]);
-    lines.push('', ...columns([header, ...body]).map((line) => `  ${line}`));
+    lines.push('', ...textTable(header, body, 60).split('\n').map((line) => `  ${line}`));
   }
   const regressed = report.segments.filter((row) => row.status === 'regressed');
   if (regressed.length > 0) {

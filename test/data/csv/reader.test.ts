@@ -332,3 +332,27 @@ describe('CSV: bad input', () => {
     await expectInputError(() => openTable(path), { file: path, message: /not a readable gzip file/ });
   });
 });
+
+describe('CSV: reuseBatches', () => {
+  it('writes every batch into the same buffers, with the same values and fresh invalid masks', async () => {
+    const path = temp.write('reuse.csv', 'x,s\n1,a\n2,b\nbad,a\n4,\n5,c\n');
+    const types: Record<string, ColumnType> = { x: 'integer', s: 'string' };
+    const snapshots: { buffer: ArrayBufferLike; x: (number | null)[]; invalid: number[] | undefined; s: (string | null)[] }[] = [];
+    for await (const batch of await openTable(path, { types, batchSize: 2, reuseBatches: true })) {
+      const [x, s] = batch.columns;
+      if (x.kind !== 'number' || s.kind !== 'string') throw new Error('unexpected column kinds');
+      snapshots.push({
+        buffer: x.values.buffer,
+        x: Array.from(x.values, (v, i) => (x.nulls[i] === 1 ? null : v)),
+        invalid: x.invalid && Array.from(x.invalid),
+        s: Array.from(s.codes, (code, i) => (s.nulls[i] === 1 ? null : s.dictionary[code])),
+      });
+    }
+    expect(snapshots.map(({ x, invalid, s }) => ({ x, invalid, s }))).toEqual([
+      { x: [1, 2], invalid: undefined, s: ['a', 'b'] },
+      { x: [null, 4], invalid: [1, 0], s: ['a', null] },
+      { x: [5], invalid: undefined, s: ['c'] },
+    ]);
+    expect(new Set(snapshots.map((snapshot) => snapshot.buffer)).size).toBe(1);
+  });
+});
