@@ -5,12 +5,12 @@
 import { mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createBaseline } from '../../shared/drift/index.js';
 import { createGitHubClient } from '../../shared/github/client.js';
 import { profileToJSON } from '../../shared/profile/index.js';
 import { GitHubBackend, Registry, jsonAsset, publishRelease } from '../../shared/registry/index.js';
-import { collectStep, runBundledAction, stepEnvironment } from '../support/action-runner.js';
+import { runActionInProcess, runBundledAction } from '../support/action-runner.js';
 import { FakeGitHub } from '../support/fake-github.js';
 
 const root = join(import.meta.dirname, '..', '..');
@@ -18,39 +18,15 @@ const train = join(root, 'examples/churn/data/train.csv');
 const stable = join(root, 'examples/churn/data/current-stable.csv');
 const shifted = join(root, 'examples/churn/data/current-shifted.csv');
 
-// @actions/core caches the summary file's path on first use, as in one runner
-// process: every in-process run shares one summary file, emptied before each run.
-let summaryFile: string | undefined;
 let folder: string;
 let fake: FakeGitHub;
 
 async function runInProcess(inputs: Record<string, string>, extra: Record<string, string> = {}) {
-  summaryFile ??= join(await mkdtemp(join(tmpdir(), 'tollgate-summary-')), 'summary.md');
-  await writeFile(summaryFile, '');
-  const { env, folder: stepFolder } = await stepEnvironment(inputs, { GITHUB_STEP_SUMMARY: summaryFile, RUNNER_TEMP: folder, ...extra });
-  env.INPUT_REPORT ??= join(stepFolder, 'drift-report.json');
-  const saved = { ...process.env };
-  for (const key of Object.keys(process.env)) if (key.startsWith('INPUT_')) delete process.env[key];
-  Object.assign(process.env, env);
-  const log: string[] = [];
-  const write = vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => {
-    log.push(String(chunk));
-    return true;
-  });
-  try {
-    const { driftAction } = await import('../../actions/drift/src/drift-action.js');
-    const { runAction } = await import('../../actions/lib/run-action.js');
-    process.exitCode = undefined;
-    await runAction(() => driftAction());
-    const exitCode = Number(process.exitCode ?? 0);
-    const step = await collectStep(env, exitCode, log.join(''));
-    const report = step.outputs.report ? JSON.parse(await readFile(step.outputs.report, 'utf8')) : undefined;
-    return { ...step, report };
-  } finally {
-    write.mockRestore();
-    process.exitCode = undefined;
-    process.env = saved;
-  }
+  const { driftAction } = await import('../../actions/drift/src/drift-action.js');
+  const withReport = { report: join(await mkdtemp(join(tmpdir(), 'tollgate-drift-report-')), 'drift-report.json'), ...inputs };
+  const step = await runActionInProcess(() => driftAction(), withReport, { RUNNER_TEMP: folder, ...extra });
+  const report = step.outputs.report ? JSON.parse(await readFile(step.outputs.report, 'utf8')) : undefined;
+  return { ...step, report };
 }
 
 beforeAll(async () => {

@@ -2,16 +2,15 @@
 // bundle spawned as a runner would, resolving the live version and its release
 // assets through the fake GitHub API.
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createGitHubClient } from '../../shared/github/client.js';
 import type { CanaryReport, MonitorReport } from '../../shared/monitor/index.js';
 import { profileToJSON } from '../../shared/profile/index.js';
 import { GitHubBackend, Registry, jsonAsset, publishRelease } from '../../shared/registry/index.js';
 import { baselineOf, evaluationOf, labelsOf, makeLog, mixedLog, toCsv } from '../monitor/simulate.js';
-import { collectStep, stepEnvironment } from '../support/action-runner.js';
+import { runActionInProcess } from '../support/action-runner.js';
 import { FakeGitHub } from '../support/fake-github.js';
 import { runBundle, runnerInputs } from './registry-action-runner.js';
 
@@ -41,32 +40,9 @@ afterAll(async () => {
   await fake.close();
 });
 
-// @actions/core caches the summary file's path on first use, as in one runner
-// process: every in-process run shares one summary file, emptied before each run.
-let summaryFile: string | undefined;
-
 async function runInProcess(inputs: Record<string, string>) {
-  summaryFile ??= join(await mkdtemp(join(tmpdir(), 'tollgate-summary-')), 'summary.md');
-  await writeFile(summaryFile, '');
-  const { env } = await stepEnvironment({ path: workspace, ...inputs }, { GITHUB_STEP_SUMMARY: summaryFile });
-  const saved = { ...process.env };
-  Object.assign(process.env, env);
-  const log: string[] = [];
-  const write = vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => {
-    log.push(String(chunk));
-    return true;
-  });
-  try {
-    const { monitorAction } = await import('../../actions/monitor/src/main.js');
-    const { runAction } = await import('../../actions/lib/run-action.js');
-    process.exitCode = undefined;
-    await runAction(() => monitorAction());
-    return await collectStep(env, Number(process.exitCode ?? 0), log.join(''));
-  } finally {
-    write.mockRestore();
-    process.exitCode = undefined;
-    process.env = saved;
-  }
+  const { monitorAction } = await import('../../actions/monitor/src/main.js');
+  return runActionInProcess(() => monitorAction(), { path: workspace, ...inputs });
 }
 
 describe('monitor action, in process', () => {

@@ -1,40 +1,16 @@
-import { mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it, vi } from 'vitest';
-import { collectStep, runBundledAction, stepEnvironment } from '../support/action-runner.js';
+import { afterEach, describe, expect, it } from 'vitest';
+import { runActionInProcess, runBundledAction } from '../support/action-runner.js';
 
 const root = join(import.meta.dirname, '..', '..');
 const contract = 'examples/churn/contract.yml';
 
-// @actions/core caches the summary file's path on first use, as in one runner
-// process: every in-process run shares one summary file, emptied before each run.
-let summaryFile: string | undefined;
-
 async function runInProcess(inputs: Record<string, string>) {
-  summaryFile ??= join(await mkdtemp(join(tmpdir(), 'tollgate-summary-')), 'summary.md');
-  await writeFile(summaryFile, '');
-  const { env, folder } = await stepEnvironment(inputs, { GITHUB_STEP_SUMMARY: summaryFile });
-  env.INPUT_REPORT = join(folder, 'report.json');
-  const saved = { ...process.env };
-  Object.assign(process.env, env);
-  const log: string[] = [];
-  const write = vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => {
-    log.push(String(chunk));
-    return true;
-  });
-  try {
-    const { validateAction } = await import('../../actions/validate/src/validate-action.js');
-    const { runAction } = await import('../../actions/lib/run-action.js');
-    process.exitCode = undefined;
-    await runAction(validateAction);
-    const exitCode = Number(process.exitCode ?? 0);
-    return { ...(await collectStep(env, exitCode, log.join(''))), reportPath: env.INPUT_REPORT };
-  } finally {
-    write.mockRestore();
-    process.exitCode = undefined;
-    process.env = saved;
-  }
+  const { validateAction } = await import('../../actions/validate/src/validate-action.js');
+  const reportPath = join(await mkdtemp(join(tmpdir(), 'tollgate-report-')), 'report.json');
+  return { ...(await runActionInProcess(() => validateAction(), { report: reportPath, ...inputs })), reportPath };
 }
 
 afterEach(() => {

@@ -3,7 +3,7 @@ import { PROMOTION_COMMANDS } from '../../bot/commands/index.js';
 import { driftRunHandler } from '../../bot/handlers/drift-run.js';
 import { INCIDENT_COMMAND_HANDLERS } from '../../bot/handlers/incident-commands.js';
 import { PROMOTION_HANDLERS } from '../../bot/handlers/index.js';
-import type { IncidentSignal } from '../../shared/incidents/index.js';
+import { readIncidentState, type IncidentSignal } from '../../shared/incidents/index.js';
 import { GitHubBackend, Registry } from '../../shared/registry/index.js';
 import { reportWith } from '../incidents/fixtures.js';
 import { FakeGitHub, type FakeIssue, type FakeWorkflowRun } from '../support/fake-github.js';
@@ -93,5 +93,53 @@ describe('monitor reports in the drift-issue lifecycle', () => {
     expect(checks).toHaveLength(1);
     expect(checks[0].output.summary).toContain('monitor-report.json in artifact');
     expect(checks[0].output.summary).toContain('tollgate.monitor/v1: signals.0.signal');
+  });
+});
+
+describe('retraining triggers (monitor.retrain)', () => {
+  const RETRAIN = `${CONFIG}monitor:\n  retrain: {on: alert, signals: [drift, performance], cooldown: 7d}\n`;
+  const retrainComments = (h: Harness, number: number) => h.repo.comments.filter((comment) => comment.issue_number === number && comment.body.includes('Retraining started'));
+
+  it('an alert dispatches training once, records it in the issue and links it; the next alert within the cooldown does not', async () => {
+    const h = await setup(RETRAIN);
+    await deliverRun(h, failing());
+    // No issue yet, so nowhere to hold the cooldown: nothing dispatched.
+    expect(h.repo.dispatches).toEqual([]);
+    const second = await deliverRun(h, failing());
+    const [issue] = driftIssues(h);
+    expect(h.repo.dispatches).toEqual([{ workflow: 'train.yml', ref: 'main', inputs: { tollgate_issue: String(issue.number) } }]);
+    const read = readIncidentState(issue.body);
+    const retrained = read.found ? read.state.retrained : null;
+    expect(retrained).toEqual({ at: expect.any(String), run: second.id, workflow: 'train.yml' });
+    // The fake's clock ticks with each request: the dispatch is within the delivery's minute.
+    expect(Math.abs(Date.parse(retrained!.at) - Date.parse(fake.currentTime()))).toBeLessThan(60_000);
+    const comments = retrainComments(h, issue.number);
+    expect(comments).toHaveLength(1);
+    expect(comments[0].body).toContain(`[train.yml](${fake.url}/${h.repo.fullName}/actions/workflows/train.yml) on \`main\``);
+    expect(comments[0].body).toContain(`because drift (alert) in [run #${second.id}](${fake.url}/${h.repo.fullName}/actions/runs/${second.id})`);
+
+    // The same delivery again: no second dispatch.
+    await h.deliver('workflow_run', workflowRunPayload(fake, h.repo, second));
+    // A day later, still alert: within the 7d cooldown.
+    await deliverRun(h, failing());
+    expect(h.repo.dispatches).toHaveLength(1);
+    expect(retrainComments(h, issue.number)).toHaveLength(1);
+
+    // After the cooldown: dispatched again.
+    await deliverRun(h, failing(), 7);
+    expect(h.repo.dispatches).toHaveLength(2);
+    expect(retrainComments(h, issue.number)).toHaveLength(2);
+  });
+
+  it('signals not listed in retrain.signals, and configs without retrain:, never dispatch', async () => {
+    const latencyOnly = (): ArtifactContent => ({ report: { ...monitorReport(0, [signal('latency', 'alert', ['p95 doubled'])]), level: 'alert' } });
+    const h = await setup(RETRAIN);
+    for (let index = 0; index < 3; index += 1) await deliverRun(h, latencyOnly());
+    expect(driftIssues(h)).toHaveLength(1);
+    expect(h.repo.dispatches).toEqual([]);
+    const plain = await setup();
+    for (let index = 0; index < 3; index += 1) await deliverRun(plain, failing());
+    expect(driftIssues(plain)).toHaveLength(1);
+    expect(plain.repo.dispatches).toEqual([]);
   });
 });

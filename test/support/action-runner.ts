@@ -78,3 +78,38 @@ export async function runBundledAction(
     });
   });
 }
+
+// @actions/core caches the summary file's path on first use, as in one runner
+// process: every in-process run shares one summary file, emptied before each run.
+let sharedSummaryFile: string | undefined;
+
+/**
+ * Runs an action's main function in this process with the real `@actions/core`,
+ * as a runner would: INPUT_* variables and command files in the environment,
+ * stdout captured (workflow commands, annotations), the exit code read from
+ * `process.exitCode`. The environment is restored afterwards.
+ */
+export async function runActionInProcess(main: () => Promise<void>, inputs: Record<string, string>, extra: Record<string, string> = {}): Promise<StepResult & { folder: string }> {
+  sharedSummaryFile ??= join(await mkdtemp(join(tmpdir(), 'tollgate-summary-')), 'summary.md');
+  await writeFile(sharedSummaryFile, '');
+  const { env, folder } = await stepEnvironment(inputs, { GITHUB_STEP_SUMMARY: sharedSummaryFile, ...extra });
+  const saved = { ...process.env };
+  for (const key of Object.keys(process.env)) if (key.startsWith('INPUT_')) delete process.env[key];
+  Object.assign(process.env, env);
+  const log: string[] = [];
+  const write = process.stdout.write.bind(process.stdout);
+  process.stdout.write = ((chunk: string | Uint8Array) => {
+    log.push(String(chunk));
+    return true;
+  }) as typeof process.stdout.write;
+  try {
+    const { runAction } = await import('../../actions/lib/run-action.js');
+    process.exitCode = undefined;
+    await runAction(main);
+    return { ...(await collectStep(env, Number(process.exitCode ?? 0), log.join(''))), folder };
+  } finally {
+    process.stdout.write = write;
+    process.exitCode = undefined;
+    process.env = saved;
+  }
+}
