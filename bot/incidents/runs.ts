@@ -106,7 +106,6 @@ export async function driftArtifacts(delivery: Delivery, run: DriftRun, settings
 
 /** Reads every drift artifact of a run; failures are returned, not thrown. */
 export async function readRunReports(delivery: Delivery, run: DriftRun, settings: IncidentSettings, extras: readonly string[] = []): Promise<RunReport[]> {
-  const { client, owner, repo } = delivery;
   const results: RunReport[] = [];
   for (const artifact of await driftArtifacts(delivery, run, settings)) {
     try {

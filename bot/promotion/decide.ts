@@ -30,7 +30,9 @@ import { pushedAt } from '../github/promotion-check.js';
 import { fetchPromotionFacts, type HeadCheckRun, type PromotionFacts, type PromotionQueryHint } from '../github/promotion-query.js';
 import { findOwnComment } from '../github/status-comment.js';
 import { fetchTimeline, type Timeline } from '../github/timeline.js';
+import type { EvidenceStatus } from '../../shared/monitor/index.js';
 import { knownEvaluation, type EvaluationDigest } from './evidence.js';
+import { blockOnEvidence, judgeEvidence, loadLiveEvidence } from './live-evidence.js';
 import { candidatePath, checkCandidateFile } from './files.js';
 
 /** The hidden key of the comment that closed a superseded promotion. */
@@ -55,6 +57,8 @@ export interface PromotionDecision {
   stageTag: RegistryEvent | null;
   /** The audit record of the last status comment (the App's own). */
   previousAudit: AuditRecord | null;
+  /** The stage's live evidence (`evidence:` in its policy), judged; null when the stage requires none or the promotion is settled. */
+  evidence: EvidenceStatus | null;
 }
 
 /** How to decide. */
@@ -139,7 +143,7 @@ export async function decidePromotion(delivery: Delivery, number: number, option
   const { marker, error: markerError } = parseMarker(facts.pullRequest.body);
   if (marker && (!hinted || hinted.model !== marker.model || hinted.stage !== marker.stage)) facts = await fetchPromotionFacts(delivery, number, queryHint(marker));
   const config = readConfig(facts.config);
-  const base = { number, facts, timeline, config, marker, markerError, history: null, candidate: null, input: null, state: null, statusComment: null, stageTag: null, previousAudit: null };
+  const base = { number, facts, timeline, config, marker, markerError, history: null, candidate: null, input: null, state: null, statusComment: null, stageTag: null, previousAudit: null, evidence: null };
   if (!marker) return base;
 
   const appLogin = delivery.app.login;
@@ -207,14 +211,22 @@ export async function decidePromotion(delivery: Delivery, number: number, option
   };
 
   let state = computePromotionState(input);
+  let evidence: EvidenceStatus | null = null;
   if (!stageTag) {
     if (!registered) state = blockState(state, `${marker.model}@${marker.version} is not a registered version`);
     else if (!candidate.active) state = blockState(state, `${marker.model}@${marker.version} was deregistered`);
     const file = checkCandidateFile(marker, facts.candidateFile, candidatePath(marker.model, marker.stage));
     if (!file.ok) state = blockState(state, file.reason);
     if (!config.ok && !config.missing) state = blockState(state, `the configuration cannot be read: ${config.error}`);
+    // Open, or merged with no stage tag yet (the merge step has not run): both must wait for the evidence.
+    if (policy?.evidence && !options.outcome && (pull.state === 'open' || pull.merged)) {
+      const live = await loadLiveEvidence(delivery, marker.model, marker.version);
+      for (const problem of live.problems) delivery.log.warn(`#${number}: evidence asset ${problem}`);
+      evidence = judgeEvidence(policy.evidence, live, marker);
+      state = blockOnEvidence(state, evidence, live.problems, pull.merged);
+    }
   }
-  return { ...base, history, candidate, input, state, statusComment, stageTag, previousAudit };
+  return { ...base, history, candidate, input, state, statusComment, stageTag, previousAudit, evidence };
 }
 
 /** The audit record of a decision, as the status comment carries it. */

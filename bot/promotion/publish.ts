@@ -11,6 +11,7 @@ import type { Delivery } from '../delivery.js';
 import { writePromotionCheck, type PromotionCheckOutput } from '../github/promotion-check.js';
 import { writeOwnComment, type CommentWrite } from '../github/status-comment.js';
 import type { PromotionDecision } from './decide.js';
+import { evidenceSection } from './live-evidence.js';
 
 const CONCLUSION: Readonly<Record<PromotionStateName, CheckConclusion>> = {
   'awaiting-approval': 'action_required',
@@ -48,6 +49,7 @@ const BLOCKER_WORDS: Readonly<Record<BlockerCode, string>> = {
   approvals: 'approvals missing',
   check: 'required checks',
   soak: 'soak time',
+  evidence: 'live evidence',
   closed: 'closed',
   'merged-unmet': 'merged without the policy met',
   failed: 'the promotion failed',
@@ -67,7 +69,9 @@ export function checkOutputFor(state: PromotionState): PromotionCheckOutput {
 export async function publishDecision(delivery: Delivery, decision: PromotionDecision, audit?: AuditRecord): Promise<CommentWrite | null> {
   const { state } = decision;
   if (!state) return null;
-  const comment = await writeOwnComment(delivery, decision.number, decision.statusComment, promotionStatusComment(state, audit));
+  const evidence = decision.evidence ? evidenceSection(decision.evidence) : '';
+  const body = promotionStatusComment(state, audit);
+  const comment = await writeOwnComment(delivery, decision.number, decision.statusComment, evidence ? `${body.trimEnd()}\n\n${evidence}` : body);
   const pull = decision.facts.pullRequest;
   // A closed pull request's check no longer gates anything; leave it as it was.
   if (pull.state === 'open' || pull.merged) await writePromotionCheck(delivery, pull.headSha, decision.facts.checkRuns, checkOutputFor(state), comment.url || pull.url);

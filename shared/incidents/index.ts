@@ -30,6 +30,7 @@ export {
   type CommentedRun,
   type IncidentState,
   type RunLevel,
+  type RetrainRecord,
   type RunRecord,
   type StateRead,
 } from './state.js';

@@ -113,6 +113,7 @@ export type BlockerCode =
   | 'approvals'
   | 'check'
   | 'soak'
+  | 'evidence'
   | 'closed'
   | 'merged-unmet'
   | 'failed';

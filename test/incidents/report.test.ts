@@ -3,8 +3,32 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { driftFromFiles, type DriftReport } from '../../shared/drift/index.js';
-import { compareSummaries, movedSummary, parseDriftReport, runRecordOf, summaryDigest } from '../../shared/incidents/index.js';
+import { compareSummaries, movedSummary, parseDriftReport, parseIncidentReport, runRecordOf, summaryDigest } from '../../shared/incidents/index.js';
+import { NO_REFERENCE, monitorLog } from '../../shared/monitor/index.js';
+import { baselineOf, makeLog } from '../monitor/simulate.js';
 import { column, driftReport, reportWith } from './fixtures.js';
+
+describe('parseIncidentReport', () => {
+  it('reads a monitor report as its drift view plus its signals', async () => {
+    const training = makeLog({ rows: 2000, seed: 1 });
+    const reference = { ...NO_REFERENCE, profile: await baselineOf(training, ['score', 'tenure', 'plan']) };
+    const report = JSON.parse(JSON.stringify(await monitorLog(makeLog({ rows: 1000, seed: 2 }), reference, null, { model: 'churn', stage: 'production' }))) as Record<string, unknown>;
+    const parsed = parseIncidentReport(report);
+    if (!parsed.ok) throw new Error(parsed.problem.message);
+    expect(parsed.read.report.schema).toBe('tollgate.drift/v1');
+    expect(parsed.read.report.level).toBe(report.level);
+    expect(parsed.read.report.columns.map((entry) => entry.name)).toEqual((report.columns as Array<{ name: string }>).map((entry) => entry.name));
+    expect(parsed.read.signals!.map((signal) => signal.signal)).toEqual(['drift', 'prediction', 'confidence', 'performance', 'latency', 'volume']);
+    expect(parsed.read.signals![0]).not.toHaveProperty('checks');
+  });
+
+  it('reads a drift report with no signals, and refuses a monitor report with a bad signal', () => {
+    expect(parseIncidentReport(reportWith(2))).toEqual({ ok: true, read: { report: reportWith(2), signals: null } });
+    const bad = parseIncidentReport({ ...reportWith(2), schema: 'tollgate.monitor/v1', signals: [{ signal: 'drift', level: 'purple', summary: '', reasons: [] }] });
+    expect(bad.ok).toBe(false);
+    expect(!bad.ok && bad.problem.message).toMatch(/^it does not match tollgate\.monitor\/v1: signals\.0\.level: /);
+  });
+});
 
 describe('parseDriftReport', () => {
   it('accepts a report and drops fields it does not know (v1 only adds fields)', () => {

@@ -72,6 +72,17 @@ describe('the hidden run history', () => {
     expect(readIncidentState(body)).toEqual({ found: true, state: full });
   });
 
+  it('keeps the last automatic retraining, and reads blocks written before it existed', () => {
+    const retrained = { ...full, retrained: { at: '2026-03-03T06:00:00.000Z', run: 9, workflow: 'train.yml' } };
+    expect(readIncidentState(writeIncidentState('', retrained))).toEqual({ found: true, state: retrained });
+    expect(readIncidentState(writeIncidentState('', full))).toEqual({ found: true, state: full });
+    const bad = writeIncidentState('', full).replace(/drift-state:([A-Za-z0-9_-]+)/, (_, data: string) => {
+      const json = JSON.parse(Buffer.from(data, 'base64url').toString('utf8')) as Record<string, unknown>;
+      return `drift-state:${Buffer.from(JSON.stringify({ ...json, retrained: { at: 'yesterday', run: 9, workflow: 'train.yml' } })).toString('base64url')}`;
+    });
+    expect(readIncidentState(bad)).toEqual({ found: false, problem: 'the hidden run history is invalid at retrained.at: expected an ISO 8601 time' });
+  });
+
   it('replaces an existing block in place', () => {
     const first = writeIncidentState('top\n\nbottom', state([run(1, 'alert', 0)]));
     const second = writeIncidentState(first, full);
