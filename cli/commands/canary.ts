@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { UsageError } from '../../shared/errors/index.js';
-import { analyzeCanary, evidenceRecord, loadLabels, loadPredictionLog } from '../../shared/monitor/index.js';
+import { canaryFromFiles, evidenceRecord } from '../../shared/monitor/index.js';
 import { canaryText } from '../../shared/report/monitor.js';
 import { parseCommandArgs, writeJson, type Command } from '../command.js';
 import { formatFlag, readSections, windowFlags, writeReport } from './monitor.js';
@@ -55,20 +55,9 @@ export const canaryCommand: Command = {
     if (values.logs === undefined) throw new UsageError(`missing --logs FILE\n\n${usage}`);
     if (values.control === undefined || values.canary === undefined) throw new UsageError(`missing --control VERSION and --canary VERSION\n\n${usage}`);
     const sections = await readSections(io, values.config);
-    const task = sections.monitor.task ?? sections.evaluation.task ?? 'classification';
-    const log = await loadPredictionLog(resolve(io.cwd, values.logs), { columns: sections.monitor.columns, numericLabels: task === 'regression', format: formatFlag(values.format) });
-    const labels =
-      values.labels === undefined
-        ? null
-        : await loadLabels(resolve(io.cwd, values.labels), { id: sections.monitor.labels.id ?? log.roles.id ?? 'request_id', label: sections.monitor.labels.label ?? 'label', task });
-    const report = analyzeCanary(log, values.control, values.canary, labels, {
-      bounds: sections.monitor.canary,
-      task,
-      threshold: sections.monitor.threshold ?? sections.evaluation.threshold,
-      metric: sections.monitor.performance.metrics[0] ?? sections.evaluation.primary?.metric,
-      resamples: sections.monitor.performance.resamples,
-      seed: sections.monitor.performance.seed,
-      minLabels: sections.monitor.performance.min_labels,
+    const report = await canaryFromFiles(resolve(io.cwd, values.logs), values.control, values.canary, sections, {
+      labels: values.labels === undefined ? undefined : resolve(io.cwd, values.labels),
+      format: formatFlag(values.format),
       window: await windowFlags(io, values),
       model: values.model,
       stage: values.stage,

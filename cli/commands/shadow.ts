@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { UsageError } from '../../shared/errors/index.js';
-import { compareShadow, evidenceRecord, loadLabels, loadPredictionLog } from '../../shared/monitor/index.js';
+import { evidenceRecord, shadowFromFiles } from '../../shared/monitor/index.js';
 import { shadowText } from '../../shared/report/monitor.js';
 import { parseCommandArgs, writeJson, type Command } from '../command.js';
 import { formatFlag, readSections, windowFlags, writeReport } from './monitor.js';
@@ -53,21 +53,9 @@ export const shadowCommand: Command = {
     const { values } = parseCommandArgs(argv, options, usage, false);
     if (values.live === undefined || values.shadow === undefined) throw new UsageError(`missing --live FILE and --shadow FILE\n\n${usage}`);
     const sections = await readSections(io, values.config);
-    const task = sections.monitor.task ?? sections.evaluation.task ?? 'classification';
-    const read = { columns: sections.monitor.columns, numericLabels: task === 'regression', format: formatFlag(values.format) };
-    const live = await loadPredictionLog(resolve(io.cwd, values.live), read);
-    const shadow = await loadPredictionLog(resolve(io.cwd, values.shadow), read);
-    const labels =
-      values.labels === undefined
-        ? null
-        : await loadLabels(resolve(io.cwd, values.labels), { id: sections.monitor.labels.id ?? live.roles.id ?? 'request_id', label: sections.monitor.labels.label ?? 'label', task });
-    const report = await compareShadow(live, shadow, labels, {
-      bounds: sections.monitor.shadow,
-      task,
-      threshold: sections.monitor.threshold ?? sections.evaluation.threshold,
-      policy: sections.evaluation,
-      drift: sections.drift,
-      minLabels: sections.monitor.performance.min_labels,
+    const report = await shadowFromFiles(resolve(io.cwd, values.live), resolve(io.cwd, values.shadow), sections, {
+      labels: values.labels === undefined ? undefined : resolve(io.cwd, values.labels),
+      format: formatFlag(values.format),
       window: await windowFlags(io, values),
       model: values.model,
       stage: values.stage,

@@ -9,6 +9,7 @@ export type { MonitorOptions, MonitorFilesRequest } from './monitor.js';
 export { compareShadow } from './shadow.js';
 export type { ShadowOptions } from './shadow.js';
 export { analyzeCanary } from './canary.js';
+export { shadowFromFiles, canaryFromFiles, type LiveComparisonRequest } from './live-files.js';
 export type { CanaryOptions } from './canary.js';
 export { checkBound, decideCanary, decideShadow, evidenceMet, evidenceRecord } from './evidence.js';
 export type { Decision, EvidencePolicy, EvidenceRequirement, EvidenceStatus } from './evidence.js';

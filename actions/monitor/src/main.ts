@@ -10,17 +10,14 @@ import { defaultMonitorSections, loadMonitorSections, type MonitorSections } fro
 import { InputError, UsageError } from '../../../shared/errors/index.js';
 import {
   NO_REFERENCE,
-  analyzeCanary,
-  compareShadow,
+  canaryFromFiles,
   evidenceRecord,
-  loadLabels,
-  loadPredictionLog,
   loadReferenceFiles,
   monitorFailed,
   monitorFiles,
   referenceFromRegistry,
-  type LabelSet,
-  type LogView,
+  shadowFromFiles,
+  type LiveComparisonRequest,
   type MonitorReference,
   type WindowRequest,
 } from '../../../shared/monitor/index.js';
@@ -63,10 +60,17 @@ async function windowOf(base: string): Promise<WindowRequest> {
   return window;
 }
 
-async function labelsOf(base: string, sections: MonitorSections, log: LogView, task: 'classification' | 'regression'): Promise<LabelSet | null> {
-  const file = optionalInput('labels');
-  if (file === undefined) return null;
-  return loadLabels(resolve(base, file), { id: sections.monitor.labels.id ?? log.roles.id ?? 'request_id', label: sections.monitor.labels.label ?? 'label', task });
+/** Labels, format, window, model and stage, as the shadow and canary comparisons take them. */
+async function comparisonRequest(base: string): Promise<LiveComparisonRequest> {
+  const labels = optionalInput('labels');
+  const model = optionalInput('model');
+  return {
+    labels: labels === undefined ? undefined : resolve(base, labels),
+    format: formatOf(),
+    window: await windowOf(base),
+    model,
+    stage: model === undefined ? undefined : optionalInput('stage'),
+  };
 }
 
 async function referenceOf(base: string, configPath: string, options: MonitorActionOptions): Promise<MonitorReference> {
@@ -124,21 +128,7 @@ async function runMonitor(base: string, configPath: string, sections: MonitorSec
 }
 
 async function runShadow(base: string, sections: MonitorSections): Promise<void> {
-  const task = sections.monitor.task ?? sections.evaluation.task ?? 'classification';
-  const read = { columns: sections.monitor.columns, numericLabels: task === 'regression', format: formatOf() };
-  const live = await loadPredictionLog(resolve(base, requiredInput('live')), read);
-  const shadow = await loadPredictionLog(resolve(base, requiredInput('shadow')), read);
-  const report = await compareShadow(live, shadow, await labelsOf(base, sections, live, task), {
-    bounds: sections.monitor.shadow,
-    task,
-    threshold: sections.monitor.threshold ?? sections.evaluation.threshold,
-    policy: sections.evaluation,
-    drift: sections.drift,
-    minLabels: sections.monitor.performance.min_labels,
-    window: await windowOf(base),
-    model: optionalInput('model'),
-    stage: optionalInput('model') === undefined ? undefined : optionalInput('stage'),
-  });
+  const report = await shadowFromFiles(resolve(base, requiredInput('live')), resolve(base, requiredInput('shadow')), sections, await comparisonRequest(base));
   const reportPath = resolve(base, optionalInput('report') ?? 'shadow-report.json');
   await writeJson(reportPath, report);
   await writeEvidence(base, evidenceRecord(report));
@@ -150,20 +140,7 @@ async function runShadow(base: string, sections: MonitorSections): Promise<void>
 }
 
 async function runCanary(base: string, sections: MonitorSections): Promise<void> {
-  const task = sections.monitor.task ?? sections.evaluation.task ?? 'classification';
-  const log = await loadPredictionLog(resolve(base, requiredInput('logs')), { columns: sections.monitor.columns, numericLabels: task === 'regression', format: formatOf() });
-  const report = analyzeCanary(log, requiredInput('control'), requiredInput('canary'), await labelsOf(base, sections, log, task), {
-    bounds: sections.monitor.canary,
-    task,
-    threshold: sections.monitor.threshold ?? sections.evaluation.threshold,
-    metric: sections.monitor.performance.metrics[0] ?? sections.evaluation.primary?.metric,
-    resamples: sections.monitor.performance.resamples,
-    seed: sections.monitor.performance.seed,
-    minLabels: sections.monitor.performance.min_labels,
-    window: await windowOf(base),
-    model: optionalInput('model'),
-    stage: optionalInput('model') === undefined ? undefined : optionalInput('stage'),
-  });
+  const report = await canaryFromFiles(resolve(base, requiredInput('logs')), requiredInput('control'), requiredInput('canary'), sections, await comparisonRequest(base));
   const reportPath = resolve(base, optionalInput('report') ?? 'canary-report.json');
   await writeJson(reportPath, report);
   await writeEvidence(base, evidenceRecord(report));

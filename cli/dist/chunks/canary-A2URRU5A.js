@@ -1,0 +1,29 @@
+import{a as c,c as d,d as g,e as m,f,g as a}from"./chunk-VKH57ODE.js";import"./chunk-7XWJEYL2.js";import"./chunk-V5IEBS2N.js";import"./chunk-MHLTXHIK.js";import"./chunk-2ZOBNP6H.js";import{z as s}from"./chunk-27STULWA.js";import"./chunk-ILVSQOQP.js";import"./chunk-PMCMLVYK.js";import{e as i,f as l}from"./chunk-Z5OMZMZE.js";import"./chunk-WJOS3PZX.js";import"./chunk-IQKXHYAI.js";import"./chunk-YORJVLTO.js";import"./chunk-TMDTBFC3.js";import{b as r}from"./chunk-U2NORN77.js";import{resolve as h}from"node:path";var o=`Usage: tollgate canary --logs FILE --control VERSION --canary VERSION [--labels FILE]
+         [--since 24h|TIME] [--until TIME] [--model NAME] [--stage STAGE]
+         [--format FORMAT] [--config FILE] [--json] [--out FILE] [--evidence FILE]
+
+Analyses a canary release: the log holds the traffic of both versions (its
+model version column tells them apart). Error rate, latency and, with labels,
+the primary metric of the canary against the control's, with intervals; the
+verdict from monitor.canary's bounds: rollback when a bound is broken with
+confidence, promote when there is enough traffic and every bound is met,
+hold otherwise.
+
+Options:
+  --logs FILE          the prediction log with both versions' requests
+  --control VERSION    the serving version (e.g. v1.4.0)
+  --canary VERSION     the version under test
+  --labels FILE        delayed labels (request id, label)
+  --since, --until     the window (as for tollgate monitor)
+  --model, --stage     recorded in the report and the evidence
+  --format FORMAT      the log's format when its name does not say: csv, jsonl, parquet, arrow
+  --config FILE        configuration (default: .github/tollgate.yml when it exists)
+  --json               print the report as one JSON document
+  --out FILE           write the report (tollgate.canary/v1)
+  --evidence FILE      write the evidence record (tollgate.evidence/v1)
+
+Exit codes: 0 promote or hold, 1 rollback, 2 usage or input error.`,u={logs:{type:"string"},control:{type:"string"},canary:{type:"string"},labels:{type:"string"},since:{type:"string"},until:{type:"string"},model:{type:"string"},stage:{type:"string"},format:{type:"string"},config:{type:"string"},json:{type:"boolean",default:!1},out:{type:"string"},evidence:{type:"string"}},L={name:"canary",usage:o,async run(p,t){let{values:e}=i(p,u,o,!1);if(e.logs===void 0)throw new r(`missing --logs FILE
+
+${o}`);if(e.control===void 0||e.canary===void 0)throw new r(`missing --control VERSION and --canary VERSION
+
+${o}`);let y=await g(t,e.config),n=await d(h(t.cwd,e.logs),e.control,e.canary,y,{labels:e.labels===void 0?void 0:h(t.cwd,e.labels),format:f(e.format),window:await m(t,e),model:e.model,stage:e.stage});return e.out!==void 0&&await a(t,e.out,n),e.evidence!==void 0&&await a(t,e.evidence,c(n)),e.json?l(t,n):t.stdout.write(s(n)),n.verdict==="rollback"?1:0}};export{L as canaryCommand};
