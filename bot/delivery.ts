@@ -44,20 +44,14 @@ export function clientOf(context: Pick<Context, 'octokit'>): GitHubClient {
   return context.octokit as unknown as GitHubClient;
 }
 
-/** Builds the delivery for a Probot context. */
-export function createDelivery(context: Context, app: AppIdentity, settings: BotSettings, lasting: LastingCache): Delivery {
-  const repository = (context.payload as { repository?: { owner?: { login?: string }; name?: string } }).repository;
+/** What a delivery is made of; {@link buildDelivery} adds the per-delivery memo and clock. */
+export type DeliveryParts = Omit<Delivery, 'memo' | 'forget' | 'now'>;
+
+/** A delivery from its parts, with a cache that lives exactly as long as it does. */
+export function buildDelivery(parts: DeliveryParts): Delivery {
   const cache = new Map<string, Promise<unknown>>();
   return {
-    id: context.id,
-    event: 'action' in context.payload && typeof context.payload.action === 'string' ? `${context.name}.${context.payload.action}` : context.name,
-    owner: repository?.owner?.login ?? '',
-    repo: repository?.name ?? '',
-    client: clientOf(context),
-    app,
-    settings,
-    lasting,
-    log: context.log,
+    ...parts,
     memo<T>(key: string, load: () => Promise<T>): Promise<T> {
       let value = cache.get(key) as Promise<T> | undefined;
       if (!value) {
@@ -71,6 +65,22 @@ export function createDelivery(context: Context, app: AppIdentity, settings: Bot
     forget(prefix: string): void {
       for (const key of [...cache.keys()]) if (key.startsWith(prefix)) cache.delete(key);
     },
-    now: () => settings.now().toISOString(),
+    now: () => parts.settings.now().toISOString(),
   };
+}
+
+/** Builds the delivery for a Probot context. */
+export function createDelivery(context: Context, app: AppIdentity, settings: BotSettings, lasting: LastingCache): Delivery {
+  const repository = (context.payload as { repository?: { owner?: { login?: string }; name?: string } }).repository;
+  return buildDelivery({
+    id: context.id,
+    event: 'action' in context.payload && typeof context.payload.action === 'string' ? `${context.name}.${context.payload.action}` : context.name,
+    owner: repository?.owner?.login ?? '',
+    repo: repository?.name ?? '',
+    client: clientOf(context),
+    app,
+    settings,
+    lasting,
+    log: context.log,
+  });
 }

@@ -17,7 +17,7 @@
 import type { Probot } from 'probot';
 import { toGitHubApiError } from '../../shared/github/failure.js';
 import { incidentPolicy } from '../../shared/incidents/index.js';
-import type { AppIdentity, Delivery } from '../delivery.js';
+import { buildDelivery, type AppIdentity, type Delivery } from '../delivery.js';
 import type { GitHubClient } from '../../shared/github/client.js';
 import { readIncidentSettings } from '../incidents/config.js';
 import { listDriftIssues, type DriftIssue } from '../incidents/issues.js';
@@ -126,31 +126,7 @@ export async function reconcileRepository(delivery: Delivery, defaultBranch: str
 
 /** A delivery for work no webhook started (the scheduled pass), with the same per-pass memo. */
 export function scheduledDelivery(input: { client: GitHubClient; owner: string; repo: string; app: AppIdentity; settings: BotSettings; lasting: LastingCache; log: Delivery['log'] }): Delivery {
-  const cache = new Map<string, Promise<unknown>>();
-  return {
-    id: `reconcile-${input.settings.now().toISOString()}`,
-    event: 'schedule.reconcile',
-    owner: input.owner,
-    repo: input.repo,
-    client: input.client,
-    app: input.app,
-    settings: input.settings,
-    lasting: input.lasting,
-    log: input.log,
-    memo<T>(key: string, load: () => Promise<T>): Promise<T> {
-      let value = cache.get(key) as Promise<T> | undefined;
-      if (!value) {
-        value = load();
-        cache.set(key, value);
-        value.catch(() => cache.delete(key));
-      }
-      return value;
-    },
-    forget(prefix: string): void {
-      for (const key of [...cache.keys()]) if (key.startsWith(prefix)) cache.delete(key);
-    },
-    now: () => input.settings.now().toISOString(),
-  };
+  return buildDelivery({ ...input, id: `reconcile-${input.settings.now().toISOString()}`, event: 'schedule.reconcile' });
 }
 
 /**
