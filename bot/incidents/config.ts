@@ -1,25 +1,16 @@
 /**
  * The parts of `.github/tollgate.yml` the drift issues read, from the default
- * branch: the models (owners, stages, training workflow) and the
- * `incidents:` section. Other sections are left to their own readers, so this
- * works whether or not the main schema composes `incidents:` yet.
+ * branch: the models (owners, stages, training workflow), the `incidents:`
+ * section and `monitor.retrain`. The whole file is validated by the shared
+ * schema, as the promotion handlers read it.
  */
-import { z } from 'zod';
-import { CONFIG_PATH, parseYaml, tollgateConfigSchema, type ModelSettings } from '../../shared/config/index.js';
-import { retrainSchema } from '../../shared/config/monitor.js';
+import { CONFIG_PATH, parseConfig, type ModelSettings } from '../../shared/config/index.js';
 import { TollgateError } from '../../shared/errors/index.js';
 import type { RetrainSettings } from '../../shared/monitor/index.js';
-import { defaultIncidentsConfig, incidentsConfigSchema, type IncidentsConfig } from '../../shared/incidents/index.js';
+import { defaultIncidentsConfig, type IncidentsConfig } from '../../shared/incidents/index.js';
 import { championStageOf } from '../../shared/registry/index.js';
 import type { Delivery } from '../delivery.js';
 import { readTextFile } from '../github/git-data.js';
-
-const incidentFileSchema = z.looseObject({
-  models: tollgateConfigSchema.shape.models,
-  incidents: incidentsConfigSchema.prefault({}),
-  // Only `monitor.retrain` matters here; the rest of `monitor:` is the monitor command's.
-  monitor: z.looseObject({ retrain: retrainSchema.optional() }).prefault({}),
-});
 
 /** The configuration the drift issues need. */
 export interface IncidentSettings {
@@ -36,7 +27,7 @@ export interface IncidentSettings {
 export function parseIncidentSettings(text: string | null): IncidentSettings {
   if (text === null) return { models: new Map(), incidents: defaultIncidentsConfig(), error: null };
   try {
-    const { value } = parseYaml(text, CONFIG_PATH, incidentFileSchema);
+    const { value } = parseConfig(text, CONFIG_PATH);
     const models = new Map(Object.entries(value.models).map(([key, settings]) => [settings.path ? `${settings.path}:${key}` : key, settings]));
     return { models, incidents: value.incidents, ...(value.monitor.retrain ? { retrain: value.monitor.retrain } : {}), error: null };
   } catch (error) {
