@@ -4,6 +4,7 @@
  * unreadable value is counted and reported with the line of its first
  * occurrence; nothing is skipped.
  */
+import { parseClassLabel } from './class-label.js';
 import { openTable } from '../data/index.js';
 import type { Column, ColumnType, RecordBatch, TableReader } from '../data/index.js';
 import { InputError } from '../errors/index.js';
@@ -28,16 +29,6 @@ export interface LoadPredictionsOptions {
   /** Segment columns to read when the file has them. */
   segments?: readonly string[];
 }
-
-/** Text labels accepted for classification (case-insensitive). */
-const TEXT_LABELS = new Map<string, number>([
-  ['0', 0],
-  ['1', 1],
-  ['0.0', 0],
-  ['1.0', 1],
-  ['false', 0],
-  ['true', 1],
-]);
 
 class GrowableFloat64 {
   private data = new Float64Array(1024);
@@ -169,7 +160,7 @@ export async function loadPredictions(file: string, options: LoadPredictionsOpti
         const code = column.codes[row];
         value = labelCache.get(code);
         if (value === undefined) {
-          value = TEXT_LABELS.get(column.dictionary[code].trim().toLowerCase());
+          value = parseClassLabel(column.dictionary[code]);
           if (value !== undefined) labelCache.set(code, value);
         }
       }

@@ -5,6 +5,7 @@
  * their line; ids the window does not hold are counted, not errors (a labels
  * feed covers many windows).
  */
+import { parseClassLabel } from '../evaluate/class-label.js';
 import { openTable, type Column } from '../data/index.js';
 import { InputError } from '../errors/index.js';
 import type { Task } from '../evaluate/index.js';
@@ -17,15 +18,6 @@ export interface LabelSet {
   rows: number;
 }
 
-const TEXT_LABELS = new Map<string, number>([
-  ['0', 0],
-  ['1', 1],
-  ['0.0', 0],
-  ['1.0', 1],
-  ['false', 0],
-  ['true', 1],
-]);
-
 /** A label's value: 0/1 for classification (numbers, booleans, 0/1/true/false text), any finite number for regression; undefined when unreadable. */
 export function labelValue(column: Column, row: number, task: Task): number | undefined {
   if (column.nulls[row] === 1) return undefined;
@@ -35,12 +27,12 @@ export function labelValue(column: Column, row: number, task: Task): number | un
     if (task === 'regression') return Number.isFinite(value) ? value : undefined;
     return value === 0 || value === 1 ? value : undefined;
   }
-  const text = column.dictionary[column.codes[row]].trim().toLowerCase();
+  const text = column.dictionary[column.codes[row]];
   if (task === 'regression') {
-    const value = Number(text);
-    return text !== '' && Number.isFinite(value) ? value : undefined;
+    const value = Number(text.trim());
+    return text.trim() !== '' && Number.isFinite(value) ? value : undefined;
   }
-  return TEXT_LABELS.get(text);
+  return parseClassLabel(text);
 }
 
 /** Reads a labels file: `id` and `label` columns by the given names. */
