@@ -106,6 +106,35 @@ function wrapTypeMismatch(build: () => BuiltInput, path: string | undefined): Bu
   }
 }
 
+/**
+ * Pairs each reference column with the current column of the same name (a
+ * column on one side only is reported as missing or added elsewhere) and
+ * builds its input, or records why it is excluded.
+ */
+function matchColumns<C extends { name: string }, O>(
+  referenceColumns: readonly C[],
+  current: ReadonlyMap<string, O>,
+  settings: DriftSettings,
+  currentPath: string | undefined,
+  build: (column: C, other: O) => BuiltInput,
+): { inputs: ColumnInput[]; excluded: ExcludedColumn[] } {
+  const inputs: ColumnInput[] = [];
+  const excluded: ExcludedColumn[] = [];
+  for (const column of referenceColumns) {
+    const other = current.get(column.name);
+    if (other === undefined) continue;
+    const configured = exclusionFor(column.name, settings);
+    if (configured) {
+      excluded.push(configured);
+      continue;
+    }
+    const built = wrapTypeMismatch(() => build(column, other), currentPath);
+    if ('excluded' in built) excluded.push(built.excluded);
+    else inputs.push(built.input);
+  }
+  return { inputs, excluded };
+}
+
 async function prepareRaw(source: TableSource, current: TableSource, settings: DriftSettings, options: DriftOptions): Promise<Prepared> {
   for (const by of settings.segment_by) {
     if (!source.schema.fields.some((field) => field.name === by)) {
@@ -126,31 +155,16 @@ async function prepareRaw(source: TableSource, current: TableSource, settings: D
   );
   const keepRows = settings.segment_by.length > 0;
   const scratch = new Float64Array(Math.max(reference.rows, currentTable.rows));
-  const inputs: ColumnInput[] = [];
-  const excluded: ExcludedColumn[] = [];
-  for (const column of reference.columns) {
-    const other = byName.get(column.name);
-    if (!other) continue;
-    const configured = exclusionFor(column.name, settings);
-    if (configured) {
-      excluded.push(configured);
-      continue;
-    }
-    const built = wrapTypeMismatch(
-      () =>
-        rawColumnInput(column, other, {
-          frozen: options.bins?.[column.name],
-          sortInPlace: !keepRows,
-          idDistinctShare: settings.thresholds.id_distinct_share,
-          minRows: settings.thresholds.min_rows,
-          forceInclude: settings.columns[column.name]?.exclude === false,
-          scratch,
-        }),
-      options.currentPath,
-    );
-    if ('excluded' in built) excluded.push(built.excluded);
-    else inputs.push(built.input);
-  }
+  const { inputs, excluded } = matchColumns(reference.columns, byName, settings, options.currentPath, (column, other) =>
+    rawColumnInput(column, other, {
+      frozen: options.bins?.[column.name],
+      sortInPlace: !keepRows,
+      idDistinctShare: settings.thresholds.id_distinct_share,
+      minRows: settings.thresholds.min_rows,
+      forceInclude: settings.columns[column.name]?.exclude === false,
+      scratch,
+    }),
+  );
   const segments = (drifted: ColumnInput[]): SegmentDrivers[] => {
     if (!keepRows || drifted.length === 0) return [];
     const binners = new Map<string, { binner: Binner; bins: number }>();
@@ -230,28 +244,13 @@ async function prepareProfile(baseline: Profile, current: TableSource, settings:
     baseline.columns.map((column) => column.name),
     current.schema,
   );
-  const inputs: ColumnInput[] = [];
-  const excluded: ExcludedColumn[] = [];
-  for (const column of baseline.columns) {
-    const other = byName.get(column.name);
-    if (!other) continue;
-    const configured = exclusionFor(column.name, settings);
-    if (configured) {
-      excluded.push(configured);
-      continue;
-    }
-    const built = wrapTypeMismatch(
-      () =>
-        profileColumnInput(column, other, {
-          idDistinctShare: settings.thresholds.id_distinct_share,
-          minRows: settings.thresholds.min_rows,
-          forceInclude: settings.columns[column.name]?.exclude === false,
-        }),
-      options.currentPath,
-    );
-    if ('excluded' in built) excluded.push(built.excluded);
-    else inputs.push(built.input);
-  }
+  const { inputs, excluded } = matchColumns(baseline.columns, byName, settings, options.currentPath, (column, other) =>
+    profileColumnInput(column, other, {
+      idDistinctShare: settings.thresholds.id_distinct_share,
+      minRows: settings.thresholds.min_rows,
+      forceInclude: settings.columns[column.name]?.exclude === false,
+    }),
+  );
   const segments = (drifted: ColumnInput[]) => (tally ? collectDrivers(drifted, settings, tally, false) : []);
   return { inputs, excluded, rows: { reference: baseline.rows, current: currentProfile.rows }, missing, added, segments };
 }
