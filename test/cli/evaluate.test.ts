@@ -1,29 +1,14 @@
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PassThrough } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { main } from '../../cli/main.js';
-import type { CommandIo } from '../../cli/command.js';
+import { runCli } from '../support/cli.js';
 import { createRng } from '../../shared/stats/random.js';
 
 let dir: string;
 
-function capture(cwd: string) {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let out = '';
-  let err = '';
-  stdout.on('data', (chunk) => (out += chunk));
-  stderr.on('data', (chunk) => (err += chunk));
-  const io: CommandIo = { stdout, stderr, cwd, env: {}, interactive: false };
-  return { io, out: () => out, err: () => err };
-}
-
 async function run(args: string[], cwd = dir) {
-  const captured = capture(cwd);
-  const code = await main(['evaluate', ...args], captured.io);
-  return { code, stdout: captured.out(), stderr: captured.err() };
+  return runCli(['evaluate', ...args], { cwd });
 }
 
 /** Writes challenger and champion CSVs: the challenger separates the classes better, except on plan "b" when `hurtPlanB`. */
@@ -128,9 +113,9 @@ describe('tollgate evaluate', () => {
   });
 
   it('is listed in tollgate --help', async () => {
-    const captured = capture(dir);
-    expect(await main(['--help'], captured.io)).toBe(0);
-    expect(captured.out()).toMatch(/evaluate +compare a challenger with the champion: promote or reject/);
+    const help = await runCli(['--help'], { cwd: dir });
+    expect(help.code).toBe(0);
+    expect(help.stdout).toMatch(/evaluate +compare a challenger with the champion: promote or reject/);
   });
 });
 

@@ -1,24 +1,12 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { PassThrough } from 'node:stream';
 import { afterAll, describe, expect, it } from 'vitest';
-import { main } from '../../cli/main.js';
-import type { CommandIo } from '../../cli/command.js';
+import { runCli } from '../support/cli.js';
 import { makeDirectory, removeDirectory } from '../lineage/git-fixture.js';
 import { makeProject } from '../train/project-fixture.js';
 
 const cleanup: string[] = [];
 afterAll(() => cleanup.forEach(removeDirectory));
-
-function makeIo(cwd: string, env: NodeJS.ProcessEnv = {}) {
-  const out = { stdout: '', stderr: '' };
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  stdout.on('data', (chunk: Buffer) => (out.stdout += chunk.toString()));
-  stderr.on('data', (chunk: Buffer) => (out.stderr += chunk.toString()));
-  const io: CommandIo = { stdout, stderr, cwd, env: { ...process.env, ...env }, interactive: false };
-  return { io, out };
-}
 
 const FLAGS = ['--params', 'params.yaml', '--data', 'data/train.csv', '--outputs', 'out/model.bin', '--metrics', 'metrics.json'];
 
@@ -34,29 +22,29 @@ function setup() {
 describe('tollgate train', () => {
   it('prints one JSON document: a miss, then a hit that does not run the command', async () => {
     const { root, counter, runs } = setup();
-    const first = makeIo(root, { COUNTER_FILE: counter });
-    expect(await main(['train', ...FLAGS, '--json', '--', 'node', 'train.mjs'], first.io)).toBe(0);
-    const miss = JSON.parse(first.out.stdout);
+    const first = await runCli(['train', ...FLAGS, '--json', '--', 'node', 'train.mjs'], { cwd: root, env: { ...process.env, ...{ COUNTER_FILE: counter } } });
+    expect(first.code).toBe(0);
+    const miss = JSON.parse(first.stdout);
     expect(Object.keys(miss)).toEqual(['cache', 'key', 'exit_code', 'duration_s', 'metrics', 'lineage', 'outputs']);
     expect(miss).toMatchObject({ cache: 'miss', exit_code: 0, metrics: { auc: 0.81 }, lineage: 'out/lineage.json' });
     expect(miss.key).toMatch(/^[0-9a-f]{64}$/);
     expect(miss.outputs.map((file: { path: string }) => file.path)).toEqual(['metrics.json', 'out/model.bin']);
     // The command's own stdout went to stderr, so stdout stays parseable.
-    expect(first.out.stderr).toContain('training in mode ok');
+    expect(first.stderr).toContain('training in mode ok');
     // The default cache lives at the repository root.
     expect(existsSync(join(root, '.tollgate-cache', miss.key, 'manifest.json'))).toBe(true);
 
-    const second = makeIo(root, { COUNTER_FILE: counter });
-    expect(await main(['train', ...FLAGS, '--json', '--', 'node', 'train.mjs'], second.io)).toBe(0);
-    const hit = JSON.parse(second.out.stdout);
+    const second = await runCli(['train', ...FLAGS, '--json', '--', 'node', 'train.mjs'], { cwd: root, env: { ...process.env, ...{ COUNTER_FILE: counter } } });
+    expect(second.code).toBe(0);
+    const hit = JSON.parse(second.stdout);
     expect(hit).toMatchObject({ cache: 'hit', key: miss.key, exit_code: 0, duration_s: miss.duration_s, outputs: miss.outputs });
     expect(runs()).toBe(1);
   });
 
   it('exits 1 on a failing command and prints its exit code and stderr tail', async () => {
     const { root, counter } = setup();
-    const { io, out } = makeIo(root, { COUNTER_FILE: counter, TRAIN_MODE: 'fail' });
-    expect(await main(['train', ...FLAGS, '--json', '--', 'node', 'train.mjs'], io)).toBe(1);
+    const out = await runCli(['train', ...FLAGS, '--json', '--', 'node', 'train.mjs'], { cwd: root, env: { ...process.env, ...{ COUNTER_FILE: counter, TRAIN_MODE: 'fail' } } });
+    expect(out.code).toBe(1);
     const document = JSON.parse(out.stdout);
     expect(document).toMatchObject({ cache: 'miss', exit_code: 3, outputs: [], metrics: null });
     expect(document.stderr_tail).toHaveLength(40);
@@ -65,8 +53,8 @@ describe('tollgate train', () => {
 
   it('prints a human summary without --json, after the command\'s own output', async () => {
     const { root, counter } = setup();
-    const { io, out } = makeIo(root, { COUNTER_FILE: counter });
-    expect(await main(['train', ...FLAGS, '--no-cache', '--seed', '3', '--', 'node', 'train.mjs'], io)).toBe(0);
+    const out = await runCli(['train', ...FLAGS, '--no-cache', '--seed', '3', '--', 'node', 'train.mjs'], { cwd: root, env: { ...process.env, ...{ COUNTER_FILE: counter } } });
+    expect(out.code).toBe(0);
     expect(out.stdout).toMatch(/^training in mode ok\ntollgate train: trained in [\d.]+ s \(cache off\)\n {2}key: {5}[0-9a-f]{64}\n {2}metrics: auc 0\.81, loss 0\.4, folds\[0\] 0\.8, folds\[1\] 0\.82\n {2}outputs: metrics\.json \(\d+ B\), out\/model\.bin \(4\.0 KiB\)\n {2}lineage: out\/lineage\.json\n$/);
     expect(JSON.parse(readFileSync(join(root, 'out/lineage.json'), 'utf8')).seed).toBe(3);
     expect(existsSync(join(root, '.tollgate-cache'))).toBe(false);
@@ -74,8 +62,8 @@ describe('tollgate train', () => {
 
   it('uses --cache-dir and --code', async () => {
     const { root, counter } = setup();
-    const { io, out } = makeIo(root, { COUNTER_FILE: counter });
-    expect(await main(['train', ...FLAGS, '--cache-dir', 'tmp-cache', '--code', 'train.mjs', '--json', '--', 'node', 'train.mjs'], io)).toBe(0);
+    const out = await runCli(['train', ...FLAGS, '--cache-dir', 'tmp-cache', '--code', 'train.mjs', '--json', '--', 'node', 'train.mjs'], { cwd: root, env: { ...process.env, ...{ COUNTER_FILE: counter } } });
+    expect(out.code).toBe(0);
     const { key } = JSON.parse(out.stdout);
     expect(existsSync(join(root, 'tmp-cache', key))).toBe(true);
     expect(JSON.parse(readFileSync(join(root, 'out/lineage.json'), 'utf8')).code).toMatchObject({ paths: ['train.mjs'], files: 1 });
@@ -92,19 +80,19 @@ describe('tollgate train', () => {
     [['train', '--params', 'nope.yaml', '--', 'node', 'train.mjs'], 'nope.yaml: params file not found'],
   ])('exits 2 on a usage or input error: %j', async (argv, message) => {
     const { root } = setup();
-    const { io, out } = makeIo(root);
-    expect(await main(argv, io)).toBe(2);
+    const out = await runCli(argv, { cwd: root, env: process.env });
+    expect(out.code).toBe(2);
     expect(out.stderr).toContain(message);
     expect(out.stdout).toBe('');
   });
 
   it('answers --help before --, and leaves a --help after -- to the user\'s command', async () => {
     const { root } = setup();
-    const help = makeIo(root);
-    expect(await main(['train', '--help'], help.io)).toBe(0);
-    expect(help.out.stdout).toMatch(/^Usage: tollgate train \[options\] -- <command\.\.\.>/);
-    const passed = makeIo(root);
-    expect(await main(['train', '--no-cache', '--', 'node', '--help'], passed.io)).toBe(0);
-    expect(passed.out.stdout).toContain('Usage: node');
+    const help = await runCli(['train', '--help'], { cwd: root, env: process.env });
+    expect(help.code).toBe(0);
+    expect(help.stdout).toMatch(/^Usage: tollgate train \[options\] -- <command\.\.\.>/);
+    const passed = await runCli(['train', '--no-cache', '--', 'node', '--help'], { cwd: root, env: process.env });
+    expect(passed.code).toBe(0);
+    expect(passed.stdout).toContain('Usage: node');
   });
 });
