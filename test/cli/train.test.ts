@@ -22,7 +22,7 @@ function setup() {
 describe('tollgate train', () => {
   it('prints one JSON document: a miss, then a hit that does not run the command', async () => {
     const { root, counter, runs } = setup();
-    const first = await runCli(['train', ...FLAGS, '--json', '--', 'node', 'train.mjs'], { cwd: root, env: { ...process.env, ...{ COUNTER_FILE: counter } } });
+    const first = await runCli(['train', ...FLAGS, '--json', '--', 'node', 'train.mjs'], { cwd: root, env: { ...process.env, COUNTER_FILE: counter } });
     expect(first.code).toBe(0);
     const miss = JSON.parse(first.stdout);
     expect(Object.keys(miss)).toEqual(['cache', 'key', 'exit_code', 'duration_s', 'metrics', 'lineage', 'outputs']);
@@ -34,7 +34,7 @@ describe('tollgate train', () => {
     // The default cache lives at the repository root.
     expect(existsSync(join(root, '.tollgate-cache', miss.key, 'manifest.json'))).toBe(true);
 
-    const second = await runCli(['train', ...FLAGS, '--json', '--', 'node', 'train.mjs'], { cwd: root, env: { ...process.env, ...{ COUNTER_FILE: counter } } });
+    const second = await runCli(['train', ...FLAGS, '--json', '--', 'node', 'train.mjs'], { cwd: root, env: { ...process.env, COUNTER_FILE: counter } });
     expect(second.code).toBe(0);
     const hit = JSON.parse(second.stdout);
     expect(hit).toMatchObject({ cache: 'hit', key: miss.key, exit_code: 0, duration_s: miss.duration_s, outputs: miss.outputs });
@@ -43,7 +43,7 @@ describe('tollgate train', () => {
 
   it('exits 1 on a failing command and prints its exit code and stderr tail', async () => {
     const { root, counter } = setup();
-    const out = await runCli(['train', ...FLAGS, '--json', '--', 'node', 'train.mjs'], { cwd: root, env: { ...process.env, ...{ COUNTER_FILE: counter, TRAIN_MODE: 'fail' } } });
+    const out = await runCli(['train', ...FLAGS, '--json', '--', 'node', 'train.mjs'], { cwd: root, env: { ...process.env, COUNTER_FILE: counter, TRAIN_MODE: 'fail' } });
     expect(out.code).toBe(1);
     const document = JSON.parse(out.stdout);
     expect(document).toMatchObject({ cache: 'miss', exit_code: 3, outputs: [], metrics: null });
@@ -53,7 +53,7 @@ describe('tollgate train', () => {
 
   it('prints a human summary without --json, after the command\'s own output', async () => {
     const { root, counter } = setup();
-    const out = await runCli(['train', ...FLAGS, '--no-cache', '--seed', '3', '--', 'node', 'train.mjs'], { cwd: root, env: { ...process.env, ...{ COUNTER_FILE: counter } } });
+    const out = await runCli(['train', ...FLAGS, '--no-cache', '--seed', '3', '--', 'node', 'train.mjs'], { cwd: root, env: { ...process.env, COUNTER_FILE: counter } });
     expect(out.code).toBe(0);
     expect(out.stdout).toMatch(/^training in mode ok\ntollgate train: trained in [\d.]+ s \(cache off\)\n {2}key: {5}[0-9a-f]{64}\n {2}metrics: auc 0\.81, loss 0\.4, folds\[0\] 0\.8, folds\[1\] 0\.82\n {2}outputs: metrics\.json \(\d+ B\), out\/model\.bin \(4\.0 KiB\)\n {2}lineage: out\/lineage\.json\n$/);
     expect(JSON.parse(readFileSync(join(root, 'out/lineage.json'), 'utf8')).seed).toBe(3);
@@ -62,7 +62,7 @@ describe('tollgate train', () => {
 
   it('uses --cache-dir and --code', async () => {
     const { root, counter } = setup();
-    const out = await runCli(['train', ...FLAGS, '--cache-dir', 'tmp-cache', '--code', 'train.mjs', '--json', '--', 'node', 'train.mjs'], { cwd: root, env: { ...process.env, ...{ COUNTER_FILE: counter } } });
+    const out = await runCli(['train', ...FLAGS, '--cache-dir', 'tmp-cache', '--code', 'train.mjs', '--json', '--', 'node', 'train.mjs'], { cwd: root, env: { ...process.env, COUNTER_FILE: counter } });
     expect(out.code).toBe(0);
     const { key } = JSON.parse(out.stdout);
     expect(existsSync(join(root, 'tmp-cache', key))).toBe(true);
