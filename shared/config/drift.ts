@@ -33,7 +33,7 @@ import {
   isPValueTest,
   type DriftSettings,
   type DriftTest,
-} from '../drift/index.js';
+} from '../drift/settings.js';
 import { InputError } from '../errors/index.js';
 import { describeReadFailure, parseYaml, type LocatedDocument } from './yaml-document.js';
 

@@ -15,7 +15,9 @@
  * ```
  */
 import { z } from 'zod';
-import { EVALUATION_DEFAULTS, inferTask, METRIC_NAMES, METRICS, type MetricName } from '../evaluate/index.js';
+// Leaf modules, not the evaluate index: reading the config must not load the data readers.
+import { METRIC_NAMES, METRICS, type MetricName } from '../evaluate/metrics/catalog.js';
+import { EVALUATION_DEFAULTS, inferTask } from '../evaluate/policy.js';
 import { loadYamlFile, type LocatedDocument } from './yaml-document.js';
 
 const metricName = z.enum(METRIC_NAMES);

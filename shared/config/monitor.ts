@@ -22,7 +22,7 @@
 import { readFile } from 'node:fs/promises';
 import { parseDocument } from 'yaml';
 import { z } from 'zod';
-import { METRIC_NAMES } from '../evaluate/index.js';
+import { METRIC_NAMES } from '../evaluate/metrics/catalog.js';
 import { InputError } from '../errors/index.js';
 import {
   DEFAULT_CANARY,
