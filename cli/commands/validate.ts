@@ -40,6 +40,7 @@ export const validateCommand: Command = {
       read: { format: values.format as never, delimiter: values.delimiter },
     });
     progress.done();
+    // The report names the files as the user typed them (they may have been resolved against another directory).
     report.data = data;
     report.contract = values.contract;
 

@@ -1,5 +1,5 @@
 /** File format from the file name. */
-import { InputError } from '../errors/index.js';
+import { InputError, UsageError } from '../errors/index.js';
 import type { DataFormat } from './types.js';
 
 /** What a path's name says about its content. */
@@ -26,6 +26,9 @@ const EXTENSIONS: Record<string, DataFormat> = {
   arrows: 'arrow',
 };
 
+/** Every format a reader exists for. */
+export const DATA_FORMATS: readonly DataFormat[] = ['csv', 'jsonl', 'parquet', 'arrow'];
+
 /**
  * The format of `path` from its extension: see `describeFile`. Throws an
  * InputError for a name that does not say.
@@ -38,7 +41,8 @@ export function detectFormat(path: string): DataFormat {
  * The format of `path` from its extension: `.csv` `.tsv` `.tab` `.txt`
  * (delimited text), `.jsonl` `.ndjson`, `.parquet` `.pq`, `.arrow` `.feather`
  * `.ipc` `.arrows`; a further `.gz` means gzip-compressed text. Throws an
- * InputError for any other name unless `override` gives the format.
+ * InputError for any other name unless `override` gives the format, and a
+ * UsageError for an override that is not a format.
  */
 export function describeFile(path: string, override?: DataFormat): DetectedFormat {
   const name = path.split(/[\\/]/).pop() ?? path;
@@ -47,6 +51,10 @@ export function describeFile(path: string, override?: DataFormat): DetectedForma
   const extensionIndex = parts.length - (gzip ? 2 : 1);
   const extension = extensionIndex > 0 ? parts[extensionIndex] : '';
   const byName = EXTENSIONS[extension];
+  // The override comes from a flag or an input: a typo is a usage error, not an unknown reader.
+  if (override !== undefined && !DATA_FORMATS.includes(override)) {
+    throw new UsageError(`unknown format '${String(override)}'; expected one of ${DATA_FORMATS.join(', ')}`);
+  }
   const format = override ?? byName;
   if (format === undefined) {
     throw new InputError(

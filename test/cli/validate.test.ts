@@ -72,6 +72,12 @@ describe('tollgate head', () => {
     expect(typeof rows[0].autopay).toBe('boolean');
   });
 
+  it('rejects an unknown --format as a usage error', async () => {
+    const result = await runCli(['head', 'examples/churn/data/train.csv', '--format', 'xml'], { cwd: root });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toBe("tollgate head: unknown format 'xml'; expected one of csv, jsonl, parquet, arrow\n");
+  });
+
   it('rejects a non-numeric -n', async () => {
     const result = await runCli(['head', 'examples/churn/data/train.csv', '-n', 'ten'], { cwd: root });
     expect(result.code).toBe(2);

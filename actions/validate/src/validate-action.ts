@@ -15,7 +15,6 @@ export async function validateAction(): Promise<void> {
 
   const contract = await loadContract(contractPath);
   const report = await validateData(data, contract);
-  report.data = data;
 
   try {
     await writeFile(reportPath, `${JSON.stringify(report, null, 2)}\n`);
