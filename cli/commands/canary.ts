@@ -1,8 +1,7 @@
-import { resolve } from 'node:path';
 import { UsageError } from '../../shared/errors/index.js';
 import { canaryFromFiles, evidenceRecord } from '../../shared/monitor/index.js';
 import { canaryText } from '../../shared/report/monitor.js';
-import { parseCommandArgs, writeJson, type Command } from '../command.js';
+import { inputPath, parseCommandArgs, writeJson, type Command } from '../command.js';
 import { formatFlag, readSections, windowFlags, writeReport } from './monitor.js';
 
 const usage = `Usage: tollgate canary --logs FILE --control VERSION --canary VERSION [--labels FILE]
@@ -55,8 +54,8 @@ export const canaryCommand: Command = {
     if (values.logs === undefined) throw new UsageError(`missing --logs FILE\n\n${usage}`);
     if (values.control === undefined || values.canary === undefined) throw new UsageError(`missing --control VERSION and --canary VERSION\n\n${usage}`);
     const sections = await readSections(io, values.config);
-    const report = await canaryFromFiles(resolve(io.cwd, values.logs), values.control, values.canary, sections, {
-      labels: values.labels === undefined ? undefined : resolve(io.cwd, values.labels),
+    const report = await canaryFromFiles(inputPath(io, values.logs), values.control, values.canary, sections, {
+      labels: values.labels === undefined ? undefined : inputPath(io, values.labels),
       format: formatFlag(values.format),
       window: await windowFlags(io, values),
       model: values.model,

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import type { DataFormat } from '../../shared/data/index.js';
 import { defaultMonitorSections, loadMonitorSections, type MonitorSections } from '../../shared/config/monitor.js';
 import { InputError, UsageError } from '../../shared/errors/index.js';
@@ -14,7 +14,7 @@ import {
   type WindowRequest,
 } from '../../shared/monitor/index.js';
 import { monitorText } from '../../shared/report/monitor.js';
-import { parseCommandArgs, writeJson, type Command, type CommandIo } from '../command.js';
+import { inputPath, parseCommandArgs, writeJson, type Command, type CommandIo } from '../command.js';
 
 const CONFIG_PATH = '.github/tollgate.yml';
 const DATA_FORMATS = ['csv', 'jsonl', 'parquet', 'arrow'] as const;
@@ -74,7 +74,7 @@ const options = {
 
 /** The configuration sections: --config, else .github/tollgate.yml in `directory` when it exists, else defaults. */
 export async function readSections(io: CommandIo, config: string | undefined, directory = io.cwd): Promise<MonitorSections> {
-  if (config !== undefined) return loadMonitorSections(resolve(io.cwd, config));
+  if (config !== undefined) return loadMonitorSections(inputPath(io, config));
   const implicit = join(directory, CONFIG_PATH);
   return existsSync(implicit) ? loadMonitorSections(implicit) : defaultMonitorSections();
 }
@@ -84,7 +84,7 @@ export async function windowFlags(io: CommandIo, values: { since?: string; until
   const window: WindowRequest = { since: values.since, until: values.until };
   const previous = values['after-report'];
   if (previous !== undefined) {
-    const path = resolve(io.cwd, previous);
+    const path = inputPath(io, previous);
     let last: unknown;
     try {
       last = (JSON.parse(await readFile(path, 'utf8')) as { window?: { last?: unknown } }).window?.last;
@@ -106,7 +106,7 @@ export function formatFlag(text: string | undefined): DataFormat | undefined {
 
 /** Writes a JSON report to `path` (relative to the command's directory). */
 export async function writeReport(io: CommandIo, path: string, value: unknown): Promise<void> {
-  const target = resolve(io.cwd, path);
+  const target = inputPath(io, path);
   try {
     await writeFile(target, `${JSON.stringify(value, null, 2)}\n`);
   } catch (error) {
@@ -117,7 +117,7 @@ export async function writeReport(io: CommandIo, path: string, value: unknown): 
 /** The reference of a monitor run: the registry's version and its assets, or files, or none. */
 export async function referenceFromFlags(io: CommandIo, values: { model?: string; stage?: string; repo?: string; assets?: string; reference?: string; evaluation?: string }, configFile: string | undefined): Promise<MonitorReference> {
   if (values.model !== undefined) {
-    const repo = resolve(io.cwd, values.repo ?? '.');
+    const repo = inputPath(io, values.repo ?? '.');
     return referenceFromRegistry({
       model: values.model,
       stage: values.stage,
@@ -126,14 +126,14 @@ export async function referenceFromFlags(io: CommandIo, values: { model?: string
       token: io.env.GITHUB_TOKEN ?? io.env.GH_TOKEN,
       repository: io.env.GITHUB_REPOSITORY,
       apiUrl: io.env.GITHUB_API_URL,
-      configFile: configFile !== undefined ? resolve(io.cwd, configFile) : join(repo, CONFIG_PATH),
-      assetsDir: values.assets === undefined ? undefined : resolve(io.cwd, values.assets),
-      files: { profile: values.reference && resolve(io.cwd, values.reference), evaluation: values.evaluation && resolve(io.cwd, values.evaluation) },
+      configFile: configFile !== undefined ? inputPath(io, configFile) : join(repo, CONFIG_PATH),
+      assetsDir: values.assets === undefined ? undefined : inputPath(io, values.assets),
+      files: { profile: values.reference && inputPath(io, values.reference), evaluation: values.evaluation && inputPath(io, values.evaluation) },
     });
   }
   for (const flag of ['stage', 'repo', 'assets'] as const) if (values[flag] !== undefined) throw new UsageError(`--${flag} needs --model\n\n${usage}`);
   if (values.reference === undefined && values.evaluation === undefined) return NO_REFERENCE;
-  return loadReferenceFiles({ profile: values.reference && resolve(io.cwd, values.reference), evaluation: values.evaluation && resolve(io.cwd, values.evaluation) });
+  return loadReferenceFiles({ profile: values.reference && inputPath(io, values.reference), evaluation: values.evaluation && inputPath(io, values.evaluation) });
 }
 
 function failLevel(text: string | undefined, fallback: 'warn' | 'alert' | 'never'): 'warn' | 'alert' | 'never' {
@@ -148,13 +148,13 @@ export const monitorCommand: Command = {
   async run(argv, io) {
     const { values } = parseCommandArgs(argv, options, usage, false);
     if (values.logs === undefined) throw new UsageError(`missing --logs FILE\n\n${usage}`);
-    const sections = await readSections(io, values.config, values.repo === undefined ? io.cwd : resolve(io.cwd, values.repo));
+    const sections = await readSections(io, values.config, values.repo === undefined ? io.cwd : inputPath(io, values.repo));
     const failOn = failLevel(values['fail-on'], sections.monitor.fail_on);
     const reference = await referenceFromFlags(io, values, values.config);
     const report = await monitorFiles(
       {
-        logs: resolve(io.cwd, values.logs),
-        labels: values.labels === undefined ? undefined : resolve(io.cwd, values.labels),
+        logs: inputPath(io, values.logs),
+        labels: values.labels === undefined ? undefined : inputPath(io, values.labels),
         settings: sections.monitor,
         drift: sections.drift,
         task: sections.evaluation.task,

@@ -1,8 +1,7 @@
-import { resolve } from 'node:path';
 import { UsageError } from '../../shared/errors/index.js';
 import { evidenceRecord, shadowFromFiles } from '../../shared/monitor/index.js';
 import { shadowText } from '../../shared/report/monitor.js';
-import { parseCommandArgs, writeJson, type Command } from '../command.js';
+import { inputPath, parseCommandArgs, writeJson, type Command } from '../command.js';
 import { formatFlag, readSections, windowFlags, writeReport } from './monitor.js';
 
 const usage = `Usage: tollgate shadow --live FILE --shadow FILE [--labels FILE]
@@ -53,8 +52,8 @@ export const shadowCommand: Command = {
     const { values } = parseCommandArgs(argv, options, usage, false);
     if (values.live === undefined || values.shadow === undefined) throw new UsageError(`missing --live FILE and --shadow FILE\n\n${usage}`);
     const sections = await readSections(io, values.config);
-    const report = await shadowFromFiles(resolve(io.cwd, values.live), resolve(io.cwd, values.shadow), sections, {
-      labels: values.labels === undefined ? undefined : resolve(io.cwd, values.labels),
+    const report = await shadowFromFiles(inputPath(io, values.live), inputPath(io, values.shadow), sections, {
+      labels: values.labels === undefined ? undefined : inputPath(io, values.labels),
       format: formatFlag(values.format),
       window: await windowFlags(io, values),
       model: values.model,
