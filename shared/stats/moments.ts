@@ -42,8 +42,9 @@ export class Moments {
     this.m2 += delta * (value - this.mean);
     this.count = n;
     this.sum += value;
-    if (value < this.min) this.min = value;
-    if (value > this.max) this.max = value;
+    // `+ 0` turns -0 into 0: JSON cannot carry -0, and a merged shard must equal the whole.
+    if (value < this.min) this.min = value + 0;
+    if (value > this.max) this.max = value + 0;
     return 0;
   }
 
@@ -120,8 +121,8 @@ export class Moments {
       this.count = n;
     }
     this.sum += sumB;
-    if (minB < this.min) this.min = minB;
-    if (maxB > this.max) this.max = maxB;
+    if (minB < this.min) this.min = minB + 0;
+    if (maxB > this.max) this.max = maxB + 0;
   }
 
   /** Sample variance (ddof = 1); NaN for fewer than 2 values. */
