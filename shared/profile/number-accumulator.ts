@@ -48,34 +48,36 @@ export class NumberAccumulator {
     this.count += length - nulls;
     const values = column.values;
     this.binCounter?.addArray(values, 0, length);
-    // Moments skip infinities and report them; only then do the sketches need a filtered copy.
-    const infinities = this.moments.addArray(values, 0, length);
-    const finite = infinities > 0 ? this.withoutInfinities(values, length) : values;
+    const finiteBefore = this.moments.count;
+    this.moments.addArray(values, 0, length);
+    let finite = values;
+    let finiteLength = length;
+    // The sketches get the finite values only, packed: the quantile sketch
+    // jumps from sample to sample when it knows no NaN is in the way.
+    if (this.moments.count - finiteBefore < length) {
+      finite = this.finiteValues(values, length);
+      finiteLength = this.moments.count - finiteBefore;
+    }
     let from = 0;
     if (this.exact !== null) {
-      from = this.exact.addArray(finite, 0, length);
-      if (from === length) return;
+      from = this.exact.addArray(finite, 0, finiteLength);
+      if (from === finiteLength) return;
       this.leaveExactMode();
     }
-    this.kll.addArray(finite, from, length);
-    (this.hll as HyperLogLog).addNumbers(finite, from, length);
+    this.kll.addArray(finite, from, finiteLength);
+    (this.hll as HyperLogLog).addNumbers(finite, from, finiteLength);
   }
 
-  /** Copy with infinities turned into NaN (skipped downstream), counting them. */
-  private withoutInfinities(values: Float64Array, length: number): Float64Array {
+  /** The finite values of `values[0..length)`, packed into a reused buffer; counts the infinities. */
+  private finiteValues(values: Float64Array, length: number): Float64Array {
     if (this.scratch.length < length) this.scratch = new Float64Array(length);
     const out = this.scratch;
+    let kept = 0;
     for (let i = 0; i < length; i++) {
       const x = values[i];
-      if (x === Number.POSITIVE_INFINITY) {
-        this.positiveInfinity++;
-        out[i] = Number.NaN;
-      } else if (x === Number.NEGATIVE_INFINITY) {
-        this.negativeInfinity++;
-        out[i] = Number.NaN;
-      } else {
-        out[i] = x;
-      }
+      if (x - x === 0) out[kept++] = x;
+      else if (x === Number.POSITIVE_INFINITY) this.positiveInfinity++;
+      else if (x === Number.NEGATIVE_INFINITY) this.negativeInfinity++;
     }
     return out;
   }

@@ -60,27 +60,6 @@ export function murmur3Words(lo: number, hi: number, seed: number): number {
   return finalize(h, 8);
 }
 
-/**
- * murmur3_x86_32 of 8 bytes under two seeds at once: the per-word mixing
- * does not depend on the seed, so it is done once. Writes [hash(seedA), hash(seedB)].
- */
-export function murmur3WordsTwice(lo: number, hi: number, seedA: number, seedB: number, out: Uint32Array): void {
-  const k1 = mixK(lo);
-  const k2 = mixK(hi);
-  let a = (seedA | 0) ^ k1;
-  a = (a << 13) | (a >>> 19);
-  a = (Math.imul(a, 5) + 0xe6546b64) ^ k2;
-  a = (a << 13) | (a >>> 19);
-  a = (Math.imul(a, 5) + 0xe6546b64) | 0;
-  let b = (seedB | 0) ^ k1;
-  b = (b << 13) | (b >>> 19);
-  b = (Math.imul(b, 5) + 0xe6546b64) ^ k2;
-  b = (b << 13) | (b >>> 19);
-  b = (Math.imul(b, 5) + 0xe6546b64) | 0;
-  out[0] = finalize(a, 8);
-  out[1] = finalize(b, 8);
-}
-
 const encoder = new TextEncoder();
 let utf8Scratch = new Uint8Array(256);
 

@@ -13,7 +13,7 @@
  * Merging takes the register-wise maximum, so merging shards yields exactly
  * the registers of one sketch over the union.
  */
-import { float64Words, murmur3String, murmur3Words, murmur3WordsTwice } from './hash.js';
+import { float64Words, murmur3String, murmur3Words } from './hash.js';
 
 const SEED_A = 0x2c6fe96e;
 const SEED_B = 0x9747b28c;
@@ -26,7 +26,6 @@ export interface HyperLogLogJSON {
 }
 
 const words = new Uint32Array(2);
-const hashes = new Uint32Array(2);
 
 function sigma(x: number): number {
   if (x === 1) return Number.POSITIVE_INFINITY;
@@ -100,7 +99,13 @@ export class HyperLogLog {
     this.addHashes(murmur3Words(words[0], words[1], SEED_A), murmur3Words(words[0], words[1], SEED_B));
   }
 
-  /** Records `values[start..end)`, skipping NaN: the profile's hot path. */
+  /**
+   * Records `values[start..end)`, skipping NaN: the profile's hot path. The
+   * two hashes are {@link murmur3Words} under both seeds, written out in the
+   * loop with the seed-independent word mixing done once (calls per value
+   * cost a third of the loop's time); tests hold it to {@link addNumber}
+   * register for register.
+   */
   addNumbers(values: Float64Array, start = 0, end = values.length): void {
     const view = new Uint32Array(values.buffer, values.byteOffset + 8 * start, 2 * (end - start));
     const registers = this.registers;
@@ -112,14 +117,35 @@ export class HyperLogLog {
       let hi = view[j + 1];
       if ((hi & 0x7ff00000) === 0x7ff00000 && ((hi & 0xfffff) !== 0 || lo !== 0)) continue; // NaN
       if (lo === 0 && hi === 0x80000000) hi = 0; // -0 is +0
-      murmur3WordsTwice(lo, hi, SEED_A, SEED_B, hashes);
-      const a = hashes[0];
-      const b = hashes[1];
+      let k1 = Math.imul(lo, 0xcc9e2d51);
+      k1 = Math.imul((k1 << 15) | (k1 >>> 17), 0x1b873593);
+      let k2 = Math.imul(hi, 0xcc9e2d51);
+      k2 = Math.imul((k2 << 15) | (k2 >>> 17), 0x1b873593);
+      let a = SEED_A ^ k1;
+      a = (a << 13) | (a >>> 19);
+      a = (Math.imul(a, 5) + 0xe6546b64) ^ k2;
+      a = (a << 13) | (a >>> 19);
+      a = ((Math.imul(a, 5) + 0xe6546b64) | 0) ^ 8;
+      a ^= a >>> 16;
+      a = Math.imul(a, 0x85ebca6b);
+      a ^= a >>> 13;
+      a = Math.imul(a, 0xc2b2ae35);
+      a ^= a >>> 16;
+      let b = SEED_B ^ k1;
+      b = (b << 13) | (b >>> 19);
+      b = (Math.imul(b, 5) + 0xe6546b64) ^ k2;
+      b = (b << 13) | (b >>> 19);
+      b = ((Math.imul(b, 5) + 0xe6546b64) | 0) ^ 8;
+      b ^= b >>> 16;
+      b = Math.imul(b, 0x85ebca6b);
+      b ^= b >>> 13;
+      b = Math.imul(b, 0xc2b2ae35);
+      b ^= b >>> 16;
       const index = a >>> shift;
       let rank: number;
       if (b !== 0) rank = Math.clz32(b) + 1;
       else {
-        const rest = (a << p) >>> 0;
+        const rest = a << p;
         rank = rest !== 0 ? 33 + Math.clz32(rest) : overflowRank;
       }
       if (rank > registers[index]) registers[index] = rank;

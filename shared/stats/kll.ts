@@ -81,6 +81,15 @@ function hash32(seed: number, counter: number): number {
   return t >>> 0;
 }
 
+/** Copies `count` values from `source[from..]` to `target[at..]`. */
+function copyInto(target: Float64Array, at: number, source: ArrayLike<number>, from: number, count: number): void {
+  if (source instanceof Float64Array) {
+    target.set(source.subarray(from, from + count), at);
+    return;
+  }
+  for (let j = 0; j < count; j++) target[at + j] = source[from + j];
+}
+
 /** Insertion sort of a[0..n) for tiny buffers; the engine's sort otherwise. */
 function sortPrefix(a: Float64Array, n: number): void {
   if (n > 32) {
@@ -192,57 +201,61 @@ export class KllSketch {
 
   /** Adds `values[start..end)`, skipping NaN; the profile's hot path. */
   addArray(values: ArrayLike<number>, start = 0, end = values.length): void {
-    let i = start;
+    // One pass for min, max and NaN first: infinities are refused before
+    // anything is added, and a NaN-free range lets the sampler jump straight
+    // to the values it keeps instead of visiting every one.
     let min = this.min;
     let max = this.max;
+    let nan = 0;
+    for (let i = start; i < end; i++) {
+      const x = values[i];
+      if (x !== x) nan++;
+      else {
+        if (x < min) min = x;
+        if (x > max) max = x;
+      }
+    }
+    if (min === Number.NEGATIVE_INFINITY || max === Number.POSITIVE_INFINITY) {
+      throw new RangeError('KLL accepts finite values only');
+    }
+    this.min = min;
+    this.max = max;
+    let i = start;
     while (i < end) {
       const level = this.entryLevel;
       while (level >= this.sizes.length) this.addLevel();
       const room = this.totalCapacity - this.retainedCount;
-      let size = this.sizes[level];
-      this.ensureRoom(level, size + room);
-      const buffer = this.buffers[level];
-      const limit = size + room;
-      let n = this.n;
+      const before = this.sizes[level];
+      this.ensureRoom(level, before + room);
+      const limit = before + room;
+      let size: number;
       if (this.sampleWeight === 1) {
-        while (i < end && size < limit) {
-          const x = values[i++];
-          if (x !== x) continue;
-          buffer[size++] = x;
-          if (x < min) min = x;
-          if (x > max) max = x;
-          n++;
+        if (nan === 0) {
+          const take = Math.min(end - i, room);
+          copyInto(this.buffers[level], before, values, i, take);
+          size = before + take;
+          i += take;
+          this.n += take;
+        } else {
+          const buffer = this.buffers[level];
+          size = before;
+          let n = this.n;
+          while (i < end && size < limit) {
+            const x = values[i++];
+            if (x !== x) continue;
+            buffer[size++] = x;
+            n++;
+          }
+          this.n = n;
         }
-        this.n = n;
         if (this.samplerEnabled) this.maybeStartSampling();
       } else {
-        const weight = this.sampleWeight;
-        let position = this.samplePosition;
-        let pick = this.samplePick;
-        let weightMayGrow = false;
-        while (i < end && size < limit) {
-          const x = values[i++];
-          if (x !== x) continue;
-          if (x < min) min = x;
-          if (x > max) max = x;
-          n++;
-          if (position === pick) buffer[size++] = x;
-          if (++position === weight) {
-            position = 0;
-            this.sampleBlocks++;
-            pick = hash32(this.seed, this.sampleBlocks) & (weight - 1);
-            if (n >= 2 * weight * this.k * this.k) {
-              weightMayGrow = true;
-              break;
-            }
-          }
-        }
-        this.n = n;
-        this.samplePosition = position;
-        this.samplePick = pick;
-        if (weightMayGrow) this.maybeGrowSampler();
+        const sampled = nan === 0 ? this.sampleFinite(values, i, end, level, limit) : this.sampleSkippingNaN(values, i, end, level, limit);
+        i = sampled.next;
+        size = sampled.size;
+        if (sampled.weightMayGrow) this.maybeGrowSampler();
       }
-      const added = size - this.sizes[level];
+      const added = size - before;
       if (added > 0) {
         this.sizes[level] = size;
         this.sorted[level] = false;
@@ -250,11 +263,90 @@ export class KllSketch {
       }
       if (this.retainedCount >= this.totalCapacity) this.compactOnce();
     }
-    if (min === Number.NEGATIVE_INFINITY || max === Number.POSITIVE_INFINITY) {
-      throw new RangeError('KLL accepts finite values only');
+  }
+
+  private readonly sampled = { next: 0, size: 0, weightMayGrow: false };
+
+  /**
+   * The sampler over `values[i..end)`, which holds no NaN: one value per
+   * block of `weight` is kept, so it jumps from pick to pick. Stops where
+   * {@link sampleSkippingNaN} would: at `end`, when the level reaches `limit`,
+   * or at a block boundary where the weight may grow.
+   */
+  private sampleFinite(values: ArrayLike<number>, i: number, end: number, level: number, limit: number): { next: number; size: number; weightMayGrow: boolean } {
+    const buffer = this.buffers[level];
+    const weight = this.sampleWeight;
+    const growAt = 2 * weight * this.k * this.k;
+    let size = this.sizes[level];
+    let position = this.samplePosition;
+    let pick = this.samplePick;
+    let n = this.n;
+    let weightMayGrow = false;
+    while (i < end && size < limit) {
+      const available = end - i;
+      let consume = weight - position;
+      if (pick >= position && pick - position < available) {
+        buffer[size++] = values[i + pick - position];
+        // A full level stops the scan right after the kept value.
+        if (size === limit) consume = pick - position + 1;
+      }
+      if (consume > available) consume = available;
+      i += consume;
+      n += consume;
+      position += consume;
+      if (position === weight) {
+        position = 0;
+        this.sampleBlocks++;
+        pick = hash32(this.seed, this.sampleBlocks) & (weight - 1);
+        if (n >= growAt) {
+          weightMayGrow = true;
+          break;
+        }
+      }
     }
-    this.min = min;
-    this.max = max;
+    this.n = n;
+    this.samplePosition = position;
+    this.samplePick = pick;
+    const out = this.sampled;
+    out.next = i;
+    out.size = size;
+    out.weightMayGrow = weightMayGrow;
+    return out;
+  }
+
+  /** {@link sampleFinite} for a range with NaN in it: NaN does not count as a value of a block. */
+  private sampleSkippingNaN(values: ArrayLike<number>, i: number, end: number, level: number, limit: number): { next: number; size: number; weightMayGrow: boolean } {
+    const buffer = this.buffers[level];
+    const weight = this.sampleWeight;
+    const growAt = 2 * weight * this.k * this.k;
+    let size = this.sizes[level];
+    let position = this.samplePosition;
+    let pick = this.samplePick;
+    let n = this.n;
+    let weightMayGrow = false;
+    while (i < end && size < limit) {
+      const x = values[i++];
+      if (x !== x) continue;
+      n++;
+      if (position === pick) buffer[size++] = x;
+      if (++position === weight) {
+        position = 0;
+        this.sampleBlocks++;
+        pick = hash32(this.seed, this.sampleBlocks) & (weight - 1);
+        if (n >= growAt) {
+          weightMayGrow = true;
+          break;
+        }
+      }
+    }
+    this.n = n;
+    this.samplePosition = position;
+    this.samplePick = pick;
+    const out = this.sampled;
+    out.next = i;
+    out.size = size;
+    out.weightMayGrow = weightMayGrow;
+    return out;
   }
 
   private maybeStartSampling(): void {

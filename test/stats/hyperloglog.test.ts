@@ -49,6 +49,22 @@ describe('HyperLogLog', () => {
     expect(Math.round(bulk.estimate())).toBe(6);
   });
 
+  it('addNumbers fills the same registers as addNumber on 50,000 varied doubles', () => {
+    const values = new Float64Array(50_000);
+    let state = 99;
+    for (let i = 0; i < values.length; i++) {
+      state = (Math.imul(state, 1103515245) + 12345) >>> 0;
+      const kind = state % 7;
+      values[i] = kind === 0 ? Number.NaN : kind === 1 ? -0 : kind === 2 ? state % 1000 : (state / 4294967296 - 0.5) * 10 ** (state % 40);
+    }
+    const bulk = new HyperLogLog(14);
+    const single = new HyperLogLog(14);
+    bulk.addNumbers(values, 100, 49_900);
+    for (let i = 100; i < 49_900; i++) single.addNumber(values[i]);
+    expect(bulk.registers).toEqual(single.registers);
+    expect(bulk.registers.some((r) => r > 0)).toBe(true);
+  });
+
   it('merging shards gives exactly the registers of the union', () => {
     fc.assert(
       fc.property(fc.array(fc.array(fc.integer(), { maxLength: 200 }), { minLength: 1, maxLength: 4 }), (shards) => {

@@ -126,6 +126,29 @@ describe('KllSketch', () => {
     expect(other.toJSON()).not.toEqual(a.toJSON());
   });
 
+  it('skips NaN without changing the sketch: the same state as the stream without them, however it is cut', () => {
+    const clean = lcgNormals(78, 400_000);
+    const withNaN = new Float64Array(clean.length + clean.length / 50);
+    for (let i = 0, j = 0; i < clean.length; i++) {
+      withNaN[j++] = clean[i];
+      if (i % 50 === 7) withNaN[j++] = Number.NaN;
+    }
+    const a = new KllSketch({ seed: 4 });
+    a.addArray(clean);
+    const b = new KllSketch({ seed: 4 });
+    for (let i = 0; i < withNaN.length; i += 9_999) b.addArray(withNaN, i, Math.min(withNaN.length, i + 9_999));
+    expect(a.samplerWeight).toBe(8);
+    expect(b.toJSON()).toEqual(a.toJSON());
+  });
+
+  it('refuses infinities before adding anything', () => {
+    const sketch = new KllSketch();
+    sketch.addArray([1, 2, 3]);
+    expect(() => sketch.addArray([4, Number.POSITIVE_INFINITY, 5])).toThrow(/finite values only/);
+    expect(sketch.n).toBe(3);
+    expect(sketch.max).toBe(3);
+  });
+
   it('addWeighted places exact counts without error', () => {
     const sketch = new KllSketch();
     sketch.addWeighted([1, 2, 3, 4], [1000, 3000, 5000, 1000]);
