@@ -12,8 +12,9 @@ Profiles a data file in one streaming pass: per column type, count (non-null),
 nulls, min, max, mean, std (sample), distinct (exact while few, else within
 about 2%), top values. --out writes the full mergeable profile
 (tollgate.profile/v1); profiles of shards merge into the profile of the whole.
---threads N reads an uncompressed CSV in N parts at once (quoted fields must
-not contain line breaks); other formats use one thread.`;
+--threads N parses on one thread while N-1 others profile (any format); a
+large uncompressed CSV (112 MiB a thread or more) is read in N parts at once
+instead, which needs quoted fields without line breaks.`;
 
 export const profileCommand: Command = {
   name: 'profile',

@@ -3,7 +3,7 @@
  * producing record batches of typed columns. See `types.ts` for the shapes.
  */
 export { openTable, openCsvRange } from './open.js';
-export { splitCsvRanges, type SplitOptions } from './csv/ranges.js';
+export { lineAtOffset, splitCsvRanges, type SplitOptions } from './csv/ranges.js';
 export type { CsvRange } from './csv/reader.js';
 export { readHead, type HeadRow } from './head.js';
 export { detectFormat } from './format.js';

@@ -61,6 +61,30 @@ export async function splitCsvRanges(path: string, parts: number, options: Split
   }
 }
 
+/**
+ * The 1-based line number of the byte at `offset` (one plus the line feeds
+ * before it), for turning a line counted from a range's start into the
+ * file's line. Reads the file up to `offset`.
+ */
+export async function lineAtOffset(path: string, offset: number): Promise<number> {
+  const handle = await open(path, 'r');
+  try {
+    const buffer = Buffer.allocUnsafe(CHUNK);
+    let line = 1;
+    let position = 0;
+    while (position < offset) {
+      const { bytesRead } = await handle.read(buffer, 0, Math.min(CHUNK, offset - position), position);
+      if (bytesRead === 0) break;
+      const chunk = buffer.subarray(0, bytesRead);
+      for (let index = chunk.indexOf(LF); index >= 0; index = chunk.indexOf(LF, index + 1)) line++;
+      position += bytesRead;
+    }
+    return line;
+  } finally {
+    await handle.close();
+  }
+}
+
 /** Offset just after the header record. */
 async function headerEnd(path: string, delimiter: string | undefined, tabSeparated: boolean): Promise<number> {
   const scanner = new CsvScanner(await FileByteSource.open(path), path);
