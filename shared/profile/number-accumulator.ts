@@ -48,38 +48,46 @@ export class NumberAccumulator {
     this.count += length - nulls;
     const values = column.values;
     this.binCounter?.addArray(values, 0, length);
-    const finiteBefore = this.moments.count;
-    this.moments.addArray(values, 0, length);
-    let finite = values;
-    let finiteLength = length;
-    // The sketches get the finite values only, packed: the quantile sketch
-    // jumps from sample to sample when it knows no NaN is in the way.
-    if (this.moments.count - finiteBefore < length) {
-      finite = this.finiteValues(values, length);
-      finiteLength = this.moments.count - finiteBefore;
-    }
+    // Everything downstream takes the finite values only, packed: the
+    // quantile sketch jumps from sample to sample when no NaN is in the way.
+    const finite = this.packFinite(values, length);
+    const finiteLength = this.packed;
+    // Nulls are NaN; anything else left out is an infinity (or a NaN a binary format stored).
+    if (finiteLength < length - nulls) this.countInfinities(values, length);
+    this.moments.addArray(finite, 0, finiteLength);
     let from = 0;
     if (this.exact !== null) {
       from = this.exact.addArray(finite, 0, finiteLength);
       if (from === finiteLength) return;
       this.leaveExactMode();
     }
-    this.kll.addArray(finite, from, finiteLength);
+    // Moments saw the same values: their extremes are the sketch's.
+    this.kll.addFinite(finite, from, finiteLength, this.moments.min, this.moments.max);
     (this.hll as HyperLogLog).addNumbers(finite, from, finiteLength);
   }
 
-  /** The finite values of `values[0..length)`, packed into a reused buffer; counts the infinities. */
-  private finiteValues(values: Float64Array, length: number): Float64Array {
+  private packed = 0;
+
+  /** The finite values of `values[0..length)`, packed into a reused buffer; their number is left in `packed`. */
+  private packFinite(values: Float64Array, length: number): Float64Array {
     if (this.scratch.length < length) this.scratch = new Float64Array(length);
     const out = this.scratch;
     let kept = 0;
     for (let i = 0; i < length; i++) {
       const x = values[i];
-      if (x - x === 0) out[kept++] = x;
-      else if (x === Number.POSITIVE_INFINITY) this.positiveInfinity++;
+      out[kept] = x;
+      kept += x - x === 0 ? 1 : 0;
+    }
+    this.packed = kept;
+    return out;
+  }
+
+  private countInfinities(values: Float64Array, length: number): void {
+    for (let i = 0; i < length; i++) {
+      const x = values[i];
+      if (x === Number.POSITIVE_INFINITY) this.positiveInfinity++;
       else if (x === Number.NEGATIVE_INFINITY) this.negativeInfinity++;
     }
-    return out;
   }
 
   /** Too many distinct values: hand the exact counts to the sketches and stream from now on. */

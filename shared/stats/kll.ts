@@ -220,6 +220,25 @@ export class KllSketch {
     }
     this.min = min;
     this.max = max;
+    this.addChecked(values, start, end, nan > 0);
+  }
+
+  /**
+   * {@link addArray} for values the caller vouches for: every one of
+   * `values[start..end)` finite (no NaN, no infinity), and `min`/`max` (the
+   * extremes of everything this sketch will have seen, e.g. from a
+   * {@link Moments} pass over the same values) bound them. Saves the pass
+   * that finds the extremes and NaN: the profile's hot path.
+   */
+  addFinite(values: Float64Array, start: number, end: number, min: number, max: number): void {
+    if (!(Number.isFinite(min) && Number.isFinite(max))) throw new RangeError('KLL accepts finite values only');
+    if (min < this.min) this.min = min;
+    if (max > this.max) this.max = max;
+    this.addChecked(values, start, end, false);
+  }
+
+  /** Adds values whose extremes are already recorded; `hasNaN` says whether NaN must be skipped. */
+  private addChecked(values: ArrayLike<number>, start: number, end: number, hasNaN: boolean): void {
     let i = start;
     while (i < end) {
       const level = this.entryLevel;
@@ -230,7 +249,7 @@ export class KllSketch {
       const limit = before + room;
       let size: number;
       if (this.sampleWeight === 1) {
-        if (nan === 0) {
+        if (!hasNaN) {
           const take = Math.min(end - i, room);
           copyInto(this.buffers[level], before, values, i, take);
           size = before + take;
@@ -250,7 +269,7 @@ export class KllSketch {
         }
         if (this.samplerEnabled) this.maybeStartSampling();
       } else {
-        const sampled = nan === 0 ? this.sampleFinite(values, i, end, level, limit) : this.sampleSkippingNaN(values, i, end, level, limit);
+        const sampled = !hasNaN ? this.sampleFinite(values, i, end, level, limit) : this.sampleSkippingNaN(values, i, end, level, limit);
         i = sampled.next;
         size = sampled.size;
         if (sampled.weightMayGrow) this.maybeGrowSampler();

@@ -141,6 +141,25 @@ describe('KllSketch', () => {
     expect(b.toJSON()).toEqual(a.toJSON());
   });
 
+  it('addFinite, given the extremes, builds the same sketch as addArray', () => {
+    const data = lcgUniforms(79, 250_000);
+    const checked = new KllSketch({ seed: 5 });
+    const trusted = new KllSketch({ seed: 5 });
+    let min = Number.POSITIVE_INFINITY;
+    let max = Number.NEGATIVE_INFINITY;
+    for (let i = 0; i < data.length; i += 65_536) {
+      const end = Math.min(data.length, i + 65_536);
+      checked.addArray(data, i, end);
+      for (let j = i; j < end; j++) {
+        min = Math.min(min, data[j]);
+        max = Math.max(max, data[j]);
+      }
+      trusted.addFinite(data, i, end, min, max);
+    }
+    expect(trusted.toJSON()).toEqual(checked.toJSON());
+    expect(() => trusted.addFinite(data, 0, 1, Number.NEGATIVE_INFINITY, 1)).toThrow(/finite values only/);
+  });
+
   it('refuses infinities before adding anything', () => {
     const sketch = new KllSketch();
     sketch.addArray([1, 2, 3]);

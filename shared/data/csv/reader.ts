@@ -193,10 +193,11 @@ class CsvTableReader implements TableReader {
     let reusable: { columns: Column[]; target: BatchTarget } | undefined;
     try {
       while (true) {
-        // The scanner writes every cell of a row, so reused buffers need no clearing; only the
-        // invalid masks, which it creates on first use, must start afresh.
+        // The scanner writes every value of a row but only marks nulls, so reused buffers need
+        // their null masks cleared; the invalid masks, which it creates on first use, start afresh.
         const { columns, target } = reusable ?? this.allocateBatch();
         if (this.reuseBatches) {
+          if (reusable !== undefined) for (const nulls of target.nulls) nulls.fill(0);
           reusable = { columns, target };
           target.invalid.fill(undefined);
         }

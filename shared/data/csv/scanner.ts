@@ -62,7 +62,11 @@ export interface ColumnPlan {
   declaredBoolean: boolean;
 }
 
-/** Where a batch's values go; the scanner writes rows `[row, capacity)`. */
+/**
+ * Where a batch's values go; the scanner writes rows `[row, capacity)`. The
+ * null masks must start zeroed: the common paths only mark nulls (a store per
+ * field saved), the rest write 0 or 1.
+ */
 export interface BatchTarget {
   numbers: Float64Array[];
   booleans: Uint8Array[];
@@ -547,7 +551,6 @@ export class CsvScanner {
             ) {
               const magnitude = fraction === 0 ? mantissa : mantissa / POW10[fraction];
               numbers[c][row] = negative ? -magnitude : magnitude;
-              nulls[c][row] = 0;
               p = b === delimiter ? q + 1 : q;
               continue;
             }
@@ -563,7 +566,6 @@ export class CsvScanner {
               const code = dictionaries[c].codeOf(buf, p, q, textHash);
               if (code >= 0) {
                 codes[c][row] = code;
-                nulls[c][row] = 0;
                 p = b === delimiter ? q + 1 : q;
                 continue;
               }
