@@ -27,8 +27,6 @@ export class NumberAccumulator {
   private hll: HyperLogLog | null = null;
   private exact: ExactNumberCounter | null;
   private readonly binCounter: BinCounter | null;
-  private scratch = new Float64Array(0);
-
   constructor(
     readonly name: string,
     readonly type: NumberColumn['type'],
@@ -42,19 +40,23 @@ export class NumberAccumulator {
   }
 
   add(column: NumberColumn, length: number): void {
-    const nulls = countMask(column.nulls, length);
-    this.nulls += nulls;
-    this.invalid += countMask(column.invalid, length);
-    this.count += length - nulls;
     const values = column.values;
     this.binCounter?.addArray(values, 0, length);
     // Everything downstream takes the finite values only, packed: the
     // quantile sketch jumps from sample to sample when no NaN is in the way.
-    const finite = this.packFinite(values, length);
-    const finiteLength = this.packed;
-    // Nulls are NaN; anything else left out is an infinity (or a NaN a binary format stored).
-    if (finiteLength < length - nulls) this.countInfinities(values, length);
+    let finite = this.packNonNull(values, column.nulls, length);
+    let finiteLength = this.packed;
+    const nulls = length - finiteLength;
+    this.nulls += nulls;
+    this.invalid += countMask(column.invalid, length);
+    this.count += finiteLength;
+    const before = this.moments.count;
     this.moments.addArray(finite, 0, finiteLength);
+    // Rare: an infinity, or a NaN that a binary format stored as a value.
+    if (this.moments.count - before < finiteLength) {
+      finite = this.packFinite(finite, finiteLength);
+      finiteLength = this.packed;
+    }
     let from = 0;
     if (this.exact !== null) {
       from = this.exact.addArray(finite, 0, finiteLength);
@@ -67,27 +69,39 @@ export class NumberAccumulator {
   }
 
   private packed = 0;
+  private scratch = new Float64Array(0);
 
-  /** The finite values of `values[0..length)`, packed into a reused buffer; their number is left in `packed`. */
-  private packFinite(values: Float64Array, length: number): Float64Array {
+  /**
+   * The values of `values[0..length)` whose null flag is 0, packed into a
+   * reused buffer; their number is left in `packed`. The mask finds the nulls
+   * natively and the runs between them are copied whole.
+   */
+  private packNonNull(values: Float64Array, nulls: Uint8Array, length: number): Float64Array {
     if (this.scratch.length < length) this.scratch = new Float64Array(length);
     const out = this.scratch;
     let kept = 0;
-    for (let i = 0; i < length; i++) {
-      const x = values[i];
-      out[kept] = x;
-      kept += x - x === 0 ? 1 : 0;
+    let i = 0;
+    while (i < length) {
+      let next = nulls.indexOf(1, i);
+      if (next < 0 || next > length) next = length;
+      for (let j = i; j < next; j++) out[kept++] = values[j];
+      i = next + 1;
     }
     this.packed = kept;
     return out;
   }
 
-  private countInfinities(values: Float64Array, length: number): void {
+  /** Drops the non-finite values of `values[0..length)` in place, counting the infinities. */
+  private packFinite(values: Float64Array, length: number): Float64Array {
+    let kept = 0;
     for (let i = 0; i < length; i++) {
       const x = values[i];
-      if (x === Number.POSITIVE_INFINITY) this.positiveInfinity++;
+      if (x - x === 0) values[kept++] = x;
+      else if (x === Number.POSITIVE_INFINITY) this.positiveInfinity++;
       else if (x === Number.NEGATIVE_INFINITY) this.negativeInfinity++;
     }
+    this.packed = kept;
+    return values;
   }
 
   /** Too many distinct values: hand the exact counts to the sketches and stream from now on. */
