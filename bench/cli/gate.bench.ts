@@ -1,12 +1,14 @@
-// npx esbuild bench/cli/gate.bench.ts --bundle --platform=node --format=esm --packages=external --outfile=bench/out/gate.mjs && node bench/out/gate.mjs [rows=1000000] [more rows...]
+// npx esbuild bench/cli/gate.bench.ts --bundle --platform=node --format=esm --packages=external --outfile=bench/out/gate.mjs && node bench/out/gate.mjs [--repeat 5] [rows=1000000] [more rows...]
 /**
  * The data gate's benchmark (issue #2): writes the 20-column CSV (12 float,
  * 4 integer, 4 categorical, 1% nulls) with bench/data/generate.ts's generator,
- * then runs `tollgate profile` (1 and 2 worker threads) and `tollgate
- * validate` as separate processes through the committed CLI bundle and
- * prints wall time, rows/s and peak RSS of each. When `@duckdb/node-api` is
- * installed, DuckDB's per-column profile query runs on the same file in the
- * same run for comparison. Run `npm run build` first.
+ * then runs `tollgate profile` (one thread, and `--threads 2`) and
+ * `tollgate validate` as separate processes through the committed CLI
+ * bundle and prints the median and best wall time, rows/s and peak RSS of
+ * each over `--repeat` rounds (the commands take turns, so a noisy
+ * neighbour hits all of them alike). When `@duckdb/node-api` is installed,
+ * DuckDB's per-column profile query runs on the same file in the same
+ * rounds, on one thread and on two. Run `npm run build` first.
  */
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -41,24 +43,41 @@ async function measure(what: string, rows: number, args: string[]): Promise<Meas
   return { what, rows, wall, rssMb: rss ? Number(rss) / 1024 : Number.NaN };
 }
 
-async function duckdb(file: string, rows: number): Promise<Measured | undefined> {
+async function duckdb(file: string, rows: number, threads: number): Promise<Measured | undefined> {
   let api: { DuckDBInstance: { create(path: string, options?: Record<string, string>): Promise<{ connect(): Promise<{ run(sql: string): Promise<unknown> }> }> } };
   try {
     api = await import('@duckdb/node-api' as string);
   } catch {
     return undefined;
   }
-  const instance = await api.DuckDBInstance.create(':memory:', { threads: '2' });
+  const instance = await api.DuckDBInstance.create(':memory:', { threads: String(threads) });
   const connection = await instance.connect();
   const numeric = Array.from({ length: 16 }, (_, index) => (index < 12 ? `f${index + 1}` : `i${index - 11}`));
   const parts = numeric.map((name) => `count(${name}), min(${name}), max(${name}), avg(${name}), stddev_samp(${name}), approx_count_distinct(${name})`);
   const started = performance.now();
   await connection.run(`select count(*), ${parts.join(', ')} from read_csv_auto('${file}')`);
-  return { what: 'duckdb profile query (2 threads)', rows, wall: (performance.now() - started) / 1000, rssMb: Number.NaN };
+  return { what: `duckdb profile query (${threads} thread${threads === 1 ? '' : 's'})`, rows, wall: (performance.now() - started) / 1000, rssMb: Number.NaN };
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = sorted.length >> 1;
+  return sorted.length % 2 === 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+}
+
+/** Median and best wall time, median and largest peak RSS, of each measurement's rounds. */
+function summarize(rounds: Measured[]): { what: string; rows: number; median: number; best: number; rssMb: number; rssMaxMb: number } {
+  const walls = rounds.map((round) => round.wall);
+  const rss = rounds.map((round) => round.rssMb);
+  return { what: rounds[0].what, rows: rounds[0].rows, median: median(walls), best: Math.min(...walls), rssMb: median(rss), rssMaxMb: Math.max(...rss) };
 }
 
 async function main(): Promise<void> {
-  const sizes = process.argv.slice(2).map(Number);
+  const args = process.argv.slice(2);
+  const repeatAt = args.indexOf('--repeat');
+  const repeat = repeatAt >= 0 ? Number(args.splice(repeatAt, 2)[1]) : 5;
+  if (!Number.isInteger(repeat) || repeat < 1) throw new Error('--repeat expects a positive whole number');
+  const sizes = args.map(Number);
   if (sizes.length === 0) sizes.push(1_000_000);
   await mkdir(folder, { recursive: true });
   await writeFile(
@@ -77,7 +96,7 @@ async function main(): Promise<void> {
       '  c1: {type: category, allowed: [north, south, east, west]}',
     ].join('\n') + '\n',
   );
-  const results: Measured[] = [];
+  const results: ReturnType<typeof summarize>[] = [];
   for (const rows of sizes) {
     const file = join(folder, `bench-${rows}.csv`);
     if (!existsSync(file)) {
@@ -85,16 +104,25 @@ async function main(): Promise<void> {
         throw new Error('build the generator first: npx esbuild bench/data/generate.ts --bundle --platform=node --format=esm --packages=external --outfile=bench/out/generate.mjs');
       });
     }
-    results.push(await measure('tollgate profile (1 thread)', rows, ['profile', file, '--json']));
-    results.push(await measure('tollgate profile --threads 2', rows, ['profile', file, '--json', '--threads', '2']));
-    results.push(await measure('tollgate validate', rows, ['validate', file, '--contract', contract, '--json']));
-    const duck = await duckdb(file, rows);
-    if (duck) results.push(duck);
+    const rounds = new Map<string, Measured[]>();
+    const keep = (measured: Measured | undefined): void => {
+      if (measured) rounds.set(measured.what, [...(rounds.get(measured.what) ?? []), measured]);
+    };
+    for (let round = 0; round < repeat; round++) {
+      keep(await measure('tollgate profile (1 thread)', rows, ['profile', file, '--json']));
+      keep(await measure('tollgate profile --threads 2', rows, ['profile', file, '--json', '--threads', '2']));
+      keep(await measure('tollgate validate', rows, ['validate', file, '--contract', contract, '--json']));
+      keep(await duckdb(file, rows, 1));
+      keep(await duckdb(file, rows, 2));
+    }
+    for (const measured of rounds.values()) results.push(summarize(measured));
   }
-  console.log('what                              rows        wall s   rows/s      peak RSS MB');
+  console.log(`median and best of ${repeat} rounds`);
+  console.log('what                              rows        median s  best s  rows/s (median)  peak RSS MB (median, largest)');
   for (const result of results) {
-    const rate = Math.round(result.rows / result.wall).toLocaleString('en-US');
-    console.log(`${result.what.padEnd(34)}${result.rows.toLocaleString('en-US').padEnd(12)}${result.wall.toFixed(2).padEnd(9)}${rate.padEnd(12)}${Number.isNaN(result.rssMb) ? '—' : result.rssMb.toFixed(0)}`);
+    const rate = Math.round(result.rows / result.median).toLocaleString('en-US');
+    const rss = Number.isNaN(result.rssMb) ? '—' : `${result.rssMb.toFixed(0)}, ${result.rssMaxMb.toFixed(0)}`;
+    console.log(`${result.what.padEnd(34)}${result.rows.toLocaleString('en-US').padEnd(12)}${result.median.toFixed(2).padEnd(10)}${result.best.toFixed(2).padEnd(8)}${rate.padEnd(17)}${rss}`);
   }
 }
 
