@@ -64,6 +64,14 @@ describe('profileTableParallel', () => {
     expect(profileToJSON(profile)).toBe(profileToJSON(single));
   });
 
+  it('shares the reader of Parquet and JSON lines too, with exactly the one-thread profile', async () => {
+    for (const name of ['snappy.parquet', 'people.jsonl']) {
+      const path = join(root, 'test/data/fixtures', name);
+      const two = await profileTableParallel(path, { threads: 2, workerUrl });
+      expect(profileToJSON(two), name).toBe(profileToJSON(await profileTable(path)));
+    }
+  });
+
   it('reports a bad row with its line while workers run, and stops them', async () => {
     const folder = await mkdtemp(join(tmpdir(), 'tollgate-parallel-'));
     const lines = (await readFile(train, 'utf8')).trimEnd().split('\n');
