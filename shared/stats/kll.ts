@@ -443,25 +443,33 @@ export class KllSketch {
     const src = this.buffers[level];
     const size = this.sizes[level];
     if (!this.sorted[level]) sortPrefix(src, size);
+    // With an odd count the smallest item stays behind; of the rest, every other one (random start) moves up.
     const leftover = size & 1;
-    const offset = hash32(this.seed ^ 0x5bd1e995, this.compactions++) & 1;
+    const first = leftover + (hash32(this.seed ^ 0x5bd1e995, this.compactions++) & 1);
     const half = (size - leftover) >> 1;
-    for (let i = 0; i < half; i++) src[leftover + i] = src[leftover + offset + 2 * i];
     const up = level + 1;
     const upSize = this.sizes[up];
     this.ensureRoom(up, upSize + half);
     const dst = this.buffers[up];
     if (!this.sorted[up]) {
-      dst.set(src.subarray(leftover, leftover + half), upSize);
+      for (let i = 0; i < half; i++) dst[upSize + i] = src[first + 2 * i];
     } else {
-      // Merge from the back so the upper level merges in place.
+      // Merge from the back, so the upper level merges in place, picking the promoted items as it goes.
       let a = upSize - 1;
-      let b = leftover + half - 1;
+      let b = half - 1;
       let out = upSize + half - 1;
-      while (b >= leftover) {
-        if (a >= 0 && dst[a] > src[b]) dst[out--] = dst[a--];
-        else dst[out--] = src[b--];
+      while (a >= 0 && b >= 0) {
+        const promoted = src[first + 2 * b];
+        const kept = dst[a];
+        if (kept > promoted) {
+          dst[out--] = kept;
+          a--;
+        } else {
+          dst[out--] = promoted;
+          b--;
+        }
       }
+      while (b >= 0) dst[out--] = src[first + 2 * b--];
     }
     this.sizes[up] = upSize + half;
     this.sizes[level] = leftover;
