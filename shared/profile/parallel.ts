@@ -107,9 +107,13 @@ async function profileWithSharedReader(reader: TableReader, workers: ProfileWork
     };
   }
   const failure = Promise.race(workers.map((worker) => worker.failed));
+  // A worker's failure stops the reading at the next batch, not at the end of the file.
+  let failed: { error: unknown } | null = null;
+  failure.catch((error: unknown) => (failed = { error }));
   try {
     let index = 0;
     for await (const batch of reader) {
+      if (failed !== null) throw (failed as { error: unknown }).error;
       let slot = free.pop();
       if (slot === undefined && created < slotLimit) slot = createSlot(created++, batch.columns, batch.length);
       slot ??= await Promise.race([new Promise<BatchSlot>((resolve) => (waiting = resolve)), failure]);

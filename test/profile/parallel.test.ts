@@ -92,6 +92,14 @@ describe('profileTableParallel', () => {
     await expect(profileTableParallel(bad, { threads: 2, workerUrl, read: { ...read, inferenceRows: 5 }, rangeSplitMinBytes: 1 })).rejects.toThrow(`${bad}:11: expected 11 fields (as in the header) separated by \`,\`, got 2 fields`);
   });
 
+  it('reports a worker that fails, whenever it fails, as the error of the call', async () => {
+    const folder = await mkdtemp(join(tmpdir(), 'tollgate-parallel-'));
+    const broken = join(folder, 'broken-worker.mjs');
+    await writeFile(broken, "throw new Error('the worker script is broken');\n");
+    await expect(profileTableParallel(train, { threads: 2, workerUrl: pathToFileURL(broken), read })).rejects.toThrow('the worker script is broken');
+    await expect(profileTableParallel(train, { threads: 2, workerUrl: pathToFileURL(broken), read, rangeSplitMinBytes: 1 })).rejects.toThrow('the worker script is broken');
+  });
+
   it('refuses a thread count that is not a positive whole number', async () => {
     await expect(profileTableParallel(train, { threads: 0, workerUrl })).rejects.toThrow(/--threads expects a positive whole number/);
   });

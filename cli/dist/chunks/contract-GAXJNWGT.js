@@ -1,4 +1,4 @@
-import{b as f,d,e as h}from"./chunk-2QM4ZSCQ.js";import"./chunk-PMCMLVYK.js";import{e as g,f as y,h as n,i as a}from"./chunk-Z5OMZMZE.js";import{D as w}from"./chunk-W7UNQAY5.js";import"./chunk-63UEQVPI.js";import"./chunk-YORJVLTO.js";import"./chunk-TMDTBFC3.js";import{b as l,c as p}from"./chunk-U2NORN77.js";import{writeFile as $}from"node:fs/promises";var o=`Usage: tollgate contract infer <data> [--out contract.yml] [--json]
+import{b as f,d,e as h}from"./chunk-YSKKZVFP.js";import"./chunk-PMCMLVYK.js";import{e as g,f as y,h as n,i as a}from"./chunk-Z5OMZMZE.js";import{D as w}from"./chunk-Q2BYUJJB.js";import"./chunk-63UEQVPI.js";import"./chunk-YORJVLTO.js";import"./chunk-TMDTBFC3.js";import{b as l,c as p}from"./chunk-U2NORN77.js";import{writeFile as $}from"node:fs/promises";var o=`Usage: tollgate contract infer <data> [--out contract.yml] [--json]
 
 Writes a starting data contract from the data: types, nullability, unique
 keys, category lists and ID patterns as error rules; observed bounds as warn
