@@ -1,6 +1,5 @@
 import { readFile, writeFile } from 'node:fs/promises';
-import { describeReadFailure } from '../../shared/config/index.js';
-import { InputError, UsageError } from '../../shared/errors/index.js';
+import { InputError, UsageError, describeReadFailure } from '../../shared/errors/index.js';
 import { mergeProfiles, parseProfile, profileTableParallel, profileToJSON, summarizeProfile, type Profile, type ProfileSummary } from '../../shared/profile/index.js';
 import { displayValue, textTable } from '../../shared/report/index.js';
 import { inputPath, parseCommandArgs, parsePositiveInteger, requirePositional, writeJson, type Command, type CommandIo } from '../command.js';

@@ -1,1 +1,1 @@
-import{F as r}from"./chunks/chunk-Q2BYUJJB.js";import"./chunks/chunk-63UEQVPI.js";import"./chunks/chunk-YORJVLTO.js";import"./chunks/chunk-TMDTBFC3.js";import"./chunks/chunk-U2NORN77.js";r();
+import{F as r}from"./chunks/chunk-ZATFUCHO.js";import"./chunks/chunk-HPK4GZGS.js";import"./chunks/chunk-AKUAYJDA.js";import"./chunks/chunk-ISPHK3SE.js";import"./chunks/chunk-TVWFSZOT.js";r();

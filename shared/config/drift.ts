@@ -34,8 +34,8 @@ import {
   type DriftSettings,
   type DriftTest,
 } from '../drift/settings.js';
-import { InputError } from '../errors/index.js';
-import { describeReadFailure, parseYaml, type LocatedDocument } from './yaml-document.js';
+import { describeReadFailure, InputError } from '../errors/index.js';
+import { parseYaml, type LocatedDocument } from './yaml-document.js';
 
 const share = z.number().gt(0).lt(1);
 const positive = z.number().positive();

@@ -23,7 +23,7 @@ import { readFile } from 'node:fs/promises';
 import { parseDocument } from 'yaml';
 import { z } from 'zod';
 import { METRIC_NAMES } from '../evaluate/metrics/catalog.js';
-import { InputError } from '../errors/index.js';
+import { describeReadFailure, InputError } from '../errors/index.js';
 import {
   DEFAULT_CANARY,
   DEFAULT_CONFIDENCE,
@@ -37,7 +37,7 @@ import {
 import { defaultDriftConfig, parseDriftConfig, type DriftConfig } from './drift.js';
 import { DURATION_HINT, parseDuration } from './duration.js';
 import { evaluationSchema, type EvaluationConfig } from './evaluation.js';
-import { describeReadFailure, parseYaml, type LocatedDocument } from './yaml-document.js';
+import { parseYaml, type LocatedDocument } from './yaml-document.js';
 
 const share = z.number().min(0).max(1);
 const positive = z.number().positive();

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { isMap, isSeq, isScalar, isPair, LineCounter, parseDocument, type Node } from 'yaml';
 import type { z } from 'zod';
-import { ConfigError, InputError, type SourceLocation } from '../errors/index.js';
+import { ConfigError, InputError, describeReadFailure, type SourceLocation } from '../errors/index.js';
 
 /** A path into a parsed document, as zod reports it. */
 export type DocumentPath = readonly PropertyKey[];
@@ -127,20 +127,4 @@ function offsetOf(root: Node | null | undefined, path: DocumentPath, atKey = fal
 
 function rangeStart(node: Node | null | undefined): number | undefined {
   return node && 'range' in node && node.range ? node.range[0] : undefined;
-}
-
-/** Turns a failed `fs` call into words a user can act on. */
-export function describeReadFailure(error: unknown): string {
-  const code = (error as NodeJS.ErrnoException | undefined)?.code;
-  switch (code) {
-    case 'ENOENT':
-      return 'file not found';
-    case 'EISDIR':
-      return 'is a directory, expected a file';
-    case 'EACCES':
-    case 'EPERM':
-      return 'permission denied';
-    default:
-      return `cannot read file (${(error as Error).message})`;
-  }
 }

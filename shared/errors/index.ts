@@ -86,3 +86,5 @@ export class GitHubApiError extends TollgateError {
 export function isUserFacing(error: unknown): error is TollgateError {
   return error instanceof TollgateError;
 }
+
+export { describeReadFailure } from './describe-read-failure.js';

@@ -1,8 +1,7 @@
 import { stat } from 'node:fs/promises';
 import { createHash } from 'node:crypto';
 import { resolve } from 'node:path';
-import { InputError, isUserFacing } from '../errors/index.js';
-import { describeReadFailure } from '../config/yaml-document.js';
+import { describeReadFailure, InputError, isUserFacing } from '../errors/index.js';
 import { sha256File } from './hash.js';
 import { portablePath } from './paths.js';
 import { countTableRows } from './row-count.js';

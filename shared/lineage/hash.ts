@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { InputError } from '../errors/index.js';
-import { describeReadFailure } from '../config/yaml-document.js';
+import { describeReadFailure, InputError } from '../errors/index.js';
 
 /** A file's identity: the sha256 of its bytes and its length. */
 export interface FileDigest {

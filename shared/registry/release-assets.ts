@@ -7,8 +7,7 @@ import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
-import { InputError } from '../errors/index.js';
-import { describeReadFailure } from '../config/yaml-document.js';
+import { describeReadFailure, InputError } from '../errors/index.js';
 import type { ModelFileInfo } from './model-card.js';
 
 /** One file to attach. */

@@ -1,6 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { InputError } from '../errors/index.js';
-import { describeReadFailure } from '../config/yaml-document.js';
+import { describeReadFailure, InputError } from '../errors/index.js';
 import type { MetricValue, Metrics } from '../lineage/index.js';
 import { childPath, parseJsonLocated, type Position } from './json-located.js';
 

@@ -1,8 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { z } from 'zod';
-import { ConfigError, InputError, UsageError, type SourceLocation } from '../errors/index.js';
-import { describeReadFailure, formatPath, parseYaml, type DocumentPath } from '../config/yaml-document.js';
+import { ConfigError, describeReadFailure, InputError, UsageError, type SourceLocation } from '../errors/index.js';
+import { formatPath, parseYaml, type DocumentPath } from '../config/yaml-document.js';
 import { childPath, parseJsonLocated } from './json-located.js';
 
 /** Params as read from a file, with a way back to where each value was written. */
