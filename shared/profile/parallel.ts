@@ -70,10 +70,13 @@ export async function profileTableParallel(path: string, options: ParallelProfil
 
 async function profileByRanges(path: string, workers: ProfileWorker[], read: ReadOptions, settings: ProfileSettings): Promise<Profile> {
   const ranges = await splitCsvRanges(path, workers.length + 1, { delimiter: read.delimiter });
+  // The first failure ends the call; this thread's own range then stops too, rather than read on unseen.
+  const stop = new AbortController();
   const profiles = ranges.map(async (range, index) => {
     try {
-      return await (index === 0 ? profileCsvRange(path, range, read, settings) : workers[index - 1].profileRange(path, range, read, settings));
+      return await (index === 0 ? profileCsvRange(path, range, read, settings, stop.signal) : workers[index - 1].profileRange(path, range, read, settings));
     } catch (error) {
+      stop.abort();
       throw await inFileLines(error, path, range.start);
     }
   });

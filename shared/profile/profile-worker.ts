@@ -102,12 +102,15 @@ function workerError(message: Extract<FromWorker, { type: 'error' }>): Error {
   return message.userFacing ? new UsageError(message.message) : new Error(message.message);
 }
 
-/** Profiles one byte range of a CSV file on the current thread. */
-export async function profileCsvRange(path: string, range: CsvRange, read: ReadOptions, settings: ProfileSettings): Promise<Profile> {
+/** Profiles one byte range of a CSV file on the current thread; `signal` stops it between batches. */
+export async function profileCsvRange(path: string, range: CsvRange, read: ReadOptions, settings: ProfileSettings, signal?: AbortSignal): Promise<Profile> {
   const reader = await openCsvRange(path, range, { ...read, reuseBatches: true });
   const builder = new ProfileBuilder({ ...settings, schema: reader.schema });
   try {
-    for await (const batch of reader) builder.add(batch);
+    for await (const batch of reader) {
+      signal?.throwIfAborted();
+      builder.add(batch);
+    }
   } finally {
     await reader.close();
   }
