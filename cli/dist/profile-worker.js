@@ -1,1 +1,1 @@
-import{F as r}from"./chunks/chunk-C4EWYAEE.js";import"./chunks/chunk-HPK4GZGS.js";import"./chunks/chunk-AKUAYJDA.js";import"./chunks/chunk-ISPHK3SE.js";import"./chunks/chunk-TVWFSZOT.js";r();
+import{F as r}from"./chunks/chunk-MGJWRY2Z.js";import"./chunks/chunk-HPK4GZGS.js";import"./chunks/chunk-AKUAYJDA.js";import"./chunks/chunk-ISPHK3SE.js";import"./chunks/chunk-TVWFSZOT.js";r();

@@ -68,31 +68,6 @@ export class ExactNumberCounter {
     return end;
   }
 
-  /** Adds `count` occurrences of finite `x`; returns false (adding nothing) if that would exceed the threshold. */
-  addCount(x: number, count: number): boolean {
-    if (x !== x || count <= 0) return true;
-    scratch[0] = x === 0 ? 0 : x;
-    let h = Math.imul(scratchWords[1], 0x9e3779b1) ^ scratchWords[0];
-    h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
-    h ^= h >>> 13;
-    let slot = h & this.mask;
-    while (true) {
-      const key = this.keys[slot];
-      if (key === x) {
-        this.counts[slot] += count;
-        return true;
-      }
-      if (key !== key) {
-        if (this.size === this.threshold) return false;
-        this.keys[slot] = scratch[0];
-        this.counts[slot] = count;
-        this.size++;
-        return true;
-      }
-      slot = (slot + 1) & this.mask;
-    }
-  }
-
   /** Distinct values ascending with their counts. */
   entries(): { values: Float64Array; counts: Float64Array } {
     const keys = this.keys;

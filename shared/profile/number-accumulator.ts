@@ -27,6 +27,9 @@ export class NumberAccumulator {
   private hll: HyperLogLog | null = null;
   private exact: ExactNumberCounter | null;
   private readonly binCounter: BinCounter | null;
+  /** This batch's finite values, packed (reused between batches). */
+  private finite = new Float64Array(0);
+
   constructor(
     readonly name: string,
     readonly type: NumberColumn['type'],
@@ -42,21 +45,19 @@ export class NumberAccumulator {
   add(column: NumberColumn, length: number): void {
     const values = column.values;
     this.binCounter?.addArray(values, 0, length);
-    // Everything downstream takes the finite values only, packed: the
-    // quantile sketch jumps from sample to sample when no NaN is in the way.
-    let finite = this.packNonNull(values, column.nulls, length);
-    let finiteLength = this.packed;
-    const nulls = length - finiteLength;
-    this.nulls += nulls;
+    // Everything downstream takes the finite values only, packed into
+    // `finite`: the quantile sketch jumps from sample to sample when no NaN
+    // is in the way.
+    if (this.finite.length < length) this.finite = new Float64Array(length);
+    const finite = this.finite;
+    let finiteLength = packNonNull(values, column.nulls, length, finite);
+    this.nulls += length - finiteLength;
     this.invalid += countMask(column.invalid, length);
     this.count += finiteLength;
     const before = this.moments.count;
     this.moments.addArray(finite, 0, finiteLength);
     // Rare: an infinity, or a NaN that a binary format stored as a value.
-    if (this.moments.count - before < finiteLength) {
-      finite = this.packFinite(finite, finiteLength);
-      finiteLength = this.packed;
-    }
+    if (this.moments.count - before < finiteLength) finiteLength = this.dropNonFinite(finite, finiteLength);
     let from = 0;
     if (this.exact !== null) {
       from = this.exact.addArray(finite, 0, finiteLength);
@@ -68,31 +69,8 @@ export class NumberAccumulator {
     (this.hll as HyperLogLog).addNumbers(finite, from, finiteLength);
   }
 
-  private packed = 0;
-  private scratch = new Float64Array(0);
-
-  /**
-   * The values of `values[0..length)` whose null flag is 0, packed into a
-   * reused buffer; their number is left in `packed`. The mask finds the nulls
-   * natively and the runs between them are copied whole.
-   */
-  private packNonNull(values: Float64Array, nulls: Uint8Array, length: number): Float64Array {
-    if (this.scratch.length < length) this.scratch = new Float64Array(length);
-    const out = this.scratch;
-    let kept = 0;
-    let i = 0;
-    while (i < length) {
-      let next = nulls.indexOf(1, i);
-      if (next < 0 || next > length) next = length;
-      for (let j = i; j < next; j++) out[kept++] = values[j];
-      i = next + 1;
-    }
-    this.packed = kept;
-    return out;
-  }
-
-  /** Drops the non-finite values of `values[0..length)` in place, counting the infinities. */
-  private packFinite(values: Float64Array, length: number): Float64Array {
+  /** Drops the non-finite values of `values[0..length)` in place, counting the infinities; returns how many are left. */
+  private dropNonFinite(values: Float64Array, length: number): number {
     let kept = 0;
     for (let i = 0; i < length; i++) {
       const x = values[i];
@@ -100,8 +78,7 @@ export class NumberAccumulator {
       else if (x === Number.POSITIVE_INFINITY) this.positiveInfinity++;
       else if (x === Number.NEGATIVE_INFINITY) this.negativeInfinity++;
     }
-    this.packed = kept;
-    return values;
+    return kept;
   }
 
   /** Too many distinct values: hand the exact counts to the sketches and stream from now on. */
@@ -156,4 +133,21 @@ export class NumberAccumulator {
       bins: this.binCounter?.toJSON() ?? null,
     };
   }
+}
+
+/**
+ * Copies the values of `values[0..length)` whose null flag is 0 into `out`,
+ * packed; returns how many. The mask finds the nulls natively and the runs
+ * between them are copied whole.
+ */
+function packNonNull(values: Float64Array, nulls: Uint8Array, length: number, out: Float64Array): number {
+  let kept = 0;
+  let i = 0;
+  while (i < length) {
+    let next = nulls.indexOf(1, i);
+    if (next < 0 || next > length) next = length;
+    for (let j = i; j < next; j++) out[kept++] = values[j];
+    i = next + 1;
+  }
+  return kept;
 }

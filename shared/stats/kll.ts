@@ -243,40 +243,12 @@ export class KllSketch {
     while (i < end) {
       const level = this.entryLevel;
       while (level >= this.sizes.length) this.addLevel();
-      const room = this.totalCapacity - this.retainedCount;
       const before = this.sizes[level];
-      this.ensureRoom(level, before + room);
-      const limit = before + room;
-      let size: number;
-      if (this.sampleWeight === 1) {
-        if (!hasNaN) {
-          const take = Math.min(end - i, room);
-          copyInto(this.buffers[level], before, values, i, take);
-          size = before + take;
-          i += take;
-          this.n += take;
-        } else {
-          const buffer = this.buffers[level];
-          size = before;
-          let n = this.n;
-          while (i < end && size < limit) {
-            const x = values[i++];
-            if (x !== x) continue;
-            buffer[size++] = x;
-            n++;
-          }
-          this.n = n;
-        }
-        if (this.samplerEnabled) this.maybeStartSampling();
-      } else {
-        const sampled = !hasNaN ? this.sampleFinite(values, i, end, level, limit) : this.sampleSkippingNaN(values, i, end, level, limit);
-        i = sampled.next;
-        size = sampled.size;
-        if (sampled.weightMayGrow) this.maybeGrowSampler();
-      }
-      const added = size - before;
+      const limit = before + this.totalCapacity - this.retainedCount;
+      this.ensureRoom(level, limit);
+      i = this.sampleWeight === 1 ? this.keepAll(values, i, end, level, limit, hasNaN) : this.keepSampled(values, i, end, level, limit, hasNaN);
+      const added = this.sizes[level] - before;
       if (added > 0) {
-        this.sizes[level] = size;
         this.sorted[level] = false;
         this.retainedCount += added;
       }
@@ -284,15 +256,42 @@ export class KllSketch {
     }
   }
 
-  private readonly sampled = { next: 0, size: 0, weightMayGrow: false };
+  /**
+   * Before sampling starts: appends `values[i..end)` to `level` until it
+   * holds `limit` items. Returns where it stopped.
+   */
+  private keepAll(values: ArrayLike<number>, i: number, end: number, level: number, limit: number, hasNaN: boolean): number {
+    const buffer = this.buffers[level];
+    let size = this.sizes[level];
+    let n = this.n;
+    if (!hasNaN) {
+      const take = Math.min(end - i, limit - size);
+      copyInto(buffer, size, values, i, take);
+      size += take;
+      n += take;
+      i += take;
+    } else {
+      while (i < end && size < limit) {
+        const x = values[i++];
+        if (x !== x) continue;
+        buffer[size++] = x;
+        n++;
+      }
+    }
+    this.sizes[level] = size;
+    this.n = n;
+    if (this.samplerEnabled) this.maybeStartSampling();
+    return i;
+  }
 
   /**
-   * The sampler over `values[i..end)`, which holds no NaN: one value per
-   * block of `weight` is kept, so it jumps from pick to pick. Stops where
-   * {@link sampleSkippingNaN} would: at `end`, when the level reaches `limit`,
-   * or at a block boundary where the weight may grow.
+   * The sampler: of every block of `weight` values one, picked at random,
+   * goes to `level`. Without NaN in the range it jumps from pick to pick;
+   * with NaN it visits every value (NaN does not count towards a block).
+   * Stops at `end`, when the level holds `limit` items, or at a block
+   * boundary where the weight may grow. Returns where it stopped.
    */
-  private sampleFinite(values: ArrayLike<number>, i: number, end: number, level: number, limit: number): { next: number; size: number; weightMayGrow: boolean } {
+  private keepSampled(values: ArrayLike<number>, i: number, end: number, level: number, limit: number, hasNaN: boolean): number {
     const buffer = this.buffers[level];
     const weight = this.sampleWeight;
     const growAt = 2 * weight * this.k * this.k;
@@ -302,17 +301,25 @@ export class KllSketch {
     let n = this.n;
     let weightMayGrow = false;
     while (i < end && size < limit) {
-      const available = end - i;
-      let consume = weight - position;
-      if (pick >= position && pick - position < available) {
-        buffer[size++] = values[i + pick - position];
-        // A full level stops the scan right after the kept value.
-        if (size === limit) consume = pick - position + 1;
+      if (hasNaN) {
+        const x = values[i++];
+        if (x !== x) continue;
+        n++;
+        if (position === pick) buffer[size++] = x;
+        position++;
+      } else {
+        const available = end - i;
+        let consume = weight - position;
+        if (pick >= position && pick - position < available) {
+          buffer[size++] = values[i + pick - position];
+          // A full level stops the scan right after the kept value.
+          if (size === limit) consume = pick - position + 1;
+        }
+        if (consume > available) consume = available;
+        i += consume;
+        n += consume;
+        position += consume;
       }
-      if (consume > available) consume = available;
-      i += consume;
-      n += consume;
-      position += consume;
       if (position === weight) {
         position = 0;
         this.sampleBlocks++;
@@ -323,49 +330,12 @@ export class KllSketch {
         }
       }
     }
+    this.sizes[level] = size;
     this.n = n;
     this.samplePosition = position;
     this.samplePick = pick;
-    const out = this.sampled;
-    out.next = i;
-    out.size = size;
-    out.weightMayGrow = weightMayGrow;
-    return out;
-  }
-
-  /** {@link sampleFinite} for a range with NaN in it: NaN does not count as a value of a block. */
-  private sampleSkippingNaN(values: ArrayLike<number>, i: number, end: number, level: number, limit: number): { next: number; size: number; weightMayGrow: boolean } {
-    const buffer = this.buffers[level];
-    const weight = this.sampleWeight;
-    const growAt = 2 * weight * this.k * this.k;
-    let size = this.sizes[level];
-    let position = this.samplePosition;
-    let pick = this.samplePick;
-    let n = this.n;
-    let weightMayGrow = false;
-    while (i < end && size < limit) {
-      const x = values[i++];
-      if (x !== x) continue;
-      n++;
-      if (position === pick) buffer[size++] = x;
-      if (++position === weight) {
-        position = 0;
-        this.sampleBlocks++;
-        pick = hash32(this.seed, this.sampleBlocks) & (weight - 1);
-        if (n >= growAt) {
-          weightMayGrow = true;
-          break;
-        }
-      }
-    }
-    this.n = n;
-    this.samplePosition = position;
-    this.samplePick = pick;
-    const out = this.sampled;
-    out.next = i;
-    out.size = size;
-    out.weightMayGrow = weightMayGrow;
-    return out;
+    if (weightMayGrow) this.maybeGrowSampler();
+    return i;
   }
 
   private maybeStartSampling(): void {
