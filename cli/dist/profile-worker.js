@@ -1,1 +1,1 @@
-import{F as r}from"./chunks/chunk-MGJWRY2Z.js";import"./chunks/chunk-HPK4GZGS.js";import"./chunks/chunk-AKUAYJDA.js";import"./chunks/chunk-ISPHK3SE.js";import"./chunks/chunk-TVWFSZOT.js";r();
+import{G as r}from"./chunks/chunk-WK2FCXQ5.js";import"./chunks/chunk-J4LHC6NZ.js";import"./chunks/chunk-AKUAYJDA.js";import"./chunks/chunk-QJUQUJAH.js";import"./chunks/chunk-TVWFSZOT.js";r();

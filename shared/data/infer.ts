@@ -44,6 +44,24 @@ export class TypeSampler {
 
   /** Observes a non-null value given as UTF-8 bytes. */
   observe(bytes: Uint8Array, start: number, end: number): void {
+    this.observeTypes(bytes, start, end);
+    if (!this.tooManyDistinct) {
+      // Invalid UTF-8 is reported with its position by the reading pass.
+      const text = decodeUtf8(bytes, start, end);
+      if (text !== undefined) this.addDistinct(text);
+    }
+  }
+
+  /** Observes a non-null value given as a string. */
+  observeText(text: string): void {
+    if (text.length * 3 > this.scratch.length) this.scratch = new Uint8Array(text.length * 3 + 16);
+    const { written } = encoder.encodeInto(text, this.scratch);
+    this.observeTypes(this.scratch, 0, written);
+    if (!this.tooManyDistinct) this.addDistinct(text);
+  }
+
+  /** Counts the value and rules out every type it does not read as. */
+  private observeTypes(bytes: Uint8Array, start: number, end: number): void {
     this.values++;
     if (this.number) {
       if (Number.isNaN(parseNumber(bytes, start, end))) {
@@ -56,31 +74,6 @@ export class TypeSampler {
     if (this.boolean && parseBooleanLiteral(bytes, start, end) === NOT_BOOLEAN) this.boolean = false;
     if (this.date && Number.isNaN(parseDate(bytes, start, end))) this.date = false;
     if (this.datetime && Number.isNaN(parseDatetime(bytes, start, end, true))) this.datetime = false;
-    if (!this.tooManyDistinct) {
-      // Invalid UTF-8 is reported with its position by the reading pass.
-      const text = decodeUtf8(bytes, start, end);
-      if (text !== undefined) this.addDistinct(text);
-    }
-  }
-
-  /** Observes a non-null value given as a string. */
-  observeText(text: string): void {
-    if (text.length * 3 > this.scratch.length) this.scratch = new Uint8Array(text.length * 3 + 16);
-    const { written } = encoder.encodeInto(text, this.scratch);
-    this.values++;
-    const bytes = this.scratch;
-    if (this.number) {
-      if (Number.isNaN(parseNumber(bytes, 0, written))) {
-        this.number = false;
-        this.integer = false;
-      } else if (this.integer && !isIntegerText(bytes, 0, written)) {
-        this.integer = false;
-      }
-    }
-    if (this.boolean && parseBooleanLiteral(bytes, 0, written) === NOT_BOOLEAN) this.boolean = false;
-    if (this.date && Number.isNaN(parseDate(bytes, 0, written))) this.date = false;
-    if (this.datetime && Number.isNaN(parseDatetime(bytes, 0, written, true))) this.datetime = false;
-    if (!this.tooManyDistinct) this.addDistinct(text);
   }
 
   private addDistinct(text: string): void {

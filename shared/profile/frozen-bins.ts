@@ -8,7 +8,7 @@
  * baseline, and a second pass over the data fills exact counts on them, so
  * no sketch error enters a p-value.
  */
-import { BucketCounts, KllSketch, edgesFromSketch, validateEdges } from '../stats/index.js';
+import { BucketCounts, KllSketch, edgesFromSketch, sameEdges, validateEdges } from '../stats/index.js';
 import type { BinCounts, FrozenBin, FrozenBins, Profile } from './types.js';
 
 /** Columns with at most this many distinct numbers are binned by value. */
@@ -52,9 +52,7 @@ export function normalizeBins(bins: Record<string, FrozenBin | number[]>): Froze
 export function sameFrozenBin(a: FrozenBin | null, b: FrozenBin | null): boolean {
   if (a === null || b === null) return a === b;
   if (a.kind !== b.kind) return false;
-  const x = a.kind === 'edges' ? a.edges : a.values;
-  const y = b.kind === 'edges' ? (b as { edges: number[] }).edges : (b as { values: number[] }).values;
-  return x.length === y.length && x.every((v, i) => v === y[i]);
+  return sameEdges(a.kind === 'edges' ? a.edges : a.values, b.kind === 'edges' ? b.edges : b.values);
 }
 
 /** Exact counter for one column's frozen bins. */

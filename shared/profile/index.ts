@@ -24,5 +24,5 @@ export type {
 } from './types.js';
 export { profileReader, profileTable, type ProfileTableOptions } from './profile-table.js';
 export { summarizeProfile, type ProfileSummary, type ColumnSummary } from './summary.js';
-export { RANGE_SPLIT_MIN_BYTES_PER_THREAD, profileTableParallel, type ParallelProfileOptions } from './parallel.js';
+export { profileTableParallel, type ParallelProfileOptions } from './parallel.js';
 export { serveProfileWorker } from './profile-worker.js';

@@ -11,6 +11,7 @@
  * Profiles must have the same columns (names, types, order), settings and
  * frozen bins; anything else is an InputError naming both sides.
  */
+import { momentFields } from './moment-fields.js';
 import { InputError } from '../errors/index.js';
 import { HyperLogLog, KllSketch, Moments, TopK, compareValues } from '../stats/index.js';
 import type { TopKValue } from '../stats/index.js';
@@ -98,18 +99,12 @@ function mergeNumber(a: NumberColumnProfile, b: NumberColumnProfile, settings: P
   } else {
     kll = KllSketch.fromJSON(a.quantiles).merge(KllSketch.fromJSON(b.quantiles));
   }
-  const finite = moments.count;
   return {
     ...a,
     count: a.count + b.count,
     nulls: a.nulls + b.nulls,
     invalid: a.invalid + b.invalid,
-    min: finite > 0 ? moments.min : null,
-    max: finite > 0 ? moments.max : null,
-    mean: finite > 0 ? moments.mean : null,
-    variance: finite > 1 ? moments.variance() : null,
-    std: finite > 1 ? moments.std() : null,
-    moments: moments.toJSON(),
+    ...momentFields(moments),
     infinite: { positive: a.infinite.positive + b.infinite.positive, negative: a.infinite.negative + b.infinite.negative },
     quantiles: kll.toJSON(),
     distinct: mergeDistinct(a.distinct, b.distinct, exactCounts),

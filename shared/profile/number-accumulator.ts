@@ -8,6 +8,7 @@
  * probe per value and get exact quantiles. After that, values stream into
  * the KLL and HyperLogLog sketches.
  */
+import { momentFields } from './moment-fields.js';
 import type { NumberColumn } from '../data/types.js';
 import { HyperLogLog, KllSketch, Moments, TopK } from '../stats/index.js';
 import { ExactNumberCounter } from './exact-number-counter.js';
@@ -86,23 +87,26 @@ export class NumberAccumulator {
     const { values, counts } = (this.exact as ExactNumberCounter).entries();
     this.exact = null;
     this.kll.addWeighted(values, counts);
-    this.hll = new HyperLogLog(this.settings.hllPrecision);
-    for (let i = 0; i < values.length; i++) this.hll.addNumber(values[i]);
+    this.hll = this.distinctSketchOf(values);
+  }
+
+  private distinctSketchOf(values: Float64Array): HyperLogLog {
+    const hll = new HyperLogLog(this.settings.hllPrecision);
+    hll.addNumbers(values);
+    return hll;
   }
 
   finish(): NumberColumnProfile {
     const moments = this.moments;
-    const finite = moments.count;
     let distinct: NumberColumnProfile['distinct'];
     let exactCounts: NumberColumnProfile['exactCounts'] = null;
     let top: NumberColumnProfile['top'] = null;
-    const kll = KllSketch.fromJSON(this.kll.toJSON());
+    // finish() runs once (the builder sees to it), so the sketch may take the exact counts itself.
+    const kll = this.kll;
     if (this.exact !== null) {
       const { values, counts } = this.exact.entries();
       kll.addWeighted(values, counts);
-      const hll = new HyperLogLog(this.settings.hllPrecision);
-      for (let i = 0; i < values.length; i++) hll.addNumber(values[i]);
-      distinct = { value: values.length, exact: true, hll: hll.toJSON() };
+      distinct = { value: values.length, exact: true, hll: this.distinctSketchOf(values).toJSON() };
       exactCounts = { values: Array.from(values), counts: Array.from(counts) };
       top = TopK.fromCounts(
         Array.from(values, (v, i) => [v, counts[i]] as const),
@@ -119,12 +123,7 @@ export class NumberAccumulator {
       count: this.count,
       nulls: this.nulls,
       invalid: this.invalid,
-      min: finite > 0 ? moments.min : null,
-      max: finite > 0 ? moments.max : null,
-      mean: finite > 0 ? moments.mean : null,
-      variance: finite > 1 ? moments.variance() : null,
-      std: finite > 1 ? moments.std() : null,
-      moments: moments.toJSON(),
+      ...momentFields(moments),
       infinite: { positive: this.positiveInfinity, negative: this.negativeInfinity },
       quantiles: kll.toJSON(),
       distinct,

@@ -1,4 +1,5 @@
 import { stat } from 'node:fs/promises';
+import { describeFile } from '../data/format.js';
 import { lineAtOffset, openTable, splitCsvRanges } from '../data/index.js';
 import type { ColumnType, ReadOptions, TableReader } from '../data/types.js';
 import { InputError, UsageError } from '../errors/index.js';
@@ -54,7 +55,7 @@ export async function profileTableParallel(path: string, options: ParallelProfil
   const workers = Array.from({ length: threads - 1 }, () => new ProfileWorker(options.workerUrl));
   try {
     const reader = await openTable(path, { ...read, reuseBatches: true });
-    const splittable = reader.format === 'csv' && !path.endsWith('.gz');
+    const splittable = reader.format === 'csv' && !describeFile(path, read.format).gzip;
     const minBytes = options.rangeSplitMinBytes ?? RANGE_SPLIT_MIN_BYTES_PER_THREAD;
     if (splittable && (await stat(path)).size >= minBytes * threads) {
       await reader.close();

@@ -7,6 +7,8 @@ export interface ProfileTableOptions extends Omit<ProfileBuilderOptions, 'schema
   read?: ReadOptions;
   /** Called after each batch with the rows read so far. */
   onProgress?: (rows: number) => void;
+  /** Stops the profile between batches (it rejects with the signal's reason). */
+  signal?: AbortSignal;
 }
 
 /** Streams a data file once into a profile; memory does not grow with the file. */
@@ -21,11 +23,12 @@ export async function profileTable(path: string, options: ProfileTableOptions = 
  * type-inference pass.
  */
 export async function profileReader(reader: TableReader, options: Omit<ProfileTableOptions, 'read'> = {}): Promise<Profile> {
-  const { onProgress, ...settings } = options;
+  const { onProgress, signal, ...settings } = options;
   let builder: ProfileBuilder;
   try {
     builder = new ProfileBuilder({ ...settings, schema: reader.schema });
     for await (const batch of reader) {
+      signal?.throwIfAborted();
       builder.add(batch);
       onProgress?.(builder.rows);
     }

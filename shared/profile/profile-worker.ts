@@ -12,6 +12,7 @@ import type { ReadOptions, RecordBatch, Schema } from '../data/types.js';
 import { InputError, TollgateError, UsageError, type SourceLocation } from '../errors/index.js';
 import { BatchUnpacker, DictionaryTracker, packBatch, type BatchSlot, type WireBatch } from './batch-wire.js';
 import { ProfileBuilder, type ProfileBuilderOptions } from './builder.js';
+import { profileReader } from './profile-table.js';
 import type { Profile } from './types.js';
 
 export type ProfileSettings = Omit<ProfileBuilderOptions, 'schema'>;
@@ -104,17 +105,7 @@ function workerError(message: Extract<FromWorker, { type: 'error' }>): Error {
 
 /** Profiles one byte range of a CSV file on the current thread; `signal` stops it between batches. */
 export async function profileCsvRange(path: string, range: CsvRange, read: ReadOptions, settings: ProfileSettings, signal?: AbortSignal): Promise<Profile> {
-  const reader = await openCsvRange(path, range, { ...read, reuseBatches: true });
-  const builder = new ProfileBuilder({ ...settings, schema: reader.schema });
-  try {
-    for await (const batch of reader) {
-      signal?.throwIfAborted();
-      builder.add(batch);
-    }
-  } finally {
-    await reader.close();
-  }
-  return builder.finish();
+  return profileReader(await openCsvRange(path, range, { ...read, reuseBatches: true }), { ...settings, signal });
 }
 
 /**

@@ -22,7 +22,7 @@
  *
  * Values must be finite; NaN is skipped (missing). -0 counts as +0.
  */
-import { kstwoSf } from './kolmogorov.js';
+import { KS_MAX_EXACT_N, ksAsymptoticPValue } from './ks.js';
 import { radixSortFloat64 } from './radix-sort.js';
 
 /** Values per bucket the layout aims at (fewer buckets keep the counters in cache). */
@@ -140,12 +140,6 @@ function keptValues(values: Float64Array, layout: Layout, keep: Uint8Array, coun
   // Buckets are in value order and their ranges disjoint: one sort orders every bucket's run.
   radixSortFloat64(out);
   return { values: out, start };
-}
-
-/** round(x) with halves to even, as numpy (SciPy rounds n1 n2 / (n1 + n2) so). */
-function roundHalfEven(x: number): number {
-  const r = Math.round(x);
-  return Math.abs(x - Math.trunc(x)) === 0.5 && r % 2 !== 0 ? r - 1 : r;
 }
 
 export interface BucketedPairOptions {
@@ -316,10 +310,9 @@ export class BucketedPair {
    * max(n1, n2) > 10000. Smaller samples need the exact method: sort them.
    */
   ksTest(): { statistic: number; pvalue: number } {
-    if (Math.max(this.n1, this.n2) <= 10_000) throw new RangeError('the asymptotic KS p-value is SciPy’s choice only above 10000 values; sort smaller samples');
+    if (Math.max(this.n1, this.n2) <= KS_MAX_EXACT_N) throw new RangeError(`the asymptotic KS p-value is SciPy’s choice only above ${KS_MAX_EXACT_N} values; sort smaller samples`);
     const statistic = this.ksStatistic();
-    const pvalue = Math.min(Math.max(kstwoSf(statistic, roundHalfEven((this.n1 * this.n2) / (this.n1 + this.n2))), 0), 1);
-    return { statistic, pvalue };
+    return { statistic, pvalue: ksAsymptoticPValue(statistic, this.n1, this.n2) };
   }
 
   /** The Wasserstein-1 distance: integral of |F1 - F2| (as `wassersteinSorted`, up to summation order). */

@@ -173,12 +173,6 @@ export class HyperLogLog {
     return this;
   }
 
-  clone(): HyperLogLog {
-    const copy = new HyperLogLog(this.p);
-    copy.registers.set(this.registers);
-    return copy;
-  }
-
   toJSON(): HyperLogLogJSON {
     return { p: this.p, registers: Buffer.from(this.registers.buffer, this.registers.byteOffset, this.registers.length).toString('base64') };
   }

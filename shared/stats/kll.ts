@@ -193,10 +193,13 @@ export class KllSketch {
     this.buffers[level] = bigger;
   }
 
+  private readonly single = new Float64Array(1);
+
   /** Adds one value (NaN is skipped). */
   update(value: number): void {
     if (value !== value) return;
-    this.addArray([value]);
+    this.single[0] = value;
+    this.addArray(this.single);
   }
 
   /** Adds `values[start..end)`, skipping NaN; the profile's hot path. */
@@ -392,11 +395,7 @@ export class KllSketch {
       this.absorb(level, sortedItems, true);
     });
     this.n += added;
-    if (this.samplerEnabled) {
-      if (this.sampleWeight === 1) this.maybeStartSampling();
-      else this.maybeGrowSampler();
-    }
-    while (this.retainedCount >= this.totalCapacity) this.compactOnce();
+    this.afterBulkInsert();
   }
 
   /** Compacts the lowest level at or over its capacity (adding a level on top if needed). */
@@ -566,12 +565,17 @@ export class KllSketch {
     this.n += other.n;
     if (other.min < this.min) this.min = other.min;
     if (other.max > this.max) this.max = other.max;
+    this.afterBulkInsert();
+    return this;
+  }
+
+  /** After items were placed in bulk: let the sampler catch up with n, then compact down to capacity. */
+  private afterBulkInsert(): void {
     if (this.samplerEnabled) {
       if (this.sampleWeight === 1) this.maybeStartSampling();
       else this.maybeGrowSampler();
     }
     while (this.retainedCount >= this.totalCapacity) this.compactOnce();
-    return this;
   }
 
   private absorb(level: number, incoming: Float64Array, incomingSorted: boolean): void {

@@ -174,12 +174,14 @@ export function ks2SampSorted(x: Float64Array, y: Float64Array, method: KsMethod
       pvalue = exact.p;
     }
   }
-  if (chosen === 'asymp') {
-    const en = (n1 * n2) / (n1 + n2);
-    pvalue = kstwoSf(d, roundHalfEven(en));
-  }
+  if (chosen === 'asymp') pvalue = ksAsymptoticPValue(d, n1, n2);
   pvalue = Math.min(Math.max(pvalue, 0), 1);
   return { statistic: d, pvalue, method: chosen, location, sign, n1, n2 };
+}
+
+/** SciPy's asymptotic two-sided p-value: kstwo.sf(D, round(n1 n2 / (n1 + n2))), within [0, 1]. */
+export function ksAsymptoticPValue(d: number, n1: number, n2: number): number {
+  return Math.min(Math.max(kstwoSf(d, roundHalfEven((n1 * n2) / (n1 + n2))), 0), 1);
 }
 
 /** Convenience: sorts copies of both samples (NaN is an error) and runs {@link ks2SampSorted}. */

@@ -13,8 +13,7 @@ import { open } from 'node:fs/promises';
 import { InputError, UsageError } from '../../errors/index.js';
 import { FileByteSource } from '../byte-source.js';
 import { describeFile } from '../format.js';
-import { detectDelimiter } from './dialect.js';
-import { delimiterCode, type CsvRange } from './reader.js';
+import { delimiterCode, startCsv, type CsvRange } from './reader.js';
 import { CsvScanner } from './scanner.js';
 
 const LF = 0x0a;
@@ -89,10 +88,7 @@ export async function lineAtOffset(path: string, offset: number): Promise<number
 async function headerEnd(path: string, delimiter: string | undefined, tabSeparated: boolean): Promise<number> {
   const scanner = new CsvScanner(await FileByteSource.open(path), path);
   try {
-    if (!(await scanner.start())) throw new InputError({ file: path }, 'the file is empty; expected a header row naming the columns');
-    const pending = scanner.pending;
-    const forced = delimiter !== undefined ? delimiterCode(delimiter) : tabSeparated ? 0x09 : undefined;
-    scanner.setDelimiter(forced ?? detectDelimiter(pending.bytes, pending.start, pending.end, pending.complete));
+    await startCsv(scanner, path, delimiter !== undefined ? delimiterCode(delimiter) : tabSeparated ? 0x09 : undefined);
     if ((await scanner.readRecord()) === undefined) throw new InputError({ file: path, line: 1 }, 'the header row is empty; expected a header row naming the columns');
     return scanner.offset;
   } finally {

@@ -66,6 +66,16 @@ export function delimiterCode(delimiter: string): number {
   return code;
 }
 
+/**
+ * Reads the first chunk and settles the delimiter: `forced`, or the one
+ * detected in that chunk. Throws for an empty file.
+ */
+export async function startCsv(scanner: CsvScanner, path: string, forced: number | undefined): Promise<void> {
+  if (!(await scanner.start())) throw new InputError({ file: path }, 'the file is empty; expected a header row naming the columns');
+  const pending = scanner.pending;
+  scanner.setDelimiter(forced ?? detectDelimiter(pending.bytes, pending.start, pending.end, pending.complete));
+}
+
 /** Opens a CSV file: reads its header and infers the column types. */
 export async function openCsv(path: string, options: ReadOptions, sourceOptions: CsvSourceOptions): Promise<TableReader> {
   const batchSize = positiveInteger(options.batchSize, DEFAULT_BATCH_SIZE, 'batchSize');
@@ -75,11 +85,7 @@ export async function openCsv(path: string, options: ReadOptions, sourceOptions:
   const source: ByteSource = sourceOptions.gzip ? new GzipByteSource(path) : await FileByteSource.open(path);
   const scanner = new CsvScanner(source, path, sourceOptions.chunkSize);
   try {
-    if (!(await scanner.start())) {
-      throw new InputError({ file: path }, 'the file is empty; expected a header row naming the columns');
-    }
-    const pending = scanner.pending;
-    scanner.setDelimiter(forced ?? detectDelimiter(pending.bytes, pending.start, pending.end, pending.complete));
+    await startCsv(scanner, path, forced);
     scanner.setNullTexts(options.nullValues ?? []);
     const names = await readNames(scanner, path);
     const declared = options.types ?? {};

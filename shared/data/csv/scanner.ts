@@ -623,23 +623,7 @@ export class CsvScanner {
 
         const isNull = s === e || (checkNullTexts && this.isNullText(src, s, e));
         switch (kind) {
-          case KIND_FLOAT: {
-            const column = numbers[c];
-            if (isNull) {
-              column[row] = NaN;
-              nulls[c][row] = 1;
-              break;
-            }
-            const value = parseNumber(src, s, e);
-            if (value === value) {
-              column[row] = value;
-              nulls[c][row] = 0;
-            } else {
-              column[row] = NaN;
-              this.flagInvalid(c, row, src, s, e, fieldStart, recordStart, recordLine, recordLineStart);
-            }
-            break;
-          }
+          case KIND_FLOAT:
           case KIND_INTEGER: {
             const column = numbers[c];
             if (isNull) {
@@ -648,7 +632,7 @@ export class CsvScanner {
               break;
             }
             const value = parseNumber(src, s, e);
-            if (Number.isInteger(value)) {
+            if (kind === KIND_INTEGER ? Number.isInteger(value) : value === value) {
               column[row] = value;
               nulls[c][row] = 0;
             } else {

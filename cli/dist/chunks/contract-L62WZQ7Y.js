@@ -1,4 +1,4 @@
-import{b as f,d,e as h}from"./chunk-4HBZQ4FZ.js";import"./chunk-PMCMLVYK.js";import{d as g,e as y,g as n,h as a}from"./chunk-EH4XEJJV.js";import{D as w}from"./chunk-MGJWRY2Z.js";import"./chunk-HPK4GZGS.js";import"./chunk-AKUAYJDA.js";import"./chunk-ISPHK3SE.js";import{c as l,d as p}from"./chunk-TVWFSZOT.js";import{writeFile as $}from"node:fs/promises";var o=`Usage: tollgate contract infer <data> [--out contract.yml] [--json]
+import{b as f,d,e as h}from"./chunk-S7KKMA4Z.js";import"./chunk-PMCMLVYK.js";import{d as g,e as y,g as n,h as a}from"./chunk-EH4XEJJV.js";import{E as w}from"./chunk-WK2FCXQ5.js";import"./chunk-J4LHC6NZ.js";import"./chunk-AKUAYJDA.js";import"./chunk-QJUQUJAH.js";import{c as l,d as p}from"./chunk-TVWFSZOT.js";import{writeFile as $}from"node:fs/promises";var o=`Usage: tollgate contract infer <data> [--out contract.yml] [--json]
 
 Writes a starting data contract from the data: types, nullability, unique
 keys, category lists and ID patterns as error rules; observed bounds as warn
