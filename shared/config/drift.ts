@@ -20,7 +20,6 @@
  *     customer_id: {exclude: true}
  * ```
  */
-import { readFile } from 'node:fs/promises';
 import { parseDocument } from 'yaml';
 import { z } from 'zod';
 import {
@@ -34,7 +33,7 @@ import {
   type DriftSettings,
   type DriftTest,
 } from '../drift/settings.js';
-import { describeReadFailure, InputError } from '../errors/index.js';
+import { readTextFile } from '../errors/index.js';
 import { parseYaml, type LocatedDocument } from './yaml-document.js';
 
 const share = z.number().gt(0).lt(1);
@@ -142,12 +141,7 @@ const TOLLGATE_SECTIONS = ['drift', 'version', 'models', 'evaluation', 'incident
  * the file, line and column.
  */
 export async function loadDriftConfig(file: string): Promise<LocatedDocument<DriftConfig>> {
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch (error) {
-    throw new InputError({ file }, describeReadFailure(error), { cause: error });
-  }
+  const text = await readTextFile(file);
   return parseDriftConfig(text, file);
 }
 

@@ -19,11 +19,10 @@
  *   retrain: {on: alert, signals: [drift, performance], cooldown: 7d}
  * ```
  */
-import { readFile } from 'node:fs/promises';
 import { parseDocument } from 'yaml';
 import { z } from 'zod';
 import { METRIC_NAMES } from '../evaluate/metrics/catalog.js';
-import { describeReadFailure, InputError } from '../errors/index.js';
+import { readTextFile } from '../errors/index.js';
 import {
   DEFAULT_CANARY,
   DEFAULT_CONFIDENCE,
@@ -202,21 +201,6 @@ void sameShape;
 
 const fileSchema = z.looseObject({ monitor: monitorSchema.prefault({}) });
 
-/**
- * Reads the `monitor:` section from `.github/tollgate.yml` (or a standalone
- * file holding the section's keys at its top level). Errors name the file,
- * line and column.
- */
-export async function loadMonitorConfig(file: string): Promise<LocatedDocument<MonitorConfig>> {
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch (error) {
-    throw new InputError({ file }, describeReadFailure(error), { cause: error });
-  }
-  return parseMonitorConfig(text, file);
-}
-
 /** Top-level keys of YAML text (none when it is not a mapping or not YAML: parseYaml reports that with its position). */
 function topLevelKeys(text: string): string[] {
   let raw: unknown;
@@ -228,7 +212,11 @@ function topLevelKeys(text: string): string[] {
   return raw !== null && typeof raw === 'object' && !Array.isArray(raw) ? Object.keys(raw) : [];
 }
 
-/** Parses monitor configuration text (see {@link loadMonitorConfig}). */
+/**
+ * Parses the `monitor:` section of `.github/tollgate.yml` text (or of a
+ * standalone file holding the section's keys at its top level). Errors name
+ * the file, line and column.
+ */
 export function parseMonitorConfig(text: string, file: string): LocatedDocument<MonitorConfig> {
   const keys = topLevelKeys(text);
   // A whole tollgate.yml (any of its top-level sections) holds the section under monitor:.
@@ -261,12 +249,7 @@ const evaluationFileSchema = z.looseObject({ evaluation: evaluationSchema.prefau
  * its own schema with line and column in errors.
  */
 export async function loadMonitorSections(file: string): Promise<MonitorSections> {
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch (error) {
-    throw new InputError({ file }, describeReadFailure(error), { cause: error });
-  }
+  const text = await readTextFile(file);
   const keys = topLevelKeys(text);
   const monitor = parseMonitorConfig(text, file).value;
   const drift = keys.includes('drift') ? parseDriftConfig(text, file).value : defaultDriftConfig();

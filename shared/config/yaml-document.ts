@@ -1,7 +1,6 @@
-import { readFile } from 'node:fs/promises';
 import { isMap, isSeq, isScalar, isPair, LineCounter, parseDocument, type Node } from 'yaml';
 import type { z } from 'zod';
-import { ConfigError, InputError, describeReadFailure, type SourceLocation } from '../errors/index.js';
+import { ConfigError, readTextFile, type SourceLocation } from '../errors/index.js';
 
 /** A path into a parsed document, as zod reports it. */
 export type DocumentPath = readonly PropertyKey[];
@@ -16,12 +15,7 @@ export interface LocatedDocument<T> {
 
 /** Reads a YAML file and validates it; errors point at the file, line and column. */
 export async function loadYamlFile<S extends z.ZodType>(file: string, schema: S): Promise<LocatedDocument<z.output<S>>> {
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch (error) {
-    throw new InputError({ file }, describeReadFailure(error), { cause: error });
-  }
+  const text = await readTextFile(file);
   return parseYaml(text, file, schema);
 }
 

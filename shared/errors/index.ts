@@ -88,3 +88,4 @@ export function isUserFacing(error: unknown): error is TollgateError {
 }
 
 export { describeReadFailure } from './describe-read-failure.js';
+export { readJsonFile, readTextFile } from './read-text-file.js';

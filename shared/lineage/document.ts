@@ -1,9 +1,9 @@
-import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { randomBytes } from 'node:crypto';
 import { basename, dirname, join } from 'node:path';
 import { z } from 'zod';
 import packageJson from '../../package.json' with { type: 'json' };
-import { describeReadFailure, InputError } from '../errors/index.js';
+import { InputError, readJsonFile } from '../errors/index.js';
 import type { CodeFingerprint } from './code.js';
 import type { EnvironmentRecord } from './environment.js';
 import type { DataFingerprint, FileFingerprint } from './fingerprint.js';
@@ -116,19 +116,7 @@ export function parseLineage(value: unknown, file: string): Lineage {
 
 /** Reads and checks a `lineage.json`. */
 export async function readLineage(path: string, label: string = path): Promise<Lineage> {
-  let text: string;
-  try {
-    text = await readFile(path, 'utf8');
-  } catch (error) {
-    throw new InputError({ file: label }, describeReadFailure(error), { cause: error });
-  }
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch (error) {
-    throw new InputError({ file: label }, `invalid JSON: ${(error as Error).message}`, { cause: error });
-  }
-  return parseLineage(value, label);
+  return parseLineage(await readJsonFile(path, label), label);
 }
 
 /** The text written for a lineage document: two-space JSON and a final newline. */

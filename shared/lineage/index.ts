@@ -1,5 +1,5 @@
 export { sha256File, sha256Text, canonicalJson, type FileDigest } from './hash.js';
-export { portablePath, isWithin, isStrictlyWithin } from './paths.js';
+export { portablePath, isWithin } from './paths.js';
 export { fingerprintData, fingerprintFile, type DataFingerprint, type FileFingerprint, type FingerprintWarning } from './fingerprint.js';
 export { countTableRows, isTableFile } from './row-count.js';
 export { readGitState, gitTopLevel, listGitFiles, type GitState, type GitCodeFile } from './git.js';

@@ -15,8 +15,3 @@ export function isWithin(outer: string, inner: string): boolean {
   const text = relative(resolve(outer), resolve(inner));
   return text === '' || (text !== '..' && !text.startsWith(`..${sep}`) && !isAbsolute(text));
 }
-
-/** True when `inner` lies strictly below `outer`. */
-export function isStrictlyWithin(outer: string, inner: string): boolean {
-  return isWithin(outer, inner) && resolve(outer) !== resolve(inner);
-}

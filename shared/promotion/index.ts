@@ -51,7 +51,7 @@ export {
   type Blocker,
   type BlockerCode,
 } from './state.js';
-export { REFUSAL_CODES, describeRefusal, isStaleRefusal, type RefusalCode, type RefusalContext } from './refusals.js';
+export { REFUSAL_CODES, describeRefusal, type RefusalCode, type RefusalContext } from './refusals.js';
 export { buildRoster, type Roster, type PermissionCheck, type ApproverCheck } from './eligibility.js';
 export {
   AUDIT_SCHEMA,

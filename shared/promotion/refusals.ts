@@ -98,8 +98,3 @@ export function describeRefusal(code: RefusalCode, context: RefusalContext = {})
       return 'the candidate changed since the pull request was opened';
   }
 }
-
-/** True for the refusals that ask the same person to approve again. */
-export function isStaleRefusal(code: RefusalCode): boolean {
-  return code.startsWith('stale-');
-}

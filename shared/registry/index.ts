@@ -22,8 +22,10 @@ export {
 } from './registry.js';
 export { renderModelCard, flattenMetrics, type ModelCardInput, type ModelFileInfo } from './model-card.js';
 export {
-  sanitizeAssetName, jsonAsset, markdownAsset, readJsonFile, modelFileAsset, dataFingerprintOf, DEFAULT_MAX_MODEL_BYTES, RESERVED_ASSET_NAMES, type ReleaseAsset,
+  sanitizeAssetName, jsonAsset, markdownAsset, modelFileAsset, dataFingerprintOf, DEFAULT_MAX_MODEL_BYTES, RESERVED_ASSET_NAMES, type ReleaseAsset,
 } from './release-assets.js';
 export { publishRelease, type ReleaseSpec, type PublishedRelease } from './github-releases.js';
 export { loadModelsConfig, CONFIG_PATH } from './config.js';
 export { openRegistry, type BackendChoice, type OpenRegistryOptions, type OpenedRegistry } from './open.js';
+// Callers read attachments through the registry's surface; the reader itself is a shared one.
+export { readJsonFile } from '../errors/index.js';

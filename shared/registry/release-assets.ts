@@ -4,10 +4,10 @@
  * when it is too large, `model-pointer.json` with its URI and sha256).
  */
 import { createHash } from 'node:crypto';
-import { createReadStream } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { describeReadFailure, InputError } from '../errors/index.js';
+import { sha256File } from '../lineage/hash.js';
 import type { ModelFileInfo } from './model-card.js';
 
 /** One file to attach. */
@@ -49,27 +49,6 @@ export function markdownAsset(name: string, text: string): ReleaseAsset {
   return { name, contentType: 'text/markdown; charset=utf-8', data: Buffer.from(text) };
 }
 
-/** Reads and parses a JSON file, with errors that name the file. */
-export async function readJsonFile(file: string): Promise<unknown> {
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch (error) {
-    throw new InputError({ file }, describeReadFailure(error), { cause: error });
-  }
-  try {
-    return JSON.parse(text) as unknown;
-  } catch (error) {
-    throw new InputError({ file }, `invalid JSON: ${(error as Error).message}`, { cause: error });
-  }
-}
-
-async function sha256File(file: string): Promise<string> {
-  const hash = createHash('sha256');
-  for await (const chunk of createReadStream(file)) hash.update(chunk as Buffer);
-  return hash.digest('hex');
-}
-
 /**
  * The model file's asset: the file itself when it has at most `maxBytes`,
  * else a pointer (`model-pointer.json`) with its URI, size and sha256.
@@ -83,12 +62,20 @@ export async function modelFileAsset(file: string, options: { maxBytes?: number;
   } catch (error) {
     throw new InputError({ file }, describeReadFailure(error), { cause: error });
   }
-  const sha256 = await sha256File(file);
   const name = basename(file);
   if (size <= (options.maxBytes ?? DEFAULT_MAX_MODEL_BYTES)) {
+    // Small enough to attach: read it once, and hash what is attached.
+    let data: Buffer;
+    try {
+      data = await readFile(file);
+    } catch (error) {
+      throw new InputError({ file }, describeReadFailure(error), { cause: error });
+    }
     const assetName = sanitizeAssetName(name);
-    return { info: { name, bytes: size, sha256, assetName }, asset: { name: assetName, contentType: 'application/octet-stream', data: await readFile(file) } };
+    const sha256 = createHash('sha256').update(data).digest('hex');
+    return { info: { name, bytes: size, sha256, assetName }, asset: { name: assetName, contentType: 'application/octet-stream', data } };
   }
+  const { sha256 } = await sha256File(file);
   const pointer = { schema: 'tollgate.model-pointer/v1', file: name, bytes: size, sha256, uri: options.uri ?? null };
   return { info: { name, bytes: size, sha256, uri: options.uri }, asset: jsonAsset('model-pointer.json', pointer) };
 }

@@ -1,5 +1,4 @@
-import { readFile } from 'node:fs/promises';
-import { describeReadFailure, InputError } from '../errors/index.js';
+import { InputError, readTextFile } from '../errors/index.js';
 import type { MetricValue, Metrics } from '../lineage/index.js';
 import { childPath, parseJsonLocated, type Position } from './json-located.js';
 
@@ -58,12 +57,7 @@ export function validateMetrics(value: unknown, file: string, positions?: Readon
  * @param label the path shown in errors.
  */
 export async function readMetrics(path: string, label: string = path): Promise<Metrics> {
-  let text: string;
-  try {
-    text = await readFile(path, 'utf8');
-  } catch (error) {
-    throw new InputError({ file: label }, `metrics file: ${describeReadFailure(error)}`, { cause: error });
-  }
+  const text = await readTextFile(path, label, 'metrics file: ');
   const parsed = parseJsonLocated(text, label, { allowNonFinite: true });
   return validateMetrics(parsed.value, label, parsed.positions);
 }

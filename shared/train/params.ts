@@ -1,7 +1,6 @@
-import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { z } from 'zod';
-import { ConfigError, describeReadFailure, InputError, UsageError, type SourceLocation } from '../errors/index.js';
+import { ConfigError, readTextFile, UsageError, type SourceLocation } from '../errors/index.js';
 import { formatPath, parseYaml, type DocumentPath } from '../config/yaml-document.js';
 import { childPath, parseJsonLocated } from './json-located.js';
 
@@ -51,12 +50,7 @@ function refuseNonFinite(value: unknown, path: PropertyKey[], locate: (path: Doc
 
 /** Reads a params file (`params.yaml`, `params.json`). */
 export async function readParams(path: string, label: string = path): Promise<ParamsDocument> {
-  let text: string;
-  try {
-    text = await readFile(path, 'utf8');
-  } catch (error) {
-    throw new InputError({ file: label }, `params ${describeReadFailure(error)}`, { cause: error });
-  }
+  const text = await readTextFile(path, label, 'params ');
   return parseParams(text, label);
 }
 
