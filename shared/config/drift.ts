@@ -20,7 +20,6 @@
  *     customer_id: {exclude: true}
  * ```
  */
-import { parseDocument } from 'yaml';
 import { z } from 'zod';
 import {
   DEFAULT_ROW_RATIO,
@@ -34,7 +33,7 @@ import {
   type DriftTest,
 } from '../drift/settings.js';
 import { readTextFile } from '../errors/index.js';
-import { parseYaml, type LocatedDocument } from './yaml-document.js';
+import { parseSection, type LocatedDocument } from './yaml-document.js';
 
 const share = z.number().gt(0).lt(1);
 const positive = z.number().positive();
@@ -130,11 +129,6 @@ export type DriftConfig = z.output<typeof driftConfigSchema>;
 const sameShape: (config: DriftConfig) => DriftSettings = (config) => config;
 void sameShape;
 
-const tollgateFileSchema = z.looseObject({ drift: driftConfigSchema.prefault({}) });
-
-/** Top-level keys that mark a file as `.github/tollgate.yml` rather than a standalone drift file. */
-const TOLLGATE_SECTIONS = ['drift', 'version', 'models', 'evaluation', 'incidents', 'monitor', '$schema'];
-
 /**
  * Reads a drift configuration: `.github/tollgate.yml` (its `drift:` section)
  * or a standalone file with the section's keys at the top level. Errors name
@@ -147,17 +141,7 @@ export async function loadDriftConfig(file: string): Promise<LocatedDocument<Dri
 
 /** Parses drift configuration text (see {@link loadDriftConfig}). */
 export function parseDriftConfig(text: string, file: string): LocatedDocument<DriftConfig> {
-  let raw: unknown;
-  try {
-    raw = parseDocument(text).toJS();
-  } catch {
-    raw = null; // parseYaml reports the YAML error with its position
-  }
-  // A tollgate.yml (any of its sections present) holds the settings under `drift:`.
-  const nested = raw !== null && typeof raw === 'object' && !Array.isArray(raw) && TOLLGATE_SECTIONS.some((key) => key in raw);
-  if (!nested) return parseYaml(text, file, driftConfigSchema);
-  const document = parseYaml(text, file, tollgateFileSchema);
-  return { file: document.file, value: document.value.drift, locate: (path) => document.locate(['drift', ...path]) };
+  return parseSection(text, file, 'drift', driftConfigSchema);
 }
 
 /** The defaults, as if the section were empty. */

@@ -19,7 +19,6 @@
  *   retrain: {on: alert, signals: [drift, performance], cooldown: 7d}
  * ```
  */
-import { parseDocument } from 'yaml';
 import { z } from 'zod';
 import { METRIC_NAMES } from '../evaluate/metrics/catalog.js';
 import { readTextFile } from '../errors/index.js';
@@ -36,7 +35,7 @@ import {
 import { defaultDriftConfig, parseDriftConfig, type DriftConfig } from './drift.js';
 import { DURATION_HINT, parseDuration } from './duration.js';
 import { evaluationSchema, type EvaluationConfig } from './evaluation.js';
-import { parseYaml, type LocatedDocument } from './yaml-document.js';
+import { parseSection, topLevelKeys, type LocatedDocument } from './yaml-document.js';
 
 const share = z.number().min(0).max(1);
 const positive = z.number().positive();
@@ -199,18 +198,6 @@ export type RetrainConfig = z.output<typeof retrainSchema>;
 const sameShape: (config: MonitorConfig) => MonitorSettings = (config) => config;
 void sameShape;
 
-const fileSchema = z.looseObject({ monitor: monitorSchema.prefault({}) });
-
-/** Top-level keys of YAML text (none when it is not a mapping or not YAML: parseYaml reports that with its position). */
-function topLevelKeys(text: string): string[] {
-  let raw: unknown;
-  try {
-    raw = parseDocument(text).toJS();
-  } catch {
-    raw = null;
-  }
-  return raw !== null && typeof raw === 'object' && !Array.isArray(raw) ? Object.keys(raw) : [];
-}
 
 /**
  * Parses the `monitor:` section of `.github/tollgate.yml` text (or of a
@@ -218,12 +205,7 @@ function topLevelKeys(text: string): string[] {
  * the file, line and column.
  */
 export function parseMonitorConfig(text: string, file: string): LocatedDocument<MonitorConfig> {
-  const keys = topLevelKeys(text);
-  // A whole tollgate.yml (any of its top-level sections) holds the section under monitor:.
-  const nested = ['monitor', 'version', 'models', 'drift', 'evaluation'].some((key) => keys.includes(key));
-  if (!nested) return parseYaml(text, file, monitorSchema);
-  const document = parseYaml(text, file, fileSchema);
-  return { file: document.file, value: document.value.monitor, locate: (path) => document.locate(['monitor', ...path]) };
+  return parseSection(text, file, 'monitor', monitorSchema);
 }
 
 /** The defaults, as if the section were empty. */
@@ -241,8 +223,6 @@ export interface MonitorSections {
   evaluation: EvaluationConfig;
 }
 
-const evaluationFileSchema = z.looseObject({ evaluation: evaluationSchema.prefault({}) });
-
 /**
  * Reads `monitor:`, `drift:` and `evaluation:` from `.github/tollgate.yml`
  * (or the monitor section alone from a standalone file), each validated by
@@ -253,7 +233,7 @@ export async function loadMonitorSections(file: string): Promise<MonitorSections
   const keys = topLevelKeys(text);
   const monitor = parseMonitorConfig(text, file).value;
   const drift = keys.includes('drift') ? parseDriftConfig(text, file).value : defaultDriftConfig();
-  const evaluation = keys.includes('evaluation') ? parseYaml(text, file, evaluationFileSchema).value.evaluation : evaluationSchema.parse({});
+  const evaluation = keys.includes('evaluation') ? parseSection(text, file, 'evaluation', evaluationSchema).value : evaluationSchema.parse({});
   return { file, monitor, drift, evaluation };
 }
 

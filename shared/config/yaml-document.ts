@@ -1,5 +1,5 @@
 import { isMap, isSeq, isScalar, isPair, LineCounter, parseDocument, type Node } from 'yaml';
-import type { z } from 'zod';
+import { z } from 'zod';
 import { ConfigError, readTextFile, type SourceLocation } from '../errors/index.js';
 
 /** A path into a parsed document, as zod reports it. */
@@ -11,6 +11,36 @@ export interface LocatedDocument<T> {
   value: T;
   /** The line and column of the value at `path` (or its nearest existing parent). */
   locate(path: DocumentPath): SourceLocation;
+}
+
+/**
+ * Top-level keys of `.github/tollgate.yml`: a file with any of them holds
+ * each section under its key; a file with none is one section standalone.
+ * (test/config/section.test.ts holds this list to the file's schema.)
+ */
+export const TOLLGATE_SECTIONS: readonly string[] = ['$schema', 'version', 'models', 'evaluation', 'drift', 'monitor', 'incidents'];
+
+/** Top-level keys of YAML text (none when it is not a mapping or not YAML: parseYaml reports that with its position). */
+export function topLevelKeys(text: string): string[] {
+  let raw: unknown;
+  try {
+    raw = parseDocument(text).toJS();
+  } catch {
+    raw = null;
+  }
+  return raw !== null && typeof raw === 'object' && !Array.isArray(raw) ? Object.keys(raw) : [];
+}
+
+/**
+ * Parses one section of `.github/tollgate.yml` text, or of a standalone file
+ * holding the section's keys at its top level. Errors name the file, line
+ * and column, with the section in the path when it is nested.
+ */
+export function parseSection<S extends z.ZodType>(text: string, file: string, section: string, schema: S): LocatedDocument<z.output<S>> {
+  const nested = topLevelKeys(text).some((key) => TOLLGATE_SECTIONS.includes(key));
+  if (!nested) return parseYaml(text, file, schema);
+  const document = parseYaml(text, file, z.looseObject({ [section]: schema.prefault({} as z.input<S>) }));
+  return { file: document.file, value: (document.value as Record<string, z.output<S>>)[section], locate: (path) => document.locate([section, ...path]) };
 }
 
 /** Reads a YAML file and validates it; errors point at the file, line and column. */
