@@ -41,7 +41,7 @@ export function pairedBootstrap(rows: number, statistics: readonly ResampleStati
 }
 
 /** Linear-interpolation quantile of sorted values (numpy's default, Hyndman & Fan type 7). */
-export function quantileSorted(sorted: Float64Array, probability: number): number {
+export function quantileSorted(sorted: ArrayLike<number>, probability: number): number {
   if (sorted.length === 0) return Number.NaN;
   const position = (sorted.length - 1) * probability;
   const lower = Math.floor(position);

@@ -1,4 +1,4 @@
-export { METRICS, METRIC_NAMES, CLASSIFICATION_METRICS, REGRESSION_METRICS, metricsForTask, isMetricName } from './metrics/catalog.js';
+export { METRICS, METRIC_NAMES, CLASSIFICATION_METRICS, REGRESSION_METRICS, metricsForTask } from './metrics/catalog.js';
 export type { MetricName, ClassificationMetric, RegressionMetric, MetricInfo, Task } from './metrics/catalog.js';
 export { accuracy, precision, recall, f1, logLoss, brierScore, expectedCalibrationError, calibrationBins, ECE_BINS, FLOAT64_EPSILON } from './metrics/classification.js';
 export type { WarningSink, ConfusionCounts } from './metrics/classification.js';

@@ -30,37 +30,28 @@ export interface LoadPredictionsOptions {
   segments?: readonly string[];
 }
 
-class GrowableFloat64 {
-  private data = new Float64Array(1024);
+/** A typed array that doubles as values are pushed. */
+class Growable<T extends Float64Array | Int32Array> {
+  private data: T;
   length = 0;
+  constructor(private readonly make: (size: number) => T) {
+    this.data = make(1024);
+  }
   push(value: number): void {
     if (this.length === this.data.length) {
-      const bigger = new Float64Array(this.data.length * 2);
+      const bigger = this.make(this.data.length * 2);
       bigger.set(this.data);
       this.data = bigger;
     }
     this.data[this.length++] = value;
   }
-  toArray(): Float64Array {
-    return this.data.slice(0, this.length);
+  toArray(): T {
+    return this.data.slice(0, this.length) as T;
   }
 }
 
-class GrowableInt32 {
-  private data = new Int32Array(1024);
-  length = 0;
-  push(value: number): void {
-    if (this.length === this.data.length) {
-      const bigger = new Int32Array(this.data.length * 2);
-      bigger.set(this.data);
-      this.data = bigger;
-    }
-    this.data[this.length++] = value;
-  }
-  toArray(): Int32Array {
-    return this.data.slice(0, this.length);
-  }
-}
+const growableFloat64 = () => new Growable((size) => new Float64Array(size));
+const growableInt32 = () => new Growable((size) => new Int32Array(size));
 
 /** One kind of bad value: how many, and where the first one is. */
 interface Problem {
@@ -136,12 +127,12 @@ export async function loadPredictions(file: string, options: LoadPredictionsOpti
     const segmentIndexes = segmentNames.map((name) => ({ name, index: findColumn(reader, name, 'segment', false) })).filter((entry) => entry.index >= 0);
 
     const ids: string[] = [];
-    const labels = new GrowableFloat64();
-    const scores = new GrowableFloat64();
-    const lines = new GrowableInt32();
+    const labels = growableFloat64();
+    const scores = growableFloat64();
+    const lines = growableInt32();
     let hasLines = true;
     const problems = new ProblemLog();
-    const segments = segmentIndexes.map(({ name }) => ({ name, codes: new GrowableInt32(), values: [] as string[], lookup: new Map<string, number>() }));
+    const segments = segmentIndexes.map(({ name }) => ({ name, codes: growableInt32(), values: [] as string[], lookup: new Map<string, number>() }));
     const labelCache = new Map<number, number>();
 
     const readLabel = (column: Column, row: number, globalRow: number, line: number | undefined): number => {

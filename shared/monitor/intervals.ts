@@ -4,6 +4,7 @@
  * order-statistic intervals for quantiles, the normal interval for a mean,
  * Fisher's for a correlation, and the delta method for a ratio.
  */
+import { quantileSorted } from '../evaluate/bootstrap.js';
 import { normalCdf } from '../stats/index.js';
 import type { Estimate } from './types.js';
 
@@ -75,16 +76,6 @@ export function proportionDifference(successesA: number, nA: number, successesB:
   return { value: difference, interval: [lower, upper] };
 }
 
-/** Linear-interpolation quantile of ascending values (numpy's default). */
-export function sortedQuantile(sorted: ArrayLike<number>, probability: number): number {
-  const n = sorted.length;
-  if (n === 0) return Number.NaN;
-  const position = (n - 1) * probability;
-  const lower = Math.floor(position);
-  const upper = Math.min(lower + 1, n - 1);
-  return sorted[lower] + (position - lower) * (sorted[upper] - sorted[lower]);
-}
-
 /**
  * A quantile of ascending values with its distribution-free interval: the
  * order statistics whose ranks bracket n·p by z·sqrt(n·p·(1 - p)) (the
@@ -93,7 +84,7 @@ export function sortedQuantile(sorted: ArrayLike<number>, probability: number): 
 export function quantileEstimate(sorted: ArrayLike<number>, probability: number, confidence: number): Estimate {
   const n = sorted.length;
   if (n === 0) return { value: null, interval: null };
-  const value = sortedQuantile(sorted, probability);
+  const value = quantileSorted(sorted, probability);
   const spread = zFor(confidence) * Math.sqrt(n * probability * (1 - probability));
   const lowRank = Math.floor(n * probability - spread);
   const highRank = Math.ceil(n * probability + spread);

@@ -7,7 +7,7 @@
  * a statement or the code block.
  */
 import { formatValue, type DriftColumnReport, type DriftReport } from '../drift/index.js';
-import { escapeMarkdown, formatNumber, markdownTable } from './markdown.js';
+import { escapeMarkdown, formatNumber, markdownTable, percent, plural } from './markdown.js';
 import { textTable } from './text-table.js';
 
 /** Table rows shown before the rest is left to the JSON report (keeps the summary far below 1 MiB). */
@@ -26,17 +26,9 @@ function withoutControls(text: string, replacement: string, keepNewlines = false
   return out;
 }
 
-function percent(share: number | null | undefined): string {
-  return share === null || share === undefined || !Number.isFinite(share) ? '—' : `${(100 * share).toFixed(1)}%`;
-}
-
 /** Inline Markdown of text from data: control characters dropped, then escaped. */
 function md(text: string): string {
   return escapeMarkdown(withoutControls(String(text), ' '));
-}
-
-function plural(count: number, word: string): string {
-  return `${count} ${word}${count === 1 ? '' : 's'}`;
 }
 
 /** Columns that moved, worst first (level, then effect). */

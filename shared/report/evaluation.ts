@@ -6,7 +6,7 @@
  * reasons, the model name) is escaped.
  */
 import type { ComparisonRow, EvaluationReport, MetricName, SegmentRow } from '../evaluate/index.js';
-import { details, escapeMarkdown, formatNumber, markdownTable } from './markdown.js';
+import { details, escapeMarkdown, formatNumber, markdownLink, markdownTable, safeUrl } from './markdown.js';
 
 export interface EvaluationMarkdownOptions {
   /** The model's name, shown in the heading. */
@@ -134,12 +134,6 @@ function settingsList(report: EvaluationReport): string {
   return lines.join('\n');
 }
 
-/** An http(s) URL made safe for a Markdown link target; undefined for anything else. */
-function safeLink(url: string): string | undefined {
-  if (!/^https?:\/\//.test(url)) return undefined;
-  return encodeURI(url).replace(/\(/g, '%28').replace(/\)/g, '%29');
-}
-
 /** The whole report as GitHub-flavoured Markdown. */
 export function renderEvaluationMarkdown(report: EvaluationReport, options: EvaluationMarkdownOptions = {}): string {
   const parts = [heading(report, options), reasonsList(report)];
@@ -155,7 +149,6 @@ export function renderEvaluationMarkdown(report: EvaluationReport, options: Eval
   more.push(`**Settings**\n\n${settingsList(report)}`);
   parts.push(details('Everything else: all metrics, segments, settings', more.join('\n\n')));
 
-  const link = options.runUrl ? safeLink(options.runUrl) : undefined;
-  if (link) parts.push(`<sub>[Workflow run](${link}) · Tollgate</sub>`);
+  if (safeUrl(options.runUrl) !== undefined) parts.push(`<sub>${markdownLink('Workflow run', options.runUrl)} · Tollgate</sub>`);
   return `${parts.join('\n\n')}\n`;
 }

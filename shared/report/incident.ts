@@ -23,7 +23,21 @@ import type { IncidentSignal } from '../incidents/report-schema.js';
 import { stateBlock, type CommentedRun, type IncidentState, type RunRecord } from '../incidents/state.js';
 import { formatDuration } from '../config/duration.js';
 import { driftChart } from './drift.js';
-import { codeSpan, escapeMarkdown, formatNumber, hiddenMarker, markdownTable, tableCell } from './markdown.js';
+import {
+  codeSpan,
+  escapeMarkdown,
+  formatNumber,
+  formatTime,
+  hiddenMarker,
+  markdownLink,
+  markdownTable,
+  percent,
+  plural,
+  safeUrl as httpUrl,
+  tableCell,
+} from './markdown.js';
+
+export { formatTime } from './markdown.js';
 
 /** GitHub's limit on an issue or comment body. */
 const BODY_LIMIT = 65_536;
@@ -59,17 +73,9 @@ function fitText(text: string, limit: number, note = '\n\n… (cut to fit GitHub
   return text.slice(0, end) + note;
 }
 
-/** A link's target: http(s) only, with characters that could end a Markdown link percent-encoded. */
+/** A link's target: `safeUrl` of ./markdown.ts, null instead of undefined for anything but an http(s) URL. */
 export function safeUrl(url: string | null | undefined): string | null {
-  if (!url) return null;
-  let parsed: URL;
-  try {
-    parsed = new URL(url);
-  } catch {
-    return null;
-  }
-  if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') return null;
-  return parsed.href.replace(/[()'"<>`\s]/g, (character) => `%${character.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
+  return httpUrl(url) ?? null;
 }
 
 /**
@@ -83,26 +89,11 @@ function escapeText(text: string): string {
 
 /** `[text](url)`, or just the escaped text when the URL is unusable. */
 function link(text: string, url: string | null | undefined): string {
-  const target = safeUrl(url);
-  return target ? `[${escapeText(text)}](${target})` : escapeText(text);
+  return markdownLink(text, url, escapeText);
 }
 
 function runUrl(context: Pick<IncidentContext, 'repositoryUrl'>, id: number, url?: string | null): string | null {
   return url ?? (context.repositoryUrl ? `${context.repositoryUrl}/actions/runs/${id}` : null);
-}
-
-/** `2026-03-02 06:00 UTC`. */
-export function formatTime(iso: string): string {
-  const time = Date.parse(iso);
-  return Number.isFinite(time) ? `${new Date(time).toISOString().slice(0, 16).replace('T', ' ')} UTC` : escapeMarkdown(iso);
-}
-
-function percent(share: number | null | undefined): string {
-  return share === null || share === undefined || !Number.isFinite(share) ? '—' : `${(100 * share).toFixed(1)}%`;
-}
-
-function plural(count: number, word: string): string {
-  return `${count} ${word}${count === 1 ? '' : 's'}`;
 }
 
 function subject(context: Pick<IncidentContext, 'parts' | 'version'>): string {

@@ -80,3 +80,64 @@ export function formatNumber(value: number | null | undefined, digits = 4): stri
   if (Number.isInteger(value)) return String(value);
   return String(Number(value.toPrecision(digits)));
 }
+
+/** Characters percent-encoded in a link target: whitespace, quotes, `<>`, `()`, `[]`, `{}`, `|`, `\`, `^` and backticks. */
+const URL_UNSAFE = /[\s"'()<>[\]\\^`{|}]|%(?![0-9A-Fa-f]{2})/g;
+/** The same without `[]`, for the scheme and authority, where brackets can only be an IPv6 host's. */
+const AUTHORITY_UNSAFE = /[\s"'()<>\\^`{|}]|%(?![0-9A-Fa-f]{2})/g;
+
+function percentEncode(character: string): string {
+  return `%${character.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`;
+}
+
+/**
+ * A link target: an absolute http(s) URL, normalised by the URL parser (which
+ * already percent-encodes non-ASCII, spaces and quotes), with every character
+ * that could end a Markdown link, a table cell or an HTML attribute
+ * percent-encoded. A `%` that does not start an escape becomes `%25`; valid
+ * escapes are kept. Undefined for anything else.
+ */
+export function safeUrl(url: string | null | undefined): string | undefined {
+  if (!url) return undefined;
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return undefined;
+  }
+  if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') return undefined;
+  const href = parsed.href;
+  // A special URL's path starts with the first `/` after `scheme://`; the authority before it has none.
+  const pathStart = href.indexOf('/', parsed.protocol.length + 2);
+  const authority = pathStart < 0 ? href : href.slice(0, pathStart);
+  const rest = pathStart < 0 ? '' : href.slice(pathStart);
+  return authority.replace(AUTHORITY_UNSAFE, percentEncode) + rest.replace(URL_UNSAFE, percentEncode);
+}
+
+/**
+ * `[text](url)` with the text escaped (by `escapeMarkdown` unless another
+ * escaper is given) and the URL made safe by `safeUrl`; just the escaped text
+ * when the URL is missing or not http(s).
+ */
+export function markdownLink(text: string, url: string | null | undefined, escape: (text: string) => string = escapeMarkdown): string {
+  const label = escape(text);
+  const target = safeUrl(url);
+  return target === undefined ? label : `[${label}](${target})`;
+}
+
+/** `2026-03-01T10:04:05.000Z` -> `2026-03-01 10:04 UTC`; text that is not a time is escaped as it is. */
+export function formatTime(isoTime: string): string {
+  const time = Date.parse(isoTime);
+  if (!Number.isFinite(time)) return escapeMarkdown(isoTime);
+  return `${new Date(time).toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+}
+
+/** A share as a percentage with one decimal (`12.5%`); an em dash when missing or not finite. */
+export function percent(share: number | null | undefined): string {
+  return share === null || share === undefined || !Number.isFinite(share) ? '—' : `${(100 * share).toFixed(1)}%`;
+}
+
+/** `1 column`, `3 columns`. */
+export function plural(count: number, word: string): string {
+  return `${count} ${word}${count === 1 ? '' : 's'}`;
+}

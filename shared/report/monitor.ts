@@ -17,16 +17,12 @@ import type {
   ShadowReport,
   SignalCheck,
 } from '../monitor/index.js';
-import { escapeMarkdown, formatNumber, markdownTable } from './markdown.js';
+import { escapeMarkdown, formatNumber, markdownLink, markdownTable, percent, safeUrl } from './markdown.js';
 import { textTable } from './text-table.js';
 
 const ICON: Record<string, string> = { alert: '🔴', warn: '🟡', none: '✅', insufficient: '⚪', off: '➖' };
 const MAX_ROWS = 50;
 const LEVEL_ORDER: Record<string, number> = { alert: 0, warn: 1, none: 2, insufficient: 3, off: 4 };
-
-function pct(value: number | null | undefined): string {
-  return value === null || value === undefined || !Number.isFinite(value) ? '—' : `${(100 * value).toFixed(1)}%`;
-}
 
 function num(value: number | null | undefined): string {
   return formatNumber(value ?? null);
@@ -56,7 +52,7 @@ function isShare(name: string): boolean {
 }
 
 function checkValue(check: SignalCheck, value: number | null): string {
-  return isShare(check.name) ? pct(value) : num(value);
+  return isShare(check.name) ? percent(value) : num(value);
 }
 
 /** One line: what the report concluded. */
@@ -148,7 +144,7 @@ export function monitorMarkdown(report: MonitorReport, options: { runUrl?: strin
   }
   const notes = [...report.notes, ...report.signals.flatMap((signal) => signal.notes.map((note) => `${signal.signal}: ${note}`))];
   if (notes.length > 0) lines.push(...notes.slice(0, 20).map((note) => `_${escapeMarkdown(note)}_`), '');
-  if (options.runUrl) lines.push(`[Workflow run](${encodeURI(options.runUrl)})`, '');
+  if (safeUrl(options.runUrl) !== undefined) lines.push(markdownLink('Workflow run', options.runUrl), '');
   return `${lines.join('\n').trimEnd()}\n`;
 }
 
@@ -201,14 +197,14 @@ export function shadowMarkdown(report: ShadowReport): string {
     markdownTable(
       ['figure', 'value (95% CI)'],
       [
-        ['agreement', report.agreement ? pct(report.agreement.rate) : '—'],
-        ['disagreement', estimateText(figures.disagreement, pct)],
+        ['agreement', report.agreement ? percent(report.agreement.rate) : '—'],
+        ['disagreement', estimateText(figures.disagreement, percent)],
         ['score correlation', estimateText(figures.correlation)],
         ['mean absolute score difference', estimateText(figures.mean_abs_diff)],
         ['score distribution (shadow vs live)', report.distribution ? `${report.distribution.level}${report.distribution.columns[0] ? `, PSI ${num(report.distribution.columns[0].psi)}` : ''}` : '—'],
         ['latency live', latencyCells(report.latency?.live)],
         ['latency shadow', latencyCells(report.latency?.shadow)],
-        ['p95 latency increase', estimateText(figures.latency_increase, pct)],
+        ['p95 latency increase', estimateText(figures.latency_increase, percent)],
         [figures.metric_delta ? `${figures.metric_delta.metric} shadow − live` : 'metric (with labels)', estimateText(figures.metric_delta)],
       ],
     ),
@@ -229,7 +225,7 @@ export function shadowText(report: ShadowReport): string {
     '',
     ...report.reasons.map((reason) => `  - ${reason}`),
     '',
-    `  agreement        ${report.agreement ? pct(report.agreement.rate) : '—'}`,
+    `  agreement        ${report.agreement ? percent(report.agreement.rate) : '—'}`,
     `  correlation      ${estimateText(figures.correlation)}`,
     `  mean |diff|      ${estimateText(figures.mean_abs_diff)}`,
     `  distribution     ${report.distribution?.level ?? '—'}`,
@@ -242,7 +238,7 @@ export function shadowText(report: ShadowReport): string {
 }
 
 function sideRow(side: CanarySide): Array<string | number> {
-  return [side.version, side.requests, estimateText(side.error_rate, pct), latencyCells(side.latency), side.metric ? `${side.metric.metric} ${estimateText(side.metric)}` : '—'];
+  return [side.version, side.requests, estimateText(side.error_rate, percent), latencyCells(side.latency), side.metric ? `${side.metric.metric} ${estimateText(side.metric)}` : '—'];
 }
 
 /** Canary report as Markdown: verdict, bounds, control vs canary. */

@@ -21,7 +21,7 @@ import {
   type PromotionState,
   type PromotionStateName,
 } from '../promotion/index.js';
-import { codeSpan, escapeMarkdown, formatNumber, hiddenMarker, markdownTable, tableCell } from './markdown.js';
+import { codeSpan, escapeMarkdown, formatNumber, formatTime, hiddenMarker, markdownLink, markdownTable, tableCell } from './markdown.js';
 
 /** GitHub refuses comment and PR bodies longer than this. */
 export const GITHUB_BODY_LIMIT = 65_536;
@@ -44,27 +44,12 @@ export function promotionKey(model: string, stage: string): string {
   return `promotion:${model}:${stage}`;
 }
 
-/** A Markdown link whose text is escaped and whose URL is an http(s) URL that cannot break out of `(...)`. */
-export function safeLink(text: string, url: string | null | undefined): string {
-  const label = escapeMarkdown(text);
-  if (!url) return label;
-  let parsed: URL;
-  try {
-    parsed = new URL(url);
-  } catch {
-    return label;
-  }
-  if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') return label;
-  const href = parsed.href.replace(/[()<>"' \\|]/g, (character) => `%${character.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
-  return `[${label}](${href})`;
-}
-
-/** `2026-03-01T10:04:05.000Z` -> `2026-03-01 10:04 UTC`. */
-export function formatTime(isoTime: string): string {
-  const time = Date.parse(isoTime);
-  if (!Number.isFinite(time)) return escapeMarkdown(isoTime);
-  return `${new Date(time).toISOString().slice(0, 16).replace('T', ' ')} UTC`;
-}
+/**
+ * A Markdown link whose text is escaped and whose URL is an http(s) URL that
+ * cannot break out of `(...)`: `markdownLink` of ./markdown.ts, under the name
+ * the bot imports. `formatTime` is shared the same way.
+ */
+export { markdownLink as safeLink, formatTime } from './markdown.js';
 
 // ---------------------------------------------------------------------------
 // Hidden JSON blocks: `<!-- tollgate:<tag> <base64url> -->`. base64url's
@@ -122,7 +107,7 @@ function approvalsLine(state: PromotionState): string {
   const entries = state.approvals.map((approval) => {
     const via = approval.team ? ` via ${escapeMarkdown(approval.team)}` : '';
     const where = approval.source === 'review' ? `review of ${codeSpan((approval.commitId ?? '').slice(0, 7))}` : 'comment';
-    return `${who(approval.login)}${via} (${safeLink(where, approval.url)}, ${formatTime(approval.at)})`;
+    return `${who(approval.login)}${via} (${markdownLink(where, approval.url)}, ${formatTime(approval.at)})`;
   });
   return `**Approvals:** ${count}: ${entries.join(' · ')}`;
 }
@@ -139,11 +124,11 @@ function stillNeededLine(state: PromotionState): string | null {
 function blockingLines(state: PromotionState): string[] {
   const lines: string[] = [];
   for (const rejection of state.rejections) {
-    lines.push(`- rejected by ${who(rejection.login)} (${safeLink(rejection.source, rejection.url)})${rejection.reason ? `: ${escapeMarkdown(rejection.reason)}` : ''}`);
+    lines.push(`- rejected by ${who(rejection.login)} (${markdownLink(rejection.source, rejection.url)})${rejection.reason ? `: ${escapeMarkdown(rejection.reason)}` : ''}`);
   }
   for (const hold of state.holds) {
     const what = hold.fromReview ? 'changes requested by' : 'held by';
-    lines.push(`- ${what} ${who(hold.login)} (${safeLink(hold.source, hold.url)})${hold.reason ? `: ${escapeMarkdown(hold.reason)}` : ''}`);
+    lines.push(`- ${what} ${who(hold.login)} (${markdownLink(hold.source, hold.url)})${hold.reason ? `: ${escapeMarkdown(hold.reason)}` : ''}`);
   }
   for (const blocker of state.blockers) {
     if (blocker.code === 'rejected' || blocker.code === 'held' || blocker.code === 'approvals') continue;
@@ -168,7 +153,7 @@ function refusedTable(state: PromotionState): string | null {
   if (state.refused.length === 0) return null;
   const shown = state.refused.slice(-REFUSED_ROWS_SHOWN);
   // Built by hand (not markdownTable) so the first cell can be a link; every other cell is escaped.
-  const rows = shown.map((refusal) => `| ${safeLink(refusal.login, refusal.url)} | ${tableCell(`/${refusal.command}`)} | ${tableCell(refusal.message)} | ${formatTime(refusal.at)} |`);
+  const rows = shown.map((refusal) => `| ${markdownLink(refusal.login, refusal.url)} | ${tableCell(`/${refusal.command}`)} | ${tableCell(refusal.message)} | ${formatTime(refusal.at)} |`);
   const omitted = state.refused.length > shown.length ? `\n\n(${state.refused.length - shown.length} older entries not shown)` : '';
   return `<details><summary>Not counted (${state.refused.length})</summary>\n\n| who | what | why | when |\n| --- | --- | --- | --- |\n${rows.join('\n')}${omitted}\n\n</details>`;
 }
@@ -187,7 +172,7 @@ export function promotionStatusComment(state: PromotionState, audit?: AuditRecor
   parts.push(facts.join('  \n'));
   for (const bypass of state.bypasses) {
     const what = bypass.bypassed.length > 0 ? bypass.bypassed.join(', ') : 'nothing (the policy was met anyway)';
-    parts.push(`**Bypass:** ${who(bypass.login)} used ${codeSpan('/approve --force')} (${safeLink('comment', bypass.url)}, ${formatTime(bypass.at)}), bypassing ${what}${bypass.reason ? `: ${escapeMarkdown(bypass.reason)}` : ''}`);
+    parts.push(`**Bypass:** ${who(bypass.login)} used ${codeSpan('/approve --force')} (${markdownLink('comment', bypass.url)}, ${formatTime(bypass.at)}), bypassing ${what}${bypass.reason ? `: ${escapeMarkdown(bypass.reason)}` : ''}`);
   }
   const blocking = blockingLines(state);
   if (blocking.length > 0) parts.push(`**Blocking:**\n${blocking.join('\n')}`);
@@ -240,7 +225,7 @@ function evaluationSection(evidence: PromotionEvidence): string {
   const evaluation = evidence.evaluation;
   const { marker } = evidence;
   if (!evaluation) return '### Evaluation\n\nNo evaluation was recorded for this version.';
-  const decision = `Decision: **${escapeMarkdown(evaluation.decision)}**${evaluation.reportUrl ? ` (${safeLink('full report', evaluation.reportUrl)})` : ''}`;
+  const decision = `Decision: **${escapeMarkdown(evaluation.decision)}**${evaluation.reportUrl ? ` (${markdownLink('full report', evaluation.reportUrl)})` : ''}`;
   const reasons = (evaluation.reasons ?? []).slice(0, 10).map((reason) => `- ${escapeMarkdown(reason)}`);
   const holder = marker.holder ?? 'no holder';
   const rows = evaluation.metrics.map((metric) => {
@@ -259,7 +244,7 @@ function lineageSection(evidence: PromotionEvidence): string | null {
   const rows: Array<[string, string]> = [];
   if (lineage.sourceCommit) rows.push(['source commit', codeSpan(lineage.sourceCommit.slice(0, 12))]);
   if (lineage.dataFingerprint) rows.push(['training data', codeSpan(lineage.dataFingerprint)]);
-  if (lineage.trainingRunUrl) rows.push(['training run', safeLink('workflow run', lineage.trainingRunUrl)]);
+  if (lineage.trainingRunUrl) rows.push(['training run', markdownLink('workflow run', lineage.trainingRunUrl)]);
   if (lineage.trainedBy) rows.push(['trained by', who(lineage.trainedBy)]);
   if (lineage.registeredBy) rows.push(['registered by', who(lineage.registeredBy)]);
   if (rows.length === 0) return null;
@@ -288,11 +273,11 @@ export function promotionPullRequestBody(evidence: PromotionEvidence): string {
   const requested = marker.requestedBy ? ` Requested by ${who(marker.requestedBy)} with ${codeSpan('/promote')}.` : '';
   const intro = `## Promote ${codeSpan(`${marker.model}@${marker.version}`)} to ${codeSpan(marker.stage)}\n\n${replaces}${requested} Merging this pull request assigns the stage once the policy below is met.`;
   const links = [
-    evidence.modelCardUrl ? safeLink('model card', evidence.modelCardUrl) : null,
-    evidence.releaseUrl ? safeLink('release', evidence.releaseUrl) : null,
+    evidence.modelCardUrl ? markdownLink('model card', evidence.modelCardUrl) : null,
+    evidence.releaseUrl ? markdownLink('release', evidence.releaseUrl) : null,
   ].filter((link): link is string => link !== null);
   const validation = evidence.validation
-    ? `### Data validation\n\n${evidence.validation.ok ? '✅' : '❌'} ${escapeMarkdown(evidence.validation.summary)}${evidence.validation.url ? ` (${safeLink('details', evidence.validation.url)})` : ''}`
+    ? `### Data validation\n\n${evidence.validation.ok ? '✅' : '❌'} ${escapeMarkdown(evidence.validation.summary)}${evidence.validation.url ? ` (${markdownLink('details', evidence.validation.url)})` : ''}`
     : '### Data validation\n\nNo validation result was recorded for this version.';
   const how =
     `### How to approve\n\nComment ${codeSpan('/approve')} on a line of its own, or submit an **Approve** review. ` +
@@ -336,7 +321,7 @@ export function promotionLogLine(entry: PromotionLogEntry): string {
   const date = formatTime(entry.at).slice(0, 10);
   const previous = entry.previous ? ` (replacing ${codeSpan(entry.previous)})` : ' (first assignment)';
   const requested = entry.requestedBy ? `, requested by ${who(entry.requestedBy)}` : '';
-  const pr = safeLink(`#${entry.pullRequest.number}`, entry.pullRequest.url);
+  const pr = markdownLink(`#${entry.pullRequest.number}`, entry.pullRequest.url);
   return `- ${date}: ${codeSpan(entry.version)} → ${codeSpan(entry.stage)}${previous}, ${pr}${requested}`;
 }
 

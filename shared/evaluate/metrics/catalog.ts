@@ -47,8 +47,3 @@ export const METRICS: Readonly<Record<MetricName, MetricInfo>> = {
 export function metricsForTask(task: Task): readonly MetricName[] {
   return task === 'classification' ? CLASSIFICATION_METRICS : REGRESSION_METRICS;
 }
-
-/** True when `name` is a metric Tollgate computes. */
-export function isMetricName(name: string): name is MetricName {
-  return (METRIC_NAMES as readonly string[]).includes(name);
-}

@@ -99,11 +99,11 @@ export function logLossPerRow(labels: ArrayLike<number>, scores: ArrayLike<numbe
   return losses;
 }
 
-/** Per-row squared error of the probability, for `brier_score_loss`. */
-export function brierPerRow(labels: ArrayLike<number>, scores: ArrayLike<number>): Float64Array {
-  const errors = new Float64Array(scores.length);
+/** Per-row squared error: `brier_score_loss`'s terms (label − probability)², and the regression metrics' (target − prediction)². */
+export function squaredErrors(targets: ArrayLike<number>, predictions: ArrayLike<number>): Float64Array {
+  const errors = new Float64Array(targets.length);
   for (let i = 0; i < errors.length; i++) {
-    const difference = labels[i] - scores[i];
+    const difference = targets[i] - predictions[i];
     errors[i] = difference * difference;
   }
   return errors;
@@ -196,7 +196,7 @@ export function logLoss(labels: ArrayLike<number>, scores: ArrayLike<number>, we
 
 /** `brier_score_loss(labels, scores)`. */
 export function brierScore(labels: ArrayLike<number>, scores: ArrayLike<number>, weights?: ArrayLike<number>): number {
-  return weightedMean(brierPerRow(labels, scores), weights);
+  return weightedMean(squaredErrors(labels, scores), weights);
 }
 
 /** Expected calibration error with 10 equal-width bins (see `expectedCalibrationErrorBinned`). */

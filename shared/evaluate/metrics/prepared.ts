@@ -1,5 +1,4 @@
 import {
-  brierPerRow,
   calibrationBins,
   confusionCounts,
   accuracyFromCounts,
@@ -9,11 +8,12 @@ import {
   precisionFromCounts,
   predictPositive,
   recallFromCounts,
+  squaredErrors,
   weightedMean,
   type WarningSink,
 } from './classification.js';
 import { averagePrecisionRanked, rankScores, rocAucRanked, type RankedScores } from './ranking.js';
-import { absoluteErrors, absolutePercentageErrors, r2FromErrors, squaredErrors } from './regression.js';
+import { absoluteErrors, absolutePercentageErrors, r2FromErrors } from './regression.js';
 import type { MetricName } from './catalog.js';
 
 /**
@@ -76,7 +76,7 @@ export class PreparedPredictions {
       case 'log_loss':
         return weightedMean(this.rowValues('log_loss', logLossPerRow), weights);
       case 'brier_score':
-        return weightedMean(this.rowValues('squared', brierPerRow), weights);
+        return weightedMean(this.rowValues('squared', squaredErrors), weights);
       case 'ece':
         this.bins ??= calibrationBins(this.scores);
         return expectedCalibrationErrorBinned(this.labels, this.scores, this.bins, weights);

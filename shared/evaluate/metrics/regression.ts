@@ -2,17 +2,10 @@
  * Regression metrics with scikit-learn's definitions; optional per-row weights
  * follow `sample_weight` semantics (bootstrap counts are such weights).
  */
-import { FLOAT64_EPSILON, weightedMean, type WarningSink } from './classification.js';
+import { FLOAT64_EPSILON, squaredErrors, weightedMean, type WarningSink } from './classification.js';
 
-/** Per-row squared error. */
-export function squaredErrors(targets: ArrayLike<number>, predictions: ArrayLike<number>): Float64Array {
-  const errors = new Float64Array(targets.length);
-  for (let i = 0; i < errors.length; i++) {
-    const difference = targets[i] - predictions[i];
-    errors[i] = difference * difference;
-  }
-  return errors;
-}
+/** Per-row squared error (shared with `brier_score_loss`, so it lives with the classification metrics). */
+export { squaredErrors };
 
 /** Per-row absolute error. */
 export function absoluteErrors(targets: ArrayLike<number>, predictions: ArrayLike<number>): Float64Array {

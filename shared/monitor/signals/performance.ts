@@ -9,7 +9,7 @@
 import { METRICS, PreparedPredictions, allProbabilities, metricsForTask, pairedBootstrap, percentileInterval, type MetricName } from '../../evaluate/index.js';
 import type { DriftLevel } from '../../drift/index.js';
 import { zFor } from '../intervals.js';
-import { columnOf, numericRole } from '../log.js';
+import { columnOf, numericRole, textAt } from '../log.js';
 import { DEFAULT_TOLERANCE, type PerformanceSettings } from '../settings.js';
 import type { MonitorSignal, PerformanceSegment, SignalCheck } from '../types.js';
 import { fmt, intervalText, levelOfChecks, worstLevel, type SignalContext } from './common.js';
@@ -186,11 +186,7 @@ function segmentRows(context: SignalContext, rows: Int32Array, prepared: Prepare
     let tooMany = false;
     for (let k = 0; k < rows.length; k++) {
       const row = rows[k];
-      let value: string | null;
-      if (column.nulls[row] === 1) value = null;
-      else if (column.kind === 'string') value = column.dictionary[column.codes[row]];
-      else if (column.kind === 'boolean') value = column.values[row] === 1 ? 'true' : 'false';
-      else value = String(column.values[row]);
+      const value = textAt(column, row) ?? null;
       let list = groups.get(value);
       if (list === undefined) {
         if (groups.size >= MAX_SEGMENTS) {
