@@ -73,3 +73,32 @@ export function countMap(values: readonly Value[], counts: readonly number[]): M
   });
   return map;
 }
+
+/** A boolean column's tables from its [false, true] counts per side: exact categories and one bin per value. */
+export function booleanTables(counts: PerSide<number[]>): { categories: Categories; bins: PsiBins } {
+  const categories: Categories = {
+    values: [false, true],
+    counts,
+    exact: { reference: true, current: true },
+    unlisted: { reference: 0, current: 0 },
+    newValues: counts.reference[0] === 0 && counts.current[0] > 0 ? [0] : counts.reference[1] === 0 && counts.current[1] > 0 ? [1] : [],
+  };
+  const bins: PsiBins = { kind: 'values', edges: [], values: [false, true], counts: { reference: [...counts.reference], current: [...counts.current] }, otherIndex: -1 };
+  return { categories, bins };
+}
+
+/** Pooled numeric values in ascending order (numbers read best in order), with each side's counts. */
+export function ascendingCategories(reference: SideCounts, current: SideCounts): Categories {
+  const pooled = [...new Set([...reference.counts.keys(), ...current.counts.keys()])].sort((a, b) => (a as number) - (b as number));
+  const counts = {
+    reference: pooled.map((value) => reference.counts.get(value) ?? 0),
+    current: pooled.map((value) => current.counts.get(value) ?? 0),
+  };
+  return {
+    values: pooled,
+    counts,
+    exact: { reference: reference.exact, current: current.exact },
+    unlisted: { reference: reference.unlisted, current: Math.max(0, current.unlisted) },
+    newValues: pooled.map((_, index) => index).filter((index) => counts.reference[index] === 0),
+  };
+}

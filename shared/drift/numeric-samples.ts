@@ -4,7 +4,7 @@
  * value counts when both sides kept them, else a grid of quantiles read from
  * the sketches (flagged approximate).
  */
-import { ks2SampSorted, wasserstein, wassersteinSorted, wassersteinWeighted } from '../stats/index.js';
+import { KS_MAX_EXACT_N, ks2SampSorted, wasserstein, wassersteinSorted, wassersteinWeighted } from '../stats/index.js';
 import type { ColumnInput, Side } from './column-input.js';
 import { finitePart } from './raw-inputs.js';
 
@@ -57,8 +57,8 @@ export function ksOfColumn(input: ColumnInput, finiteOnly = false): Approximate<
     return { value, approximate: false };
   }
   // Without raw rows the sketch grid stands in, at most the asymptotic method's threshold long.
-  const reference = sortedSample(input, 'reference', 10_000);
-  const current = sortedSample(input, 'current', 10_000);
+  const reference = sortedSample(input, 'reference', KS_MAX_EXACT_N);
+  const current = sortedSample(input, 'current', KS_MAX_EXACT_N);
   return { value: ks2SampSorted(reference.value, current.value), approximate: reference.approximate || current.approximate };
 }
 

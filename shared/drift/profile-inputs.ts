@@ -6,7 +6,7 @@
  */
 import type { BooleanColumnProfile, ColumnProfile, NumberColumnProfile, StringColumnProfile } from '../profile/index.js';
 import { KllSketch } from '../stats/index.js';
-import { countMap, pooledCategories, valueBins, type SideCounts } from './categories.js';
+import { ascendingCategories, booleanTables, countMap, pooledCategories, valueBins, type SideCounts } from './categories.js';
 import type { Categories, ColumnInput, PsiBins } from './column-input.js';
 import type { BuiltInput } from './raw-inputs.js';
 import type { ExcludedColumn } from './types.js';
@@ -107,30 +107,12 @@ function numericCategories(reference: NumberColumnProfile, current: NumberColumn
           exact: false,
           unlisted: currentBinCounts[listed.length] - current.infinite.positive - current.infinite.negative,
         };
-  const pooled = [...new Set([...referenceSide.counts.keys(), ...currentSide.counts.keys()])].sort((a, b) => (a as number) - (b as number));
-  const counts = {
-    reference: pooled.map((value) => referenceSide.counts.get(value) ?? 0),
-    current: pooled.map((value) => currentSide.counts.get(value) ?? 0),
-  };
-  return {
-    values: pooled,
-    counts,
-    exact: { reference: referenceSide.exact, current: currentSide.exact },
-    unlisted: { reference: referenceSide.unlisted, current: Math.max(0, currentSide.unlisted) },
-    newValues: pooled.map((_, index) => index).filter((index) => counts.reference[index] === 0),
-  };
+  return ascendingCategories(referenceSide, currentSide);
 }
 
 function booleanInput(reference: BooleanColumnProfile, current: BooleanColumnProfile): BuiltInput {
   const counts = { reference: [reference.count - reference.trueCount, reference.trueCount], current: [current.count - current.trueCount, current.trueCount] };
-  const categories: Categories = {
-    values: [false, true],
-    counts,
-    exact: { reference: true, current: true },
-    unlisted: { reference: 0, current: 0 },
-    newValues: counts.reference[0] === 0 && counts.current[0] > 0 ? [0] : counts.reference[1] === 0 && counts.current[1] > 0 ? [1] : [],
-  };
-  const bins: PsiBins = { kind: 'values', edges: [], values: [false, true], counts: { reference: [...counts.reference], current: [...counts.current] }, otherIndex: -1 };
+  const { categories, bins } = booleanTables(counts);
   return { input: { ...base(reference, current), kind: 'boolean', bins, categories, numeric: null } };
 }
 

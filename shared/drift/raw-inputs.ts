@@ -6,9 +6,9 @@
 import type { BooleanColumn, NumberColumn, StringColumn } from '../data/types.js';
 import type { FrozenBin } from '../profile/index.js';
 import { BucketedPair } from '../stats/bucketed-pair.js';
-import { DECILE_RANKS, HyperLogLog, Moments, decileEdges, radixSortFloat64 } from '../stats/index.js';
-import { MAX_VALUE_BINS, pooledCategories, valueBins, type Value } from './categories.js';
-import type { Categories, ColumnInput, PerSide, PsiBins } from './column-input.js';
+import { DECILE_RANKS, HyperLogLog, KS_MAX_EXACT_N, Moments, decileEdges, radixSortFloat64 } from '../stats/index.js';
+import { MAX_VALUE_BINS, ascendingCategories, booleanTables, countMap, pooledCategories, valueBins, type Value } from './categories.js';
+import type { ColumnInput, PerSide, PsiBins } from './column-input.js';
 import type { LoadedColumn } from './load-table.js';
 import type { ExcludedColumn } from './types.js';
 
@@ -112,9 +112,6 @@ function base(reference: LoadedColumn, current: LoadedColumn, values: PerSide<nu
   };
 }
 
-/** Up to this many values on the larger side the KS p-value is exact, which needs the sorted values. */
-const EXACT_KS_UP_TO = 10_000;
-
 /** Finite values, mean and population standard deviation of a side; null when it holds an infinity. */
 function finiteMoments(values: Float64Array): Moments | null {
   const moments = new Moments();
@@ -144,7 +141,8 @@ function bucketedInput(reference: Loaded<NumberColumn>, current: Loaded<NumberCo
   const moments = { reference: finiteMoments(reference.values), current: finiteMoments(current.values) };
   if (moments.reference === null || moments.current === null) return null;
   const values = { reference: moments.reference.count, current: moments.current.count };
-  if (Math.max(values.reference, values.current) <= EXACT_KS_UP_TO || Math.min(values.reference, values.current) === 0) return null;
+  // Up to KS_MAX_EXACT_N values the KS p-value is exact, which needs the sorted values, not buckets.
+  if (Math.max(values.reference, values.current) <= KS_MAX_EXACT_N || Math.min(values.reference, values.current) === 0) return null;
   if (!moreDistinctThan(reference.values, MAX_VALUE_BINS)) return null;
   if (reference.type === 'integer' && !options.forceInclude) {
     // The profile's distinct count for large columns: a HyperLogLog estimate.
@@ -213,27 +211,11 @@ function numberInput(reference: Loaded<NumberColumn>, current: Loaded<NumberColu
   }
   // Categories hold finite values (as a profile's exact counts do); the bins put infinities in (other).
   const finiteRuns = { reference: runLengths(finite.reference), current: runLengths(finite.current) };
-  const categories = numericCategories(finiteRuns.reference, finiteRuns.current);
+  const exactSide = (runs: { values: number[]; counts: number[] }) => ({ counts: countMap(runs.values, runs.counts), exact: true, unlisted: 0 });
+  const categories = ascendingCategories(exactSide(finiteRuns.reference), exactSide(finiteRuns.current));
   const listed = options.frozen?.kind === 'categories' ? options.frozen.values : finiteRuns.reference.values;
   const bins = numericValueBins(listed, runLengths(sorted.reference), runLengths(sorted.current));
   return { input: { ...base(reference, current, values), kind: 'discrete', bins, categories, numeric } };
-}
-
-/** Pooled values in ascending order (numbers read best in order). */
-function numericCategories(reference: { values: number[]; counts: number[] }, current: { values: number[]; counts: number[] }): Categories {
-  const pooled = [...new Set([...reference.values, ...current.values])].sort((a, b) => a - b);
-  const lookup = (side: { values: number[]; counts: number[] }) => {
-    const map = new Map(side.values.map((value, index) => [value, side.counts[index]]));
-    return pooled.map((value) => map.get(value) ?? 0);
-  };
-  const counts = { reference: lookup(reference), current: lookup(current) };
-  return {
-    values: pooled,
-    counts,
-    exact: { reference: true, current: true },
-    unlisted: { reference: 0, current: 0 },
-    newValues: pooled.map((_, index) => index).filter((index) => counts.reference[index] === 0),
-  };
 }
 
 /** One bin per listed value (ascending) and an `(other)` bin for any other value, when it holds rows. */
@@ -264,14 +246,7 @@ function booleanInput(reference: Loaded<BooleanColumn>, current: Loaded<BooleanC
   };
   const counts = { reference: count(reference), current: count(current) };
   const values = { reference: counts.reference[0] + counts.reference[1], current: counts.current[0] + counts.current[1] };
-  const categories: Categories = {
-    values: [false, true],
-    counts,
-    exact: { reference: true, current: true },
-    unlisted: { reference: 0, current: 0 },
-    newValues: counts.reference[0] === 0 && counts.current[0] > 0 ? [0] : counts.reference[1] === 0 && counts.current[1] > 0 ? [1] : [],
-  };
-  const bins: PsiBins = { kind: 'values', edges: [], values: [false, true], counts: { reference: [...counts.reference], current: [...counts.current] }, otherIndex: -1 };
+  const { categories, bins } = booleanTables(counts);
   return { input: { ...base(reference, current, values), kind: 'boolean', bins, categories, numeric: null } };
 }
 
