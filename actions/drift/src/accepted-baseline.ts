@@ -8,9 +8,8 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadConfig } from '../../../shared/config/index.js';
+import { baselinePath, defaultIncidentsConfig } from '../../../shared/incidents/index.js';
 import { championStageOf } from '../../../shared/registry/index.js';
-
-const DEFAULT_BASELINE_PATH = '.tollgate/baselines/{model}/{stage}.profile.json';
 
 export interface AcceptedBaseline {
   path: string;
@@ -21,8 +20,7 @@ export interface AcceptedBaseline {
 export async function acceptedBaseline(model: string, stage: string | undefined, configPath: string | undefined, workspace: string): Promise<AcceptedBaseline | undefined> {
   const config = configPath !== undefined && existsSync(configPath) && /tollgate\.ya?ml$/.test(configPath) ? (await loadConfig(configPath)).value : undefined;
   const resolvedStage = stage ?? championStageOf(config?.models[model]);
-  const template = config?.incidents.baseline_path ?? DEFAULT_BASELINE_PATH;
-  const relative = template.replaceAll('{model}', model).replaceAll('{stage}', resolvedStage);
-  const path = join(workspace, relative);
+  // Where `/accept` writes it: the same function decides both.
+  const path = join(workspace, baselinePath(config?.incidents ?? defaultIncidentsConfig(), model, resolvedStage));
   return existsSync(path) ? { path, stage: resolvedStage } : undefined;
 }
