@@ -3,13 +3,8 @@
  * base commit, a commit, and a branch pointing at it. Commits made this way
  * with the App's token are signed by GitHub and trigger workflows.
  */
-import { toGitHubApiError } from '../../shared/github/failure.js';
+import { statusOf, toGitHubApiError } from '../../shared/github/failure.js';
 import type { Delivery } from '../delivery.js';
-
-function statusOf(error: unknown): number | undefined {
-  const status = (error as { status?: unknown } | null)?.status;
-  return typeof status === 'number' ? status : undefined;
-}
 
 /** The default branch and the commit it points at. */
 export function defaultBranchHead(delivery: Delivery): Promise<{ branch: string; sha: string }> {

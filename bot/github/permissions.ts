@@ -5,13 +5,8 @@
  * members. One request per person or team, in parallel, once per delivery:
  * permissions change, so they are never kept across deliveries.
  */
-import { toGitHubApiError } from '../../shared/github/failure.js';
+import { statusOf, toGitHubApiError } from '../../shared/github/failure.js';
 import type { Delivery } from '../delivery.js';
-
-function statusOf(error: unknown): number | undefined {
-  const status = (error as { status?: unknown } | null)?.status;
-  return typeof status === 'number' ? status : undefined;
-}
 
 /** `role_name` of one login (`admin`, `maintain`, `write`, `triage`, `read`, a custom role, or `none`). */
 export function fetchRole(delivery: Delivery, login: string): Promise<string> {

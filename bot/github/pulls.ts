@@ -3,7 +3,7 @@
  * opening, closing as superseded, and merging (for `auto_merge: true`).
  */
 import { hiddenMarker } from '../../shared/report/index.js';
-import { toGitHubApiError } from '../../shared/github/failure.js';
+import { statusOf, toGitHubApiError } from '../../shared/github/failure.js';
 import { loginKey } from '../../shared/promotion/index.js';
 import type { Delivery } from '../delivery.js';
 
@@ -13,11 +13,6 @@ export interface OpenPull {
   url: string;
   headRef: string;
   body: string;
-}
-
-function statusOf(error: unknown): number | undefined {
-  const status = (error as { status?: unknown } | null)?.status;
-  return typeof status === 'number' ? status : undefined;
 }
 
 /** Open pull requests the App opened from its own branches starting with `prefix`. */

@@ -2,7 +2,7 @@
  * A version's GitHub release: the evidence a promotion shows (evaluation,
  * lineage, model card) and where its audit records are attached.
  */
-import { toGitHubApiError } from '../../shared/github/failure.js';
+import { statusOf, toGitHubApiError } from '../../shared/github/failure.js';
 import type { Delivery } from '../delivery.js';
 
 /** Evidence files are small; anything larger is not read. */
@@ -20,11 +20,6 @@ export interface ReleaseInfo {
   url: string;
   uploadUrl: string;
   assets: ReleaseAssetInfo[];
-}
-
-function statusOf(error: unknown): number | undefined {
-  const status = (error as { status?: unknown } | null)?.status;
-  return typeof status === 'number' ? status : undefined;
 }
 
 /** The release of `tag`, or null when the version has none. */

@@ -7,7 +7,7 @@
  * the decision out. On anything that is not a drift issue, `/snooze`,
  * `/accept` and `/status` are left to other handlers (a promotion's `/status`).
  */
-import { toGitHubApiError } from '../../shared/github/failure.js';
+import { statusOf, toGitHubApiError } from '../../shared/github/failure.js';
 import {
   DRIFT_LABEL,
   decideIncidentCommand,
@@ -33,13 +33,6 @@ import { forgetDriftIssues, toDriftIssue, type DriftIssue } from '../incidents/i
 import { openRebaselinePull } from '../incidents/rebaseline.js';
 import { RETRAIN_ISSUE_INPUT, dispatchTraining, workflowRunsUrl } from '../incidents/retrain.js';
 import { reconcileIncidentIssue } from './reconcile.js';
-
-export { RETRAIN_ISSUE_INPUT };
-
-function statusOf(error: unknown): number | undefined {
-  const status = (error as { status?: unknown } | null)?.status;
-  return typeof status === 'number' ? status : undefined;
-}
 
 /** `https://github.com/acme/churn` from a comment's URL. */
 function repositoryUrlOf(commentUrl: string): string | null {
@@ -104,7 +97,7 @@ function isResult(value: unknown): value is CommandResult {
 }
 
 /** `/snooze <duration>`: no comments until then; recorded in the issue's hidden history. */
-export const snoozeCommand: CommandHandler = {
+const snoozeCommand: CommandHandler = {
   name: 'drift-snooze',
   kinds: ['snooze'],
   async run(context, command) {
@@ -127,7 +120,7 @@ export const snoozeCommand: CommandHandler = {
 };
 
 /** `/accept`: a pull request that stores the newest failing run's current profile as the new reference. */
-export const acceptCommand: CommandHandler = {
+const acceptCommand: CommandHandler = {
   name: 'drift-accept',
   kinds: ['accept'],
   slow: true,
@@ -159,7 +152,7 @@ export const acceptCommand: CommandHandler = {
 };
 
 /** `/retrain <model>`: dispatches the model's training workflow with this issue's number. */
-export const retrainCommand: CommandHandler = {
+const retrainCommand: CommandHandler = {
   name: 'drift-retrain',
   kinds: ['retrain'],
   slow: true,
@@ -187,7 +180,7 @@ export const retrainCommand: CommandHandler = {
 };
 
 /** `/status` on a drift issue: reconciles the issue (repairs, missed runs) and replies with where it stands. */
-export const driftStatusCommand: CommandHandler = {
+const driftStatusCommand: CommandHandler = {
   name: 'drift-status',
   kinds: ['status'],
   async run(context, command) {

@@ -15,7 +15,7 @@
  *   `refreshPromotion`.
  */
 import type { Probot } from 'probot';
-import { toGitHubApiError } from '../../shared/github/failure.js';
+import { statusOf, toGitHubApiError } from '../../shared/github/failure.js';
 import { incidentPolicy } from '../../shared/incidents/index.js';
 import { buildDelivery, type AppIdentity, type Delivery } from '../delivery.js';
 import type { GitHubClient } from '../../shared/github/client.js';
@@ -62,7 +62,7 @@ async function latestRuns(delivery: Delivery, workflow: string, limit: number): 
     const { data } = await client.rest.actions.listWorkflowRuns({ owner, repo, workflow_id: workflow, status: 'completed', per_page: limit });
     return data.workflow_runs.map((run) => driftRunOf(run)).sort((a, b) => Date.parse(a.completedAt) - Date.parse(b.completedAt) || a.id - b.id);
   } catch (error) {
-    if ((error as { status?: unknown }).status === 404) {
+    if (statusOf(error) === 404) {
       delivery.log.warn(`incidents.workflows lists ${workflow}, which ${owner}/${repo} does not have`);
       return [];
     }

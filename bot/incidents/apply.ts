@@ -5,7 +5,7 @@
  * next delivery (at most one comment per run).
  */
 import type { DriftReport } from '../../shared/drift/index.js';
-import { toGitHubApiError } from '../../shared/github/failure.js';
+import { statusOf, toGitHubApiError } from '../../shared/github/failure.js';
 import type { IncidentAction, IncidentDecision, IncidentKeyParts, IncidentPolicy, IncidentSignal } from '../../shared/incidents/index.js';
 import {
   duplicateComment,
@@ -36,11 +36,6 @@ export interface ApplyInput {
 
 /** One line per action, for logs and check-run summaries: `opened #12`, `commented on #12`. */
 export type AppliedAction = string;
-
-function statusOf(error: unknown): number | undefined {
-  const status = (error as { status?: unknown } | null)?.status;
-  return typeof status === 'number' ? status : undefined;
-}
 
 const FOLLOWS = /^> Follows #(\d+)(?:, closed ([^.\n]+))?\.$/m;
 

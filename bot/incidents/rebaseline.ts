@@ -4,7 +4,7 @@
  * `drift-report.json`) as the model's new drift reference, for review. The
  * bot never changes the reference by itself; people merge the pull request.
  */
-import { toGitHubApiError } from '../../shared/github/failure.js';
+import { statusOf, toGitHubApiError } from '../../shared/github/failure.js';
 import { baselinePath, incidentKey } from '../../shared/incidents/index.js';
 import { parseProfile, profileToJSON } from '../../shared/profile/index.js';
 import { isUserFacing } from '../../shared/errors/index.js';
@@ -34,7 +34,7 @@ async function fetchRun(delivery: Delivery, runId: number): Promise<DriftRun | n
     const { data } = await client.rest.actions.getWorkflowRun({ owner, repo, run_id: runId });
     return driftRunOf(data);
   } catch (error) {
-    if ((error as { status?: unknown }).status === 404) return null;
+    if (statusOf(error) === 404) return null;
     toGitHubApiError(error, `reading workflow run ${runId}`, 'actions: read');
   }
 }

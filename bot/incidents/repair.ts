@@ -4,7 +4,7 @@
  * wrong labels, a body without its key marker, status section or readable
  * history, and drift runs of its workflow that were never processed.
  */
-import { toGitHubApiError } from '../../shared/github/failure.js';
+import { statusOf, toGitHubApiError } from '../../shared/github/failure.js';
 import {
   DRIFT_LABEL,
   SEVERITY_LABELS,
@@ -101,7 +101,7 @@ export async function missedRuns(delivery: Delivery, state: IncidentState, limit
     const { data } = await client.rest.actions.listWorkflowRuns({ owner, repo, workflow_id: state.workflow.id, status: 'completed', per_page: Math.min(100, limit + recorded.size) });
     listed = data.workflow_runs;
   } catch (error) {
-    if ((error as { status?: unknown }).status === 404) return [];
+    if (statusOf(error) === 404) return [];
     toGitHubApiError(error, `listing the runs of ${state.workflow.path}`, 'actions: read');
   }
   return listed

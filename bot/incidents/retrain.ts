@@ -7,7 +7,7 @@
  */
 import { parseDuration } from '../../shared/config/duration.js';
 import type { DriftReport } from '../../shared/drift/index.js';
-import { toGitHubApiError } from '../../shared/github/failure.js';
+import { statusOf, toGitHubApiError } from '../../shared/github/failure.js';
 import { readIncidentState, writeIncidentState, type IncidentSignal, type IncidentState } from '../../shared/incidents/index.js';
 import { MONITOR_REPORT_SCHEMA, shouldRetrain, type MonitorReport, type RetrainDecision, type RetrainSettings } from '../../shared/monitor/index.js';
 import { codeSpan, escapeMarkdown, hiddenMarker } from '../../shared/report/index.js';
@@ -21,11 +21,6 @@ export const RETRAIN_ISSUE_INPUT = 'tollgate_issue';
 
 /** Events of a scheduled check: its schedule, or the same workflow started by hand. */
 const SCHEDULED_EVENTS = new Set(['schedule', 'workflow_dispatch']);
-
-function statusOf(error: unknown): number | undefined {
-  const status = (error as { status?: unknown } | null)?.status;
-  return typeof status === 'number' ? status : undefined;
-}
 
 /**
  * Dispatches `workflow` on `ref` with the issue number as input; a workflow

@@ -2,13 +2,12 @@ import { existsSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { defaultDriftConfig, loadDriftConfig, type DriftConfig } from '../../shared/config/drift.js';
-import { FAIL_ON, createBaseline, driftFromFiles, type DriftReport, type FailOn } from '../../shared/drift/index.js';
+import { CONFIG_PATH } from '../../shared/config/path.js';
+import { FAIL_ON, createBaseline, driftFromFiles, levelFails, type FailOn } from '../../shared/drift/index.js';
 import { InputError, UsageError } from '../../shared/errors/index.js';
 import { profileToJSON } from '../../shared/profile/index.js';
 import { driftMarkdown, driftText } from '../../shared/report/drift.js';
 import { inputPath, parseCommandArgs, requirePositional, writeJson, type Command, type CommandIo } from '../command.js';
-
-const DEFAULT_CONFIG = '.github/tollgate.yml';
 
 const usage = `Usage: tollgate drift --reference <data|profile.json> --current <data> [options]
        tollgate drift baseline <data> --out profile.json [--json]
@@ -28,7 +27,7 @@ Options:
   --reference FILE     reference data, or a baseline profile (.json)
   --current FILE       the data to check
   --config FILE        drift settings: a drift.yml, or a tollgate.yml's drift: section
-                       (default: ${DEFAULT_CONFIG} when it exists)
+                       (default: ${CONFIG_PATH} when it exists)
   --segment-by COLUMN  also say which values of COLUMN drive each shift (repeatable)
   --fail-on LEVEL      warn, alert or never (default: the config's fail_on, else alert)
   --json               print the report as one JSON document
@@ -49,7 +48,7 @@ const options = {
 } as const;
 
 async function readConfig(io: CommandIo, explicit: string | undefined): Promise<{ config: DriftConfig; file?: string }> {
-  const file = explicit ?? (existsSync(join(io.cwd, DEFAULT_CONFIG)) ? DEFAULT_CONFIG : undefined);
+  const file = explicit ?? (existsSync(join(io.cwd, CONFIG_PATH)) ? CONFIG_PATH : undefined);
   if (file === undefined) return { config: defaultDriftConfig() };
   const path = inputPath(io, file);
   return { config: (await loadDriftConfig(path)).value, file: path };
@@ -61,13 +60,6 @@ async function writeOut(path: string, text: string): Promise<void> {
   } catch (error) {
     throw new InputError({ file: path }, `cannot write the file (${(error as Error).message})`);
   }
-}
-
-/** Whether a report fails at a level. */
-export function driftFails(report: DriftReport, failOn: FailOn): boolean {
-  if (failOn === 'never') return false;
-  if (failOn === 'warn') return report.level === 'warn' || report.level === 'alert';
-  return report.level === 'alert';
 }
 
 const baselineUsage = `Usage: tollgate drift baseline <data> --out profile.json [--json]
@@ -109,6 +101,6 @@ export const driftCommand: Command = {
     if (values.markdown) await writeOut(inputPath(io, values.markdown), driftMarkdown(report));
     if (values.json) writeJson(io, report);
     else io.stdout.write(driftText(report));
-    return driftFails(report, (failOnFlag as FailOn | undefined) ?? config.fail_on) ? 1 : 0;
+    return levelFails(report.level, (failOnFlag as FailOn | undefined) ?? config.fail_on) ? 1 : 0;
   },
 };

@@ -2,12 +2,11 @@ import { existsSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { defaultEvaluationConfig, loadEvaluationConfig, type EvaluationConfig } from '../../shared/config/evaluation.js';
+import { CONFIG_PATH } from '../../shared/config/path.js';
 import { InputError, UsageError } from '../../shared/errors/index.js';
 import { evaluateFiles } from '../../shared/evaluate/index.js';
 import { evaluationText, renderEvaluationMarkdown } from '../../shared/report/index.js';
 import { inputPath, parseCommandArgs, writeJson, type Command, type CommandIo } from '../command.js';
-
-const DEFAULT_CONFIG = '.github/tollgate.yml';
 
 const usage = `Usage: tollgate evaluate --predictions FILE [--champion FILE] [options]
 
@@ -21,7 +20,7 @@ Options:
   --id NAME           id column (default: evaluation.columns.id, else 'id')
   --label NAME        label column (default: evaluation.columns.label, else 'label')
   --score NAME        score or prediction column (default: evaluation.columns.score, else 'score')
-  --config FILE       configuration file (default: ${DEFAULT_CONFIG} when it exists)
+  --config FILE       configuration file (default: ${CONFIG_PATH} when it exists)
   --model NAME        model name shown in the Markdown report
   --json              print the whole report as one JSON document
   --out FILE          also write the JSON report (evaluation.json) to FILE
@@ -44,7 +43,7 @@ const options = {
 
 async function readConfig(io: CommandIo, explicit: string | undefined): Promise<EvaluationConfig> {
   if (explicit !== undefined) return (await loadEvaluationConfig(inputPath(io, explicit))).value;
-  if (existsSync(join(io.cwd, DEFAULT_CONFIG))) return (await loadEvaluationConfig(inputPath(io, DEFAULT_CONFIG))).value;
+  if (existsSync(join(io.cwd, CONFIG_PATH))) return (await loadEvaluationConfig(inputPath(io, CONFIG_PATH))).value;
   return defaultEvaluationConfig();
 }
 

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { DataFormat } from '../../shared/data/index.js';
+import { CONFIG_PATH } from '../../shared/config/path.js';
 import { defaultMonitorSections, loadMonitorSections, type MonitorSections } from '../../shared/config/monitor.js';
 import { InputError, UsageError } from '../../shared/errors/index.js';
 import {
@@ -16,7 +17,6 @@ import {
 import { monitorText } from '../../shared/report/monitor.js';
 import { inputPath, parseCommandArgs, writeJson, type Command, type CommandIo } from '../command.js';
 
-const CONFIG_PATH = '.github/tollgate.yml';
 const DATA_FORMATS = ['csv', 'jsonl', 'parquet', 'arrow'] as const;
 
 const usage = `Usage: tollgate monitor --logs FILE [--labels FILE]
@@ -115,7 +115,7 @@ export async function writeReport(io: CommandIo, path: string, value: unknown): 
 }
 
 /** The reference of a monitor run: the registry's version and its assets, or files, or none. */
-export async function referenceFromFlags(io: CommandIo, values: { model?: string; stage?: string; repo?: string; assets?: string; reference?: string; evaluation?: string }, configFile: string | undefined): Promise<MonitorReference> {
+async function referenceFromFlags(io: CommandIo, values: { model?: string; stage?: string; repo?: string; assets?: string; reference?: string; evaluation?: string }, configFile: string | undefined): Promise<MonitorReference> {
   if (values.model !== undefined) {
     const repo = inputPath(io, values.repo ?? '.');
     return referenceFromRegistry({

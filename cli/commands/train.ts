@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { UsageError } from '../../shared/errors/index.js';
 import { gitTopLevel, portablePath } from '../../shared/lineage/index.js';
+import { formatBytes } from '../../shared/report/format-bytes.js';
 import { DirectoryTrainCache, flattenMetrics, parseSeed, runTraining, type TrainResult } from '../../shared/train/index.js';
 import { parseCommandArgs, writeJson, type Command, type CommandIo } from '../command.js';
 
@@ -47,7 +48,7 @@ const options = {
 } as const;
 
 /** The JSON document `--json` prints. */
-export function trainJson(result: TrainResult): Record<string, unknown> {
+function trainJson(result: TrainResult): Record<string, unknown> {
   return {
     cache: result.cache,
     key: result.key,
@@ -58,12 +59,6 @@ export function trainJson(result: TrainResult): Record<string, unknown> {
     outputs: result.outputs,
     ...(result.exitCode !== 0 ? { stderr_tail: result.stderrTail } : {}),
   };
-}
-
-function formatBytes(size: number): string {
-  if (size < 1024) return `${size} B`;
-  if (size < 1024 * 1024) return `${(size / 1024).toFixed(1)} KiB`;
-  return `${(size / 1024 / 1024).toFixed(1)} MiB`;
 }
 
 function describe(result: TrainResult): string {

@@ -1,1 +1,1 @@
-import{G as r}from"./chunks/chunk-WK2FCXQ5.js";import"./chunks/chunk-J4LHC6NZ.js";import"./chunks/chunk-AKUAYJDA.js";import"./chunks/chunk-QJUQUJAH.js";import"./chunks/chunk-TVWFSZOT.js";r();
+import{H as r}from"./chunks/chunk-CPN35RB6.js";import"./chunks/chunk-KBZ7J433.js";import"./chunks/chunk-3AXMYAHL.js";import"./chunks/chunk-6FAPRCES.js";import"./chunks/chunk-MXRAZAPR.js";r();

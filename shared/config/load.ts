@@ -1,8 +1,8 @@
-import { loadYamlFile, parseYaml, type LocatedDocument } from './yaml-document.js';
+import { CONFIG_PATH } from './path.js';
 import { tollgateConfigSchema, type TollgateConfig } from './schema.js';
+import { loadYamlFile, parseYaml, type LocatedDocument } from './yaml-document.js';
 
-/** Where the configuration lives in a repository. */
-export const CONFIG_PATH = '.github/tollgate.yml';
+export { CONFIG_PATH };
 
 /** Reads and validates `.github/tollgate.yml`; errors name its line and column. */
 export function loadConfig(file: string = CONFIG_PATH): Promise<LocatedDocument<TollgateConfig>> {

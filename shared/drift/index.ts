@@ -23,6 +23,7 @@ export {
   TEST_DEFAULTS,
   defaultDriftSettings,
   isPValueTest,
+  levelFails,
 } from './settings.js';
 export type { ColumnSettings, DriftPreset, DriftSettings, DriftTest, DriftThresholds, FailOn, LevelThresholds, RowRatioThresholds } from './settings.js';
 export { DRIFT_REPORT_SCHEMA } from './types.js';

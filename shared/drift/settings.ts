@@ -3,6 +3,7 @@
  * `drift:` section of `.github/tollgate.yml` after validation (snake_case, as
  * people write it); `shared/config/drift.ts` validates files into it.
  */
+import type { ReportLevel } from './types.js';
 
 /** Every test a column can be given. p-value tests: ks, chisquare, ztest; the rest measure an effect. */
 export const DRIFT_TESTS = ['ks', 'chisquare', 'ztest', 'psi', 'jensenshannon', 'wasserstein', 'kl'] as const;
@@ -16,6 +17,12 @@ export type DriftPreset = (typeof DRIFT_PRESETS)[number];
 
 export const FAIL_ON = ['warn', 'alert', 'never'] as const;
 export type FailOn = (typeof FAIL_ON)[number];
+
+/** True when a report's level reaches `failOn` (`insufficient` and `none` never fail). */
+export function levelFails(level: ReportLevel, failOn: FailOn): boolean {
+  if (failOn === 'never') return false;
+  return failOn === 'warn' ? level === 'warn' || level === 'alert' : level === 'alert';
+}
 
 export interface LevelThresholds {
   warn: number;

@@ -1,14 +1,20 @@
 /** Helpers shared by the GitHub write helpers: readable failures and GitHub's text limits. */
 import { GitHubApiError } from '../errors/index.js';
 
+/** The HTTP status of an octokit (or fetch) failure; undefined for anything else. */
+export function statusOf(error: unknown): number | undefined {
+  const status = (error as { status?: unknown } | null)?.status;
+  return typeof status === 'number' ? status : undefined;
+}
+
 /**
  * Turns an octokit failure into a `GitHubApiError` that says what was being
  * done and, for permission problems, which workflow permission to grant.
  * Anything that is not an HTTP failure is rethrown unchanged (a bug).
  */
 export function toGitHubApiError(error: unknown, doing: string, permission: string): never {
-  const status = (error as { status?: unknown } | null)?.status;
-  if (typeof status !== 'number') throw error;
+  const status = statusOf(error);
+  if (status === undefined) throw error;
   const message = (error as Error).message.split('\n')[0];
   let hint = '';
   if (status === 401) hint = ': the token is missing or invalid';

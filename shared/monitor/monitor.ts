@@ -4,7 +4,7 @@
  * format plus `signals`.
  */
 import type { DataFormat } from '../data/index.js';
-import { currentReadTypes, defaultDriftSettings, type DriftReport, type DriftSettings, type ReportLevel } from '../drift/index.js';
+import { currentReadTypes, defaultDriftSettings, levelFails, type DriftReport, type DriftSettings, type ReportLevel } from '../drift/index.js';
 import { InputError } from '../errors/index.js';
 import type { Task } from '../evaluate/index.js';
 import { joinLabels, loadLabels, type LabelSet } from './labels.js';
@@ -197,6 +197,5 @@ export async function monitorFiles(request: MonitorFilesRequest, reference: Moni
 
 /** True when the report's level reaches `failOn`. */
 export function monitorFailed(level: ReportLevel, failOn: 'warn' | 'alert' | 'never'): boolean {
-  if (failOn === 'never') return false;
-  return failOn === 'warn' ? level === 'warn' || level === 'alert' : level === 'alert';
+  return levelFails(level, failOn);
 }

@@ -3,6 +3,7 @@
  * `monitor:` section of `.github/tollgate.yml` after validation (snake_case,
  * as people write it); `shared/config/monitor.ts` validates files into it.
  */
+import { FAIL_ON } from '../drift/settings.js';
 import type { MetricName, Task } from '../evaluate/index.js';
 
 /** Column roles in a prediction log. */
@@ -135,7 +136,7 @@ export interface RetrainSettings {
   cooldown: string;
 }
 
-export const FAIL_LEVELS = ['warn', 'alert', 'never'] as const;
+export const FAIL_LEVELS = FAIL_ON;
 
 /** The validated `monitor:` section. */
 export interface MonitorSettings {

@@ -6,6 +6,7 @@
 import { createHash } from 'node:crypto';
 import { GitHubApiError } from '../errors/index.js';
 import type { GitHubClient } from '../github/client.js';
+import { statusOf } from '../github/failure.js';
 import type { ReleaseAsset } from './release-assets.js';
 
 /** The release to make on a registration tag. */
@@ -49,11 +50,6 @@ interface AssetData {
   size: number;
   state: string;
   digest?: string | null;
-}
-
-function statusOf(error: unknown): number | undefined {
-  const status = (error as { status?: unknown })?.status;
-  return typeof status === 'number' ? status : undefined;
 }
 
 function fail(error: unknown, what: string, repository: string): GitHubApiError {

@@ -9,33 +9,20 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as core from '@actions/core';
 import { defaultDriftConfig, loadDriftConfig, type DriftConfig } from '../../../shared/config/drift.js';
-import { FAIL_ON, createBaseline, driftFromFiles, type DriftReport, type FailOn } from '../../../shared/drift/index.js';
+import { CONFIG_PATH } from '../../../shared/config/path.js';
+import { FAIL_ON, createBaseline, driftFromFiles, levelFails } from '../../../shared/drift/index.js';
 import { profileToJSON } from '../../../shared/profile/index.js';
 import { InputError, UsageError } from '../../../shared/errors/index.js';
 import { driftHeadline, driftMarkdown } from '../../../shared/report/drift.js';
-import { listInput, optionalInput, requiredInput } from '../../lib/inputs.js';
+import { choiceInput, listInput, optionalInput, requiredInput } from '../../lib/inputs.js';
 import { acceptedBaseline } from './accepted-baseline.js';
 import { registryReference } from './registry-reference.js';
 
-const DEFAULT_CONFIG = '.github/tollgate.yml';
-
 async function readConfig(path: string): Promise<{ config: DriftConfig; file?: string }> {
   if (existsSync(path)) return { config: (await loadDriftConfig(path)).value, file: path };
-  if (path !== DEFAULT_CONFIG) throw new InputError({ file: path }, 'file not found; expected drift settings (a drift.yml or a tollgate.yml)');
+  if (path !== CONFIG_PATH) throw new InputError({ file: path }, 'file not found; expected drift settings (a drift.yml or a tollgate.yml)');
   core.info(`${path} not found: using the default drift settings.`);
   return { config: defaultDriftConfig() };
-}
-
-function failOnInput(config: DriftConfig): FailOn {
-  const value = optionalInput('fail-on');
-  if (value === undefined) return config.fail_on;
-  if (!(FAIL_ON as readonly string[]).includes(value)) throw new UsageError(`input 'fail-on' must be one of ${FAIL_ON.join(', ')}; got '${value}'`);
-  return value as FailOn;
-}
-
-function failed(report: DriftReport, failOn: FailOn): boolean {
-  if (failOn === 'never') return false;
-  return failOn === 'warn' ? report.level === 'warn' || report.level === 'alert' : report.level === 'alert';
 }
 
 /** Runs the action against the runner's environment. */
@@ -45,8 +32,8 @@ export async function driftAction(env: NodeJS.ProcessEnv = process.env): Promise
   const model = optionalInput('model');
   const stageInput = optionalInput('stage');
   const reportPath = optionalInput('report') ?? 'drift-report.json';
-  const { config, file } = await readConfig(optionalInput('config') ?? DEFAULT_CONFIG);
-  const failOn = failOnInput(config);
+  const { config, file } = await readConfig(optionalInput('config') ?? CONFIG_PATH);
+  const failOn = choiceInput('fail-on', FAIL_ON, config.fail_on);
   const settings = { ...config, segment_by: [...new Set([...config.segment_by, ...listInput('segment-by')])] };
 
   let referencePath = referenceInput;
@@ -71,7 +58,7 @@ export async function driftAction(env: NodeJS.ProcessEnv = process.env): Promise
       token: optionalInput('github-token'),
       repository: env.GITHUB_REPOSITORY || undefined,
       apiUrl: env.GITHUB_API_URL || undefined,
-      configPath: file ?? DEFAULT_CONFIG,
+      configPath: file ?? CONFIG_PATH,
       workDir,
       workspace,
     });
@@ -106,5 +93,5 @@ export async function driftAction(env: NodeJS.ProcessEnv = process.env): Promise
   await core.summary.addRaw(driftMarkdown(report)).write();
   const headline = driftHeadline(report);
   core.info(headline);
-  if (failed(report, failOn)) core.setFailed(`${headline} (fail-on: ${failOn}; see the job summary and ${reportPath})`);
+  if (levelFails(report.level, failOn)) core.setFailed(`${headline} (fail-on: ${failOn}; see the job summary and ${reportPath})`);
 }

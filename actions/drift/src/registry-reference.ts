@@ -6,6 +6,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { TollgateError, UsageError } from '../../../shared/errors/index.js';
+import { statusOf } from '../../../shared/github/failure.js';
 import { loadModelsConfig, openRegistry } from '../../../shared/registry/index.js';
 
 /** The release asset that holds a version's baseline profile. */
@@ -58,7 +59,7 @@ export async function registryReference(request: RegistryReferenceRequest): Prom
   try {
     assets = (await client.rest.repos.getReleaseByTag({ owner, repo, tag })).data.assets;
   } catch (error) {
-    if ((error as { status?: number }).status === 404) throw new TollgateError(`${tag} has no release, so no ${PROFILE_ASSET} to compare with`, { cause: error });
+    if (statusOf(error) === 404) throw new TollgateError(`${tag} has no release, so no ${PROFILE_ASSET} to compare with`, { cause: error });
     throw new TollgateError(`cannot read the release of ${tag} in ${owner}/${repo}: ${(error as Error).message}`, { cause: error });
   }
   const asset = assets.find((candidate) => candidate.name === PROFILE_ASSET);

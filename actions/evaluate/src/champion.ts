@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import * as core from '@actions/core';
 import { TollgateError, UsageError } from '../../../shared/errors/index.js';
 import type { GitHubClient } from '../../../shared/github/client.js';
+import { statusOf } from '../../../shared/github/failure.js';
 import { GitHubBackend, Registry, sanitizeAssetName, type Resolution } from '../../../shared/registry/index.js';
 import { splitShellWords } from '../../../shared/process/shell-words.js';
 
@@ -39,7 +40,7 @@ async function downloadReleaseAssets(client: GitHubClient, owner: string, repo: 
     const { data } = await client.rest.repos.getReleaseByTag({ owner, repo, tag });
     assets = data.assets;
   } catch (error) {
-    if ((error as { status?: number }).status === 404) return [];
+    if (statusOf(error) === 404) return [];
     throw new TollgateError(`cannot read the release of ${tag} in ${owner}/${repo}: ${(error as Error).message}`, { cause: error });
   }
   await mkdir(directory, { recursive: true });

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as core from '@actions/core';
 import { defaultEvaluationConfig, loadEvaluationConfig } from '../../../shared/config/evaluation.js';
+import { CONFIG_PATH } from '../../../shared/config/path.js';
 import { InputError } from '../../../shared/errors/index.js';
 import { evaluateFiles } from '../../../shared/evaluate/index.js';
 import { createGitHubClient, type GitHubClient, type GitHubClientOptions } from '../../../shared/github/client.js';
@@ -37,7 +38,7 @@ export async function evaluateAction(options: EvaluateActionOptions = {}): Promi
   const model = optionalInput('model');
   const stage = optionalInput('stage');
   const predictCommand = optionalInput('predict-command');
-  const configPath = optionalInput('config') ?? '.github/tollgate.yml';
+  const configPath = optionalInput('config') ?? CONFIG_PATH;
   const reportPath = optionalInput('report') ?? 'evaluation.json';
   const failOnReject = booleanInput('fail-on-reject', true);
   const checkName = optionalInput('check-name') ?? 'tollgate/evaluation';

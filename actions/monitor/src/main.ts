@@ -6,6 +6,7 @@ import { existsSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import * as core from '@actions/core';
+import { CONFIG_PATH } from '../../../shared/config/path.js';
 import { defaultMonitorSections, loadMonitorSections, type MonitorSections } from '../../../shared/config/monitor.js';
 import { InputError, UsageError } from '../../../shared/errors/index.js';
 import {
@@ -163,7 +164,7 @@ async function writeEvidence(base: string, record: unknown): Promise<void> {
 export async function monitorAction(options: MonitorActionOptions = {}): Promise<void> {
   const command = choiceInput('command', ['monitor', 'shadow', 'canary'] as const, 'monitor');
   const base = resolve(optionalInput('path') ?? '.');
-  const configPath = resolve(base, optionalInput('config') ?? '.github/tollgate.yml');
+  const configPath = resolve(base, optionalInput('config') ?? CONFIG_PATH);
   let sections = defaultMonitorSections();
   if (existsSync(configPath)) sections = await loadMonitorSections(configPath);
   else core.info(`${configPath} not found: using the default monitoring settings.`);

@@ -3,6 +3,7 @@
  */
 import { resolve } from 'node:path';
 import * as core from '@actions/core';
+import { CONFIG_PATH } from '../../../shared/config/path.js';
 import { UsageError } from '../../../shared/errors/index.js';
 import {
   configuredModels, dataFingerprintOf, DEFAULT_MAX_MODEL_BYTES, digestJson, GITHUB_ACTIONS_TAGGER, isPrerelease, jsonAsset, loadModelsConfig,
@@ -73,7 +74,7 @@ export async function registerAction(env: NodeJS.ProcessEnv = process.env): Prom
   const version = optionalInput('version');
   const bump = version === undefined ? choiceInput<BumpPart>('bump', ['major', 'minor', 'patch'], 'patch') : undefined;
   const backend = choiceInput<BackendChoice>('backend', ['auto', 'git', 'github'], 'auto');
-  const models = await loadModelsConfig(resolve(base, optionalInput('config') ?? '.github/tollgate.yml'));
+  const models = await loadModelsConfig(resolve(base, optionalInput('config') ?? CONFIG_PATH));
   const attachments = await readAttachments(base);
   const pushTo = booleanInput('push', true) ? 'origin' : undefined;
   const opened = openRegistry({

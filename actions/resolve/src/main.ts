@@ -3,6 +3,7 @@
  */
 import { resolve } from 'node:path';
 import * as core from '@actions/core';
+import { CONFIG_PATH } from '../../../shared/config/path.js';
 import { RegistryError, loadModelsConfig, openRegistry, type BackendChoice } from '../../../shared/registry/index.js';
 import { codeSpan, escapeMarkdown } from '../../../shared/report/index.js';
 import { booleanInput, choiceInput, optionalInput, requiredInput } from '../../lib/inputs.js';
@@ -21,7 +22,7 @@ export async function resolveAction(env: NodeJS.ProcessEnv = process.env): Promi
     repository: context.repository,
     apiUrl: context.apiUrl,
     retries: context.apiRetries,
-    models: await loadModelsConfig(resolve(base, optionalInput('config') ?? '.github/tollgate.yml')),
+    models: await loadModelsConfig(resolve(base, optionalInput('config') ?? CONFIG_PATH)),
   });
   const found = await registry.resolve(model, stage);
   core.setOutput('found', String(found !== null));

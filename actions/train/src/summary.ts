@@ -1,11 +1,5 @@
-import { codeSpan, details, escapeHtml, escapeMarkdown, formatNumber, markdownTable } from '../../../shared/report/index.js';
+import { codeSpan, details, escapeHtml, escapeMarkdown, formatBytes, formatNumber, markdownTable } from '../../../shared/report/index.js';
 import { flattenMetrics, type TrainResult } from '../../../shared/train/index.js';
-
-function formatBytes(size: number): string {
-  if (size < 1024) return `${size} B`;
-  if (size < 1024 * 1024) return `${(size / 1024).toFixed(1)} KiB`;
-  return `${(size / 1024 / 1024).toFixed(1)} MiB`;
-}
 
 function paramValue(value: unknown): string {
   return typeof value === 'string' ? value : JSON.stringify(value);

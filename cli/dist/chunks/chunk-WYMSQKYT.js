@@ -1,0 +1,1 @@
+var t=".github/tollgate.yml";export{t as a};
