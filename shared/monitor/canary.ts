@@ -9,7 +9,7 @@ import { METRICS, PreparedPredictions, pairedBootstrap, percentileInterval, type
 import { decideCanary } from './evidence.js';
 import { proportionDifference, proportionEstimate, relativeIncrease } from './intervals.js';
 import { joinLabels, type LabelSet } from './labels.js';
-import { numericRole, roleColumn, rowsWhere, versionCounts, type LogView } from './log.js';
+import { numericRole, roleColumn, versionCounts, versionRows, type LogView } from './log.js';
 import { DEFAULT_CANARY, type CanaryBounds } from './settings.js';
 import { errorCount, latencySummary } from './signals/latency.js';
 import { CANARY_REPORT_SCHEMA, type CanaryFigures, type CanaryReport, type CanarySide } from './types.js';
@@ -31,23 +31,11 @@ export interface CanaryOptions {
   now?: Date;
 }
 
-function normalVersion(text: string): string {
-  return text.trim().replace(/^.*@/, '').replace(/^v(?=\d)/, '');
-}
-
 /** Rows of a version (`v1.4.0`, `1.4.0` and `churn@v1.4.0` match). */
-function versionRows(view: LogView, version: string): { rows: Int32Array; names: string[] } {
-  const column = roleColumn(view, 'version');
-  if (column === undefined || column.kind !== 'string') throw new InputError({ file: view.path }, `a canary analysis needs a model version column (monitor.columns.version; looked for '${view.roles.version ?? 'model_version'}')`);
-  const names = column.dictionary.filter((text) => normalVersion(text) === normalVersion(version));
-  const lists = names.map((name) => rowsWhere(view, 'version', name));
-  const rows = new Int32Array(lists.reduce((total, list) => total + list.length, 0));
-  let offset = 0;
-  for (const list of lists) {
-    rows.set(list, offset);
-    offset += list.length;
-  }
-  return { rows: rows.sort(), names };
+function rowsOfVersion(view: LogView, version: string): { rows: Int32Array; names: string[] } {
+  const found = versionRows(view, version);
+  if (found === undefined) throw new InputError({ file: view.path }, `a canary analysis needs a model version column (monitor.columns.version; looked for '${view.roles.version ?? 'model_version'}')`);
+  return found;
 }
 
 interface SideMetric {
@@ -77,7 +65,7 @@ export function analyzeCanary(log: LogView, control: string, canary: string, lab
   const threshold = options.threshold ?? 0.5;
   const metric: MetricName = options.metric ?? (task === 'classification' ? 'roc_auc' : 'rmse');
   const { view, window } = applyWindow(log, resolveWindow({ ...options.window, now }));
-  const sides = { control: versionRows(view, control), canary: versionRows(view, canary) };
+  const sides = { control: rowsOfVersion(view, control), canary: rowsOfVersion(view, canary) };
   const counts = versionCounts(view);
   for (const [role, version] of [
     ['control', control],

@@ -6,6 +6,7 @@
  * evidence records the promotion PR carries.
  */
 import { createHash } from 'node:crypto';
+import { sameVersion } from './log.js';
 import { DEFAULT_CANARY, DEFAULT_SHADOW, type CanaryBounds, type ShadowBounds } from './settings.js';
 import {
   EVIDENCE_SCHEMA,
@@ -154,11 +155,6 @@ export interface EvidenceStatus {
   requirements: EvidenceRequirement[];
   /** One line per requirement, for a status comment. */
   summary: string[];
-}
-
-function sameVersion(a: string, b: string): boolean {
-  const normal = (text: string) => text.trim().replace(/^.*@/, '').replace(/^v(?=\d)/, '');
-  return normal(a) === normal(b);
 }
 
 function asRecord(entry: EvidenceRecord | ShadowReport | CanaryReport): EvidenceRecord {

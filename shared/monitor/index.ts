@@ -15,7 +15,7 @@ export { checkBound, decideCanary, decideShadow, evidenceMet, evidenceRecord } f
 export type { Decision, EvidencePolicy, EvidenceRequirement, EvidenceStatus } from './evidence.js';
 export { shouldRetrain } from './retrain.js';
 export type { RetrainDecision, RetrainTrigger } from './retrain.js';
-export { loadPredictionLog, columnsSource, errorFlags, versionCounts, takeRows, rowsWhere } from './log.js';
+export { loadPredictionLog, columnsSource, errorFlags, versionCounts, takeRows } from './log.js';
 export type { LogView, LoadLogOptions } from './log.js';
 export { loadLabels, joinLabels } from './labels.js';
 export type { LabelSet } from './labels.js';

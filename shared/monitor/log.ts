@@ -294,16 +294,42 @@ export function takeRows(view: LogView, rows: Int32Array): LogView {
   };
 }
 
-/** Rows whose role column `role` holds `value` (e.g. one model version). */
-export function rowsWhere(view: LogView, role: LogRole, value: string): Int32Array {
-  const column = roleColumn(view, role);
-  if (column === undefined || column.kind !== 'string') return new Int32Array(0);
-  const code = column.dictionary.indexOf(value);
-  if (code < 0) return new Int32Array(0);
+/** `churn@v1.4.0`, `v1.4.0` and `1.4.0` name the same version. */
+export function sameVersion(a: string, b: string): boolean {
+  return normalVersion(a) === normalVersion(b);
+}
+
+function normalVersion(text: string): string {
+  return text.trim().replace(/^.*@/, '').replace(/^v(?=\d)/, '');
+}
+
+/**
+ * The rows (ascending) whose version column names `version` in any of the
+ * spellings {@link sameVersion} accepts, with the spellings found; undefined
+ * when the log has no text version column. One pass over the log.
+ */
+export function versionRows(view: LogView, version: string): { rows: Int32Array; names: string[] } | undefined {
+  const column = roleColumn(view, 'version');
+  if (column === undefined || column.kind !== 'string') return undefined;
+  const wanted = new Uint8Array(column.dictionary.length);
+  const names: string[] = [];
+  column.dictionary.forEach((text, code) => {
+    if (sameVersion(text, version)) {
+      wanted[code] = 1;
+      names.push(text);
+    }
+  });
   let count = 0;
-  for (let i = 0; i < view.rows; i++) if (column.codes[i] === code) count++;
+  for (let i = 0; i < view.rows; i++) {
+    const code = column.codes[i];
+    if (code >= 0 && wanted[code] === 1) count++;
+  }
   const rows = new Int32Array(count);
   let k = 0;
-  for (let i = 0; i < view.rows; i++) if (column.codes[i] === code) rows[k++] = i;
-  return rows;
+  for (let i = 0; i < view.rows; i++) {
+    const code = column.codes[i];
+    if (code >= 0 && wanted[code] === 1) rows[k++] = i;
+  }
+  return { rows, names };
 }
+

@@ -8,7 +8,7 @@ import { currentReadTypes, defaultDriftSettings, levelFails, type DriftReport, t
 import { InputError } from '../errors/index.js';
 import type { Task } from '../evaluate/index.js';
 import { joinLabels, loadLabels, type LabelSet } from './labels.js';
-import { loadPredictionLog, roleColumn, rowsWhere, takeRows, versionCounts, type LogView } from './log.js';
+import { loadPredictionLog, roleColumn, sameVersion, takeRows, versionCounts, versionRows, type LogView } from './log.js';
 import type { MonitorReference } from './reference.js';
 import { defaultMonitorSettings, type MonitorSettings, type SignalName } from './settings.js';
 import { worstLevel, type SignalContext } from './signals/common.js';
@@ -37,12 +37,6 @@ export interface MonitorOptions {
   now?: Date;
 }
 
-/** `churn@v1.4.0`, `v1.4.0` and `1.4.0` name the same version. */
-function sameVersion(a: string, b: string): boolean {
-  const normal = (text: string) => text.trim().replace(/^.*@/, '').replace(/^v(?=\d)/, '');
-  return normal(a) === normal(b);
-}
-
 function filterVersion(view: LogView, wanted: string | undefined, explicit: boolean): { view: LogView; version: string | null; notes: string[] } {
   const column = roleColumn(view, 'version');
   if (wanted === undefined || column === undefined || column.kind !== 'string') return { view, version: wanted ?? null, notes: [] };
@@ -53,16 +47,9 @@ function filterVersion(view: LogView, wanted: string | undefined, explicit: bool
     throw new InputError({ file: view.path }, `the log has no requests of version ${wanted} (${explicit ? 'asked for' : 'the version in the registry'}); it holds ${found || 'none'}. Choose one with --version.`);
   }
   if (matches.length === 1 && counts[matches[0]] === view.rows) return { view, version: matches[0], notes: [] };
-  const rows = matches.map((text) => rowsWhere(view, 'version', text));
-  const merged = new Int32Array(rows.reduce((total, list) => total + list.length, 0));
-  let offset = 0;
-  for (const list of rows) {
-    merged.set(list, offset);
-    offset += list.length;
-  }
-  merged.sort();
-  const others = view.rows - merged.length;
-  return { view: takeRows(view, merged), version: matches[0], notes: others > 0 ? [`${others} requests of other versions are not monitored`] : [] };
+  const { rows } = versionRows(view, wanted) as { rows: Int32Array };
+  const others = view.rows - rows.length;
+  return { view: takeRows(view, rows), version: matches[0], notes: others > 0 ? [`${others} requests of other versions are not monitored`] : [] };
 }
 
 /** The dataset-level fields when no drift run happened (no profile or nothing to compare). */
