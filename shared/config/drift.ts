@@ -21,6 +21,7 @@
  * ```
  */
 import { z } from 'zod';
+import { levels } from './schema-parts.js';
 import {
   DEFAULT_ROW_RATIO,
   DEFAULT_THRESHOLDS,
@@ -37,15 +38,6 @@ import { parseSection, type LocatedDocument } from './yaml-document.js';
 
 const share = z.number().gt(0).lt(1);
 const positive = z.number().positive();
-
-function levels(defaults: { warn: number; alert: number }, what: string) {
-  return z
-    .strictObject({
-      warn: positive.default(defaults.warn).describe(`${what} at or above this: warn.`),
-      alert: positive.default(defaults.alert).describe(`${what} at or above this: alert.`),
-    })
-    .refine((pair) => pair.alert >= pair.warn, { message: 'alert must be at least warn', path: ['alert'] });
-}
 
 const range = z
   .tuple([z.number().positive(), z.number().positive()])

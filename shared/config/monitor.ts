@@ -20,6 +20,7 @@
  * ```
  */
 import { z } from 'zod';
+import { levels, durationSchema } from './schema-parts.js';
 import { METRIC_NAMES } from '../evaluate/metrics/catalog.js';
 import { readTextFile } from '../errors/index.js';
 import {
@@ -33,7 +34,6 @@ import {
   type MonitorSettings,
 } from '../monitor/settings.js';
 import { defaultDriftConfig, parseDriftConfig, type DriftConfig } from './drift.js';
-import { DURATION_HINT, parseDuration } from './duration.js';
 import { evaluationSchema, type EvaluationConfig } from './evaluation.js';
 import { parseSection, topLevelKeys, type LocatedDocument } from './yaml-document.js';
 
@@ -41,17 +41,6 @@ const share = z.number().min(0).max(1);
 const positive = z.number().positive();
 const confidence = z.number().gt(0).lt(1);
 const columnName = z.string().min(1);
-
-const durationSchema = z.string({ error: `expected ${DURATION_HINT}` }).refine((text) => parseDuration(text) !== undefined, `expected ${DURATION_HINT}`);
-
-function levels(defaults: { warn: number; alert: number }, what: string) {
-  return z
-    .strictObject({
-      warn: positive.default(defaults.warn).describe(`${what} at or above this: warn.`),
-      alert: positive.default(defaults.alert).describe(`${what} at or above this: alert.`),
-    })
-    .refine((pair) => pair.alert >= pair.warn, { message: 'alert must be at least warn', path: ['alert'] });
-}
 
 const range = z
   .tuple([z.number().min(0), z.number().positive()])

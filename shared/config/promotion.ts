@@ -14,9 +14,9 @@
  * ```
  */
 import { z } from 'zod';
+import { durationSchema } from './schema-parts.js';
 // The registry's leaf module, not its index: the index loads config/models, which composes this file.
 import { isValidName } from '../registry/names.js';
-import { DURATION_HINT, parseDuration } from './duration.js';
 import { evidenceSchema } from './monitor.js';
 
 /** The check the promotion itself reports; requiring it would wait forever. */
@@ -29,10 +29,6 @@ const TEAM = /^@?[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}\/[A-Za-z0-9][
 export const approverSchema = z
   .string({ error: 'expected a GitHub login (alice) or a team (acme/ml-leads)' })
   .refine((text) => LOGIN.test(text) || TEAM.test(text), 'expected a GitHub login (alice) or a team (acme/ml-leads)');
-
-const durationSchema = z
-  .string({ error: `expected ${DURATION_HINT}` })
-  .refine((text) => parseDuration(text) !== undefined, `expected ${DURATION_HINT}`);
 
 /** The promotion policy of one stage. */
 export const stagePolicySchema = z

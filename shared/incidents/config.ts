@@ -13,7 +13,8 @@
  * ```
  */
 import { z } from 'zod';
-import { DURATION_HINT, parseDuration } from '../config/duration.js';
+import { durationSchema } from '../config/schema-parts.js';
+import { parseDuration } from '../config/duration.js';
 
 /** Most runs a window may span (the issue keeps {@link MAX_RUNS}-many). */
 const MAX_WINDOW = 10;
@@ -44,8 +45,6 @@ const openAfterSchema = z
     return { alerts, window };
   })
   .describe("Open when the alert holds in N of the last M runs ('2 of 3').");
-
-const durationSchema = z.string({ error: `expected ${DURATION_HINT}` }).refine((text) => parseDuration(text) !== undefined, `expected ${DURATION_HINT}`);
 
 const ARTIFACT_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/;
 const WORKFLOW_FILE = /^[A-Za-z0-9._/-]+\.ya?ml$/;
