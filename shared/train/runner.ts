@@ -100,9 +100,9 @@ export async function runTraining(options: TrainOptions): Promise<TrainResult> {
     await writeLineage(lineagePath, lineage);
     return result([], null);
   }
-  await requireOutputs(plan.cwd, [...plan.outputs, ...(plan.metricsFile ? [plan.metricsFile] : [])]);
+  await requireOutputs(plan.cwd, producedFiles(plan));
   const metrics = plan.metricsFile ? await readMetrics(resolve(plan.cwd, plan.metricsFile), plan.metricsFile) : null;
-  const outputs = await fingerprintOutputs(plan.cwd, [...plan.outputs, ...(plan.metricsFile ? [plan.metricsFile] : [])], [lineagePath]);
+  const outputs = await fingerprintOutputs(plan.cwd, producedFiles(plan), [lineagePath]);
   lineage.outputs = outputs;
   lineage.metrics = { file: plan.metricsFile, values: metrics };
   await writeLineage(lineagePath, lineage);
@@ -126,7 +126,7 @@ async function acceptRestored(plan: TrainPlan, lineagePath: string, restoredAt: 
     return `its lineage is unreadable (${(error as Error).message})`;
   }
   if (lineage.key !== plan.key) return 'its lineage belongs to another key';
-  const outputs = await fingerprintOutputs(plan.cwd, [...plan.outputs, ...(plan.metricsFile ? [plan.metricsFile] : [])], [lineagePath]).catch(() => undefined);
+  const outputs = await fingerprintOutputs(plan.cwd, producedFiles(plan), [lineagePath]).catch(() => undefined);
   if (!outputs || JSON.stringify(outputs) !== JSON.stringify(lineage.outputs)) return 'the restored files differ from those its lineage lists';
   lineage.cache = {
     status: 'hit',
@@ -188,4 +188,9 @@ function baseLineage(plan: TrainPlan, status: 'miss' | 'off', startedAt: Date, e
     outputs: [],
     metrics: { file: plan.metricsFile, values: null },
   };
+}
+
+/** The files a training run must leave: its declared outputs and its metrics file. */
+function producedFiles(plan: TrainPlan): string[] {
+  return plan.metricsFile ? [...plan.outputs, plan.metricsFile] : [...plan.outputs];
 }
