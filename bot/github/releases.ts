@@ -3,39 +3,25 @@
  * lineage, model card) and where its audit records are attached.
  */
 import { statusOf, toGitHubApiError } from '../../shared/github/failure.js';
+import { downloadReleaseAsset, releaseByTag, type Release, type ReleaseAsset } from '../../shared/github/release-asset.js';
 import type { Delivery } from '../delivery.js';
 
 /** Evidence files are small; anything larger is not read. */
 export const MAX_EVIDENCE_BYTES = 2 * 1024 * 1024;
 
-export interface ReleaseAssetInfo {
-  id: number;
-  name: string;
-  size: number;
-  url: string;
-}
+/** An asset of a version's release. */
+export type ReleaseAssetInfo = ReleaseAsset;
 
-export interface ReleaseInfo {
-  id: number;
-  url: string;
-  uploadUrl: string;
-  assets: ReleaseAssetInfo[];
-}
+/** A version's release and its assets. */
+export type ReleaseInfo = Release;
 
 /** The release of `tag`, or null when the version has none. */
 export function fetchRelease(delivery: Delivery, tag: string): Promise<ReleaseInfo | null> {
   return delivery.memo(`release:${tag}`, async () => {
     const { client, owner, repo } = delivery;
     try {
-      const { data } = await client.rest.repos.getReleaseByTag({ owner, repo, tag });
-      return {
-        id: data.id,
-        url: data.html_url,
-        uploadUrl: data.upload_url,
-        assets: data.assets.map((asset) => ({ id: asset.id, name: asset.name, size: asset.size, url: asset.browser_download_url })),
-      };
+      return await releaseByTag(client, { owner, repo }, tag);
     } catch (error) {
-      if (statusOf(error) === 404) return null;
       toGitHubApiError(error, `reading the release of ${tag}`, 'contents: read');
     }
   });
@@ -49,9 +35,7 @@ export async function downloadAsset(delivery: Delivery, asset: ReleaseAssetInfo,
   if (known) return known;
   const { client, owner, repo } = delivery;
   try {
-    const response = await client.rest.repos.getReleaseAsset({ owner, repo, asset_id: asset.id, headers: { accept: 'application/octet-stream' } });
-    const data = response.data as unknown;
-    const bytes = Buffer.isBuffer(data) ? data : data instanceof ArrayBuffer ? Buffer.from(data) : Buffer.from(String(data));
+    const bytes = await downloadReleaseAsset(client, { owner, repo }, asset.id);
     delivery.lasting.set(key, bytes);
     return bytes;
   } catch (error) {

@@ -28,7 +28,7 @@ import type { CommandContext, CommandHandler, CommandResult } from '../commands/
 import type { Delivery } from '../delivery.js';
 import { defaultBranchHead } from '../github/git-data.js';
 import { fetchRole } from '../github/permissions.js';
-import { readIncidentSettings, trainingWorkflows } from '../incidents/config.js';
+import { readIncidentSettings, trainingWorkflows, type IncidentSettings } from '../incidents/config.js';
 import { forgetDriftIssues, toDriftIssue, type DriftIssue } from '../incidents/issues.js';
 import { openRebaselinePull } from '../incidents/rebaseline.js';
 import { RETRAIN_ISSUE_INPUT, dispatchTraining, workflowRunsUrl } from '../incidents/retrain.js';
@@ -50,8 +50,14 @@ async function fetchIssue(delivery: Delivery, number: number): Promise<DriftIssu
   }
 }
 
+/** A drift issue and the state of its incident. */
+interface Incident {
+  issue: DriftIssue;
+  state: IncidentState;
+}
+
 /** The drift incident of the comment's issue, read fresh (the payload's body may predate the bot's last write). */
-async function incidentOf(context: CommandContext): Promise<{ issue: DriftIssue; state: IncidentState } | null> {
+async function incidentOf(context: CommandContext): Promise<Incident | null> {
   const { issue, delivery } = context;
   if (issue.isPullRequest || !issue.labels.includes(DRIFT_LABEL) || !incidentKeyOf(issue.body)) return null;
   const fresh = await fetchIssue(delivery, issue.number);
@@ -61,7 +67,7 @@ async function incidentOf(context: CommandContext): Promise<{ issue: DriftIssue;
 }
 
 /** Decides a command on its issue, reading the commenter's role only when it matters. */
-async function decide(context: CommandContext, command: Command, incident: { issue: DriftIssue; state: IncidentState } | null): Promise<{ action: IncidentCommandAction; branch: string }> {
+async function decide(context: CommandContext, command: Command, incident: Incident | null): Promise<{ action: IncidentCommandAction; branch: string; settings: IncidentSettings }> {
   const { delivery, comment, issue } = context;
   const branch = (await defaultBranchHead(delivery)).branch;
   const settings = await readIncidentSettings(delivery, branch);
@@ -75,7 +81,7 @@ async function decide(context: CommandContext, command: Command, incident: { iss
     trainingWorkflows: trainingWorkflows(settings),
     now: delivery.now(),
   });
-  return { action, branch };
+  return { action, branch, settings };
 }
 
 function refused(action: Extract<IncidentCommandAction, { kind: 'refuse' }>): CommandResult {
@@ -83,7 +89,7 @@ function refused(action: Extract<IncidentCommandAction, { kind: 'refuse' }>): Co
 }
 
 /** Shared entry: null when the command is not ours here; a refusal for comments made through an App. */
-async function prepare(context: CommandContext, command: Command): Promise<{ incident: { issue: DriftIssue; state: IncidentState } | null } | CommandResult | null> {
+async function prepare(context: CommandContext, command: Command): Promise<{ incident: Incident | null } | CommandResult | null> {
   if (!isIncidentCommand(command)) return null;
   const incident = await incidentOf(context);
   if (command.kind !== 'retrain' && !incident) return null;
@@ -96,115 +102,119 @@ function isResult(value: unknown): value is CommandResult {
   return typeof value === 'object' && value !== null && 'ok' in value;
 }
 
+/** The actions a handler carries out (a refusal is replied here, an ignored command is left to other handlers). */
+type CarriedKind = Exclude<IncidentCommandAction['kind'], 'refuse' | 'ignore'>;
+
+/**
+ * A decided command, for its handler to carry out: the action, the default
+ * branch and its settings, and the drift incident for all but `/retrain`
+ * (which works anywhere and does not need one).
+ */
+type Decision<K extends CarriedKind> = {
+  action: Extract<IncidentCommandAction, { kind: K }>;
+  branch: string;
+  settings: IncidentSettings;
+} & (K extends 'dispatch-training' ? unknown : { incident: Incident });
+
+/** Narrows the action to one kind. */
+function isAction<K extends CarriedKind>(action: IncidentCommandAction, kind: K): action is Extract<IncidentCommandAction, { kind: K }> {
+  return action.kind === kind;
+}
+
+/**
+ * A command handler that runs `carryOut` once the command is decided to
+ * `carries`. Before that it returns null when the command is not ours here
+ * (or is decided to anything else), and the refusal when made through an
+ * App or refused (`/status` is never refused: anyone may ask).
+ */
+function incidentCommand<K extends CarriedKind>(
+  handler: Omit<CommandHandler, 'run'>,
+  carries: K,
+  carryOut: (context: CommandContext, decision: Decision<K>) => Promise<CommandResult>,
+): CommandHandler {
+  return {
+    ...handler,
+    async run(context, command) {
+      const prepared = await prepare(context, command);
+      if (prepared === null || isResult(prepared)) return prepared;
+      const { incident } = prepared;
+      const { action, branch, settings } = await decide(context, command, incident);
+      if (action.kind === 'refuse') return refused(action);
+      if (!isAction(action, carries) || (carries !== 'dispatch-training' && !incident)) return null;
+      // The checks above are what Decision<K> says; TypeScript cannot follow them through K.
+      return carryOut(context, { action, branch, settings, incident } as Decision<K>);
+    },
+  };
+}
+
 /** `/snooze <duration>`: no comments until then; recorded in the issue's hidden history. */
-const snoozeCommand: CommandHandler = {
-  name: 'drift-snooze',
-  kinds: ['snooze'],
-  async run(context, command) {
-    const prepared = await prepare(context, command);
-    if (prepared === null || isResult(prepared)) return prepared;
-    const { action, branch } = await decide(context, command, prepared.incident);
-    if (action.kind === 'refuse') return refused(action);
-    if (action.kind !== 'snooze' || !prepared.incident) return null;
-    const { delivery } = context;
-    const settings = await readIncidentSettings(delivery, branch);
-    const body = updateIncidentStatus(prepared.incident.issue.body, { state: action.state, policy: incidentPolicy(settings.incidents), now: delivery.now(), repositoryUrl: repositoryUrlOf(context.comment.url) });
-    try {
-      await delivery.client.rest.issues.update({ owner: delivery.owner, repo: delivery.repo, issue_number: action.issue, body });
-    } catch (error) {
-      toGitHubApiError(error, `recording the snooze on #${action.issue}`, 'issues: write');
-    }
-    forgetDriftIssues(delivery);
-    return { ok: true, reply: `Snoozed until ${formatTime(action.until)}: no comments on this issue until then. It still updates, and closes by itself when the drift clears.` };
-  },
-};
+const snoozeCommand = incidentCommand({ name: 'drift-snooze', kinds: ['snooze'] }, 'snooze', async (context, { action, settings, incident }) => {
+  const { delivery } = context;
+  const body = updateIncidentStatus(incident.issue.body, { state: action.state, policy: incidentPolicy(settings.incidents), now: delivery.now(), repositoryUrl: repositoryUrlOf(context.comment.url) });
+  try {
+    await delivery.client.rest.issues.update({ owner: delivery.owner, repo: delivery.repo, issue_number: action.issue, body });
+  } catch (error) {
+    toGitHubApiError(error, `recording the snooze on #${action.issue}`, 'issues: write');
+  }
+  forgetDriftIssues(delivery);
+  return { ok: true, reply: `Snoozed until ${formatTime(action.until)}: no comments on this issue until then. It still updates, and closes by itself when the drift clears.` };
+});
 
 /** `/accept`: a pull request that stores the newest failing run's current profile as the new reference. */
-const acceptCommand: CommandHandler = {
-  name: 'drift-accept',
-  kinds: ['accept'],
-  slow: true,
-  async run(context, command) {
-    const prepared = await prepare(context, command);
-    if (prepared === null || isResult(prepared)) return prepared;
-    const { action, branch } = await decide(context, command, prepared.incident);
-    if (action.kind === 'refuse') return refused(action);
-    if (action.kind !== 'open-rebaseline-pr' || !prepared.incident) return null;
-    const { delivery } = context;
-    const parts = parseIncidentKey(prepared.incident.state.key)!;
-    const result = await openRebaselinePull(delivery, {
-      model: action.model,
-      stage: action.stage,
-      check: parts.check,
-      runId: action.run,
-      issue: action.issue,
-      requestedBy: context.comment.commenter.actor.login,
-      settings: await readIncidentSettings(delivery, branch),
-    });
-    if (result.status === 'refused') return { ok: false, reply: `${codeSpan('/accept')}: ${escapeMarkdown(result.reason)}.` };
-    const link = safeUrl(result.url);
-    const pull = link ? `[#${result.number}](${link})` : `#${result.number}`;
-    return {
-      ok: true,
-      reply: `${result.status === 'opened' ? 'Opened' : 'Updated'} ${pull}: it stores the current profile of run ${action.run} as ${codeSpan(result.path)}, the new drift reference of ${codeSpan(action.model)} in ${codeSpan(action.stage)}. Review and merge it if the change in the data is expected.`,
-    };
-  },
-};
+const acceptCommand = incidentCommand({ name: 'drift-accept', kinds: ['accept'], slow: true }, 'open-rebaseline-pr', async (context, { action, settings, incident }) => {
+  const parts = parseIncidentKey(incident.state.key)!;
+  const result = await openRebaselinePull(context.delivery, {
+    model: action.model,
+    stage: action.stage,
+    check: parts.check,
+    runId: action.run,
+    issue: action.issue,
+    requestedBy: context.comment.commenter.actor.login,
+    settings,
+  });
+  if (result.status === 'refused') return { ok: false, reply: `${codeSpan('/accept')}: ${escapeMarkdown(result.reason)}.` };
+  const link = safeUrl(result.url);
+  const pull = link ? `[#${result.number}](${link})` : `#${result.number}`;
+  return {
+    ok: true,
+    reply: `${result.status === 'opened' ? 'Opened' : 'Updated'} ${pull}: it stores the current profile of run ${action.run} as ${codeSpan(result.path)}, the new drift reference of ${codeSpan(action.model)} in ${codeSpan(action.stage)}. Review and merge it if the change in the data is expected.`,
+  };
+});
 
 /** `/retrain <model>`: dispatches the model's training workflow with this issue's number. */
-const retrainCommand: CommandHandler = {
-  name: 'drift-retrain',
-  kinds: ['retrain'],
-  slow: true,
-  async run(context, command) {
-    const prepared = await prepare(context, command);
-    if (prepared === null || isResult(prepared)) return prepared;
-    const { action, branch } = await decide(context, command, prepared.incident);
-    if (action.kind === 'refuse') return refused(action);
-    if (action.kind !== 'dispatch-training') return null;
-    let note = ` with input ${codeSpan(`${RETRAIN_ISSUE_INPUT}: ${action.issue}`)}`;
-    try {
-      const { linked } = await dispatchTraining(context.delivery, { workflow: action.workflow, ref: branch, issue: action.issue });
-      if (!linked) note = ` (it does not declare the ${codeSpan(RETRAIN_ISSUE_INPUT)} input, so it was started without a link to #${action.issue})`;
-    } catch (error) {
-      const status = statusOf(error);
-      if (status === 404) return { ok: false, reply: `${codeSpan('/retrain')}: ${codeSpan(action.workflow)} was not found on ${codeSpan(branch)} (check ${codeSpan('training_workflow')} of ${codeSpan(action.model)} in ${codeSpan('.github/tollgate.yml')}).` };
-      if (status === 422) return { ok: false, reply: `${codeSpan('/retrain')}: GitHub refused to start ${codeSpan(action.workflow)}: ${escapeMarkdown((error as Error).message.split('\n')[0])} (it needs an ${codeSpan('on: workflow_dispatch')} trigger).` };
-      toGitHubApiError(error, `starting ${action.workflow}`, 'actions: write');
-    }
-    const repositoryUrl = repositoryUrlOf(context.comment.url);
-    const runs = workflowRunsUrl(repositoryUrl, action.workflow);
-    const where = runs ? `[${escapeMarkdown(action.workflow)}](${runs})` : codeSpan(action.workflow);
-    return { ok: true, reply: `Started ${where} on ${codeSpan(branch)} to retrain ${codeSpan(action.model)}${note}.` };
-  },
-};
+const retrainCommand = incidentCommand({ name: 'drift-retrain', kinds: ['retrain'], slow: true }, 'dispatch-training', async (context, { action, branch }) => {
+  let note = ` with input ${codeSpan(`${RETRAIN_ISSUE_INPUT}: ${action.issue}`)}`;
+  try {
+    const { linked } = await dispatchTraining(context.delivery, { workflow: action.workflow, ref: branch, issue: action.issue });
+    if (!linked) note = ` (it does not declare the ${codeSpan(RETRAIN_ISSUE_INPUT)} input, so it was started without a link to #${action.issue})`;
+  } catch (error) {
+    const status = statusOf(error);
+    if (status === 404) return { ok: false, reply: `${codeSpan('/retrain')}: ${codeSpan(action.workflow)} was not found on ${codeSpan(branch)} (check ${codeSpan('training_workflow')} of ${codeSpan(action.model)} in ${codeSpan('.github/tollgate.yml')}).` };
+    if (status === 422) return { ok: false, reply: `${codeSpan('/retrain')}: GitHub refused to start ${codeSpan(action.workflow)}: ${escapeMarkdown((error as Error).message.split('\n')[0])} (it needs an ${codeSpan('on: workflow_dispatch')} trigger).` };
+    toGitHubApiError(error, `starting ${action.workflow}`, 'actions: write');
+  }
+  const repositoryUrl = repositoryUrlOf(context.comment.url);
+  const runs = workflowRunsUrl(repositoryUrl, action.workflow);
+  const where = runs ? `[${escapeMarkdown(action.workflow)}](${runs})` : codeSpan(action.workflow);
+  return { ok: true, reply: `Started ${where} on ${codeSpan(branch)} to retrain ${codeSpan(action.model)}${note}.` };
+});
 
 /** `/status` on a drift issue: reconciles the issue (repairs, missed runs) and replies with where it stands. */
-const driftStatusCommand: CommandHandler = {
-  name: 'drift-status',
-  kinds: ['status'],
-  async run(context, command) {
-    const prepared = await prepare(context, command);
-    if (prepared === null || isResult(prepared)) return prepared;
-    const { action, branch } = await decide(context, command, prepared.incident);
-    if (action.kind !== 'status' || !prepared.incident) return null;
-    const { delivery } = context;
-    const repositoryUrl = repositoryUrlOf(context.comment.url);
-    const report = await reconcileIncidentIssue(delivery, prepared.incident.issue, branch, repositoryUrl);
-    const after = await incidentOf(context);
-    const settings = await readIncidentSettings(delivery, branch);
-    const state = after?.state ?? prepared.incident.state;
-    const reply = incidentStatusReply({
-      state,
-      policy: incidentPolicy(settings.incidents),
-      now: delivery.now(),
-      issueState: after?.issue.state ?? prepared.incident.issue.state,
-      repositoryUrl,
-      repairs: report.repairs,
-    });
-    return { ok: true, reply };
-  },
-};
+const driftStatusCommand = incidentCommand({ name: 'drift-status', kinds: ['status'] }, 'status', async (context, { branch, settings, incident }) => {
+  const { delivery } = context;
+  const repositoryUrl = repositoryUrlOf(context.comment.url);
+  const report = await reconcileIncidentIssue(delivery, incident.issue, branch, repositoryUrl);
+  const after = await incidentOf(context);
+  const reply = incidentStatusReply({
+    state: after?.state ?? incident.state,
+    policy: incidentPolicy(settings.incidents),
+    now: delivery.now(),
+    issueState: after?.issue.state ?? incident.issue.state,
+    repositoryUrl,
+    repairs: report.repairs,
+  });
+  return { ok: true, reply };
+});
 
 /** The drift-issue command handlers, to pass to `createTollgateApp` after the promotion commands. */
 export const INCIDENT_COMMAND_HANDLERS: readonly CommandHandler[] = [driftStatusCommand, snoozeCommand, acceptCommand, retrainCommand];

@@ -16,6 +16,7 @@ import { readBaseline } from '../drift/index.js';
 import { InputError, TollgateError, UsageError } from '../errors/index.js';
 import type { EvaluationReport } from '../evaluate/index.js';
 import type { GitHubClient } from '../github/client.js';
+import { downloadReleaseAsset, releaseByTag, type ReleaseAsset } from '../github/release-asset.js';
 import type { Profile } from '../profile/index.js';
 import { openRegistry, type BackendChoice, type Registry } from '../registry/index.js';
 
@@ -102,14 +103,13 @@ export function directoryAssets(directory: string): AssetSource {
 
 /** Assets of the GitHub release of each tag (one release lookup per tag). */
 export function githubReleaseAssets(client: GitHubClient, owner: string, repo: string): AssetSource {
-  const releases = new Map<string, Promise<Array<{ id: number; name: string }> | null>>();
+  const releases = new Map<string, Promise<ReleaseAsset[] | null>>();
   const listing = (tag: string) => {
     let found = releases.get(tag);
     if (found === undefined) {
-      found = client.rest.repos.getReleaseByTag({ owner, repo, tag }).then(
-        ({ data }) => data.assets.map((asset) => ({ id: asset.id, name: asset.name })),
-        (error: { status?: number; message?: string }) => {
-          if (error.status === 404) return null;
+      found = releaseByTag(client, { owner, repo }, tag).then(
+        (release) => release?.assets ?? null,
+        (error: { message?: string }) => {
           throw new TollgateError(`cannot read the release of ${tag} in ${owner}/${repo}: ${error.message ?? String(error)}`, { cause: error });
         },
       );
@@ -121,8 +121,7 @@ export function githubReleaseAssets(client: GitHubClient, owner: string, repo: s
     const assets = await listing(tag);
     const asset = assets?.find((candidate) => candidate.name === name);
     if (!asset) return null;
-    const response = await client.rest.repos.getReleaseAsset({ owner, repo, asset_id: asset.id, headers: { accept: 'application/octet-stream' } });
-    return new Uint8Array(response.data as unknown as ArrayBuffer);
+    return downloadReleaseAsset(client, { owner, repo }, asset.id);
   };
 }
 

@@ -6,7 +6,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { TollgateError, UsageError } from '../../../shared/errors/index.js';
-import { statusOf } from '../../../shared/github/failure.js';
+import { downloadReleaseAsset, releaseByTag, type Release } from '../../../shared/github/release-asset.js';
 import { loadModelsConfig, openRegistry } from '../../../shared/registry/index.js';
 
 /** The release asset that holds a version's baseline profile. */
@@ -55,18 +55,18 @@ export async function registryReference(request: RegistryReferenceRequest): Prom
   }
   const tag = found.version.tag;
   if (!tag || !client || !owner || !repo) throw new TollgateError(`${found.model} ${found.version.version} has no registration tag, so no release with a profile`);
-  let assets: Array<{ id: number; name: string }>;
+  let release: Release | null;
   try {
-    assets = (await client.rest.repos.getReleaseByTag({ owner, repo, tag })).data.assets;
+    release = await releaseByTag(client, { owner, repo }, tag);
   } catch (error) {
-    if (statusOf(error) === 404) throw new TollgateError(`${tag} has no release, so no ${PROFILE_ASSET} to compare with`, { cause: error });
     throw new TollgateError(`cannot read the release of ${tag} in ${owner}/${repo}: ${(error as Error).message}`, { cause: error });
   }
-  const asset = assets.find((candidate) => candidate.name === PROFILE_ASSET);
+  if (release === null) throw new TollgateError(`${tag} has no release, so no ${PROFILE_ASSET} to compare with`);
+  const asset = release.assets.find((candidate) => candidate.name === PROFILE_ASSET);
   if (!asset) throw new TollgateError(`the release of ${tag} has no ${PROFILE_ASSET} asset (register versions with their training data's baseline profile)`);
-  const response = await client.rest.repos.getReleaseAsset({ owner, repo, asset_id: asset.id, headers: { accept: 'application/octet-stream' } });
+  const bytes = await downloadReleaseAsset(client, { owner, repo }, asset.id);
   await mkdir(request.workDir, { recursive: true });
   const path = join(request.workDir, PROFILE_ASSET);
-  await writeFile(path, Buffer.from(response.data as unknown as ArrayBuffer));
+  await writeFile(path, bytes);
   return { path, label: `${tag} (${found.stage}) release asset ${PROFILE_ASSET}`, stage: found.stage, tag };
 }

@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import * as core from '@actions/core';
 import { TollgateError, UsageError } from '../../../shared/errors/index.js';
 import type { GitHubClient } from '../../../shared/github/client.js';
-import { statusOf } from '../../../shared/github/failure.js';
+import { downloadReleaseAsset, releaseByTag, type Release } from '../../../shared/github/release-asset.js';
 import { GitHubBackend, Registry, sanitizeAssetName, type Resolution } from '../../../shared/registry/index.js';
 import { splitShellWords } from '../../../shared/process/shell-words.js';
 
@@ -35,20 +35,19 @@ export interface ChampionPredictions {
 
 /** Downloads every asset of the release for `tag` into `directory`; none when the tag has no release. */
 async function downloadReleaseAssets(client: GitHubClient, owner: string, repo: string, tag: string, directory: string): Promise<string[]> {
-  let assets: Array<{ id: number; name: string }>;
+  let release: Release | null;
   try {
-    const { data } = await client.rest.repos.getReleaseByTag({ owner, repo, tag });
-    assets = data.assets;
+    release = await releaseByTag(client, { owner, repo }, tag);
   } catch (error) {
-    if (statusOf(error) === 404) return [];
     throw new TollgateError(`cannot read the release of ${tag} in ${owner}/${repo}: ${(error as Error).message}`, { cause: error });
   }
+  if (release === null) return [];
   await mkdir(directory, { recursive: true });
   const written: string[] = [];
-  for (const asset of assets) {
-    const response = await client.rest.repos.getReleaseAsset({ owner, repo, asset_id: asset.id, headers: { accept: 'application/octet-stream' } });
+  for (const asset of release.assets) {
+    const bytes = await downloadReleaseAsset(client, { owner, repo }, asset.id);
     const name = sanitizeAssetName(asset.name);
-    await writeFile(join(directory, name), Buffer.from(response.data as unknown as ArrayBuffer));
+    await writeFile(join(directory, name), bytes);
     written.push(name);
   }
   return written;
