@@ -1,6 +1,7 @@
+import { writeFile } from 'node:fs/promises';
 import { isAbsolute, join } from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { UsageError } from '../shared/errors/index.js';
+import { InputError, UsageError } from '../shared/errors/index.js';
 
 /** What a command may touch: injected so tests run commands in-process. */
 export interface CommandIo {
@@ -74,4 +75,28 @@ export function requirePositional(positionals: string[], index: number, what: st
  */
 export function inputPath(io: CommandIo, path: string): string {
   return isAbsolute(path) || io.cwd === process.cwd() ? path : join(io.cwd, path);
+}
+
+/** How {@link writeOutput} words its failure. */
+export interface WriteOutputOptions {
+  /** What could not be written, as the message says it (default 'the report'). */
+  what?: string;
+  /**
+   * Name the file in the message as the user typed it rather than as
+   * resolved (the two differ only when the command runs in another directory).
+   */
+  asTyped?: boolean;
+}
+
+/**
+ * Writes `text` to a file the user named (a path as typed, see
+ * {@link inputPath}); a failure is an InputError `cannot write the report (...)`.
+ */
+export async function writeOutput(io: CommandIo, path: string, text: string, options: WriteOutputOptions = {}): Promise<void> {
+  const target = inputPath(io, path);
+  try {
+    await writeFile(target, text);
+  } catch (error) {
+    throw new InputError({ file: options.asTyped ? path : target }, `cannot write ${options.what ?? 'the report'} (${(error as Error).message})`, { cause: error });
+  }
 }

@@ -1,8 +1,8 @@
 import { UsageError } from '../../shared/errors/index.js';
 import { canaryFromFiles, evidenceRecord } from '../../shared/monitor/index.js';
 import { canaryText } from '../../shared/report/monitor.js';
-import { inputPath, parseCommandArgs, writeJson, type Command } from '../command.js';
-import { formatFlag, readSections, windowFlags, writeReport } from './monitor.js';
+import { inputPath, parseCommandArgs, type Command } from '../command.js';
+import { comparisonFromFlags, comparisonOptions, writeLiveReport } from '../live-flags.js';
 
 const usage = `Usage: tollgate canary --logs FILE --control VERSION --canary VERSION [--labels FILE]
          [--since 24h|TIME] [--until TIME] [--model NAME] [--stage STAGE]
@@ -34,16 +34,7 @@ const options = {
   logs: { type: 'string' },
   control: { type: 'string' },
   canary: { type: 'string' },
-  labels: { type: 'string' },
-  since: { type: 'string' },
-  until: { type: 'string' },
-  model: { type: 'string' },
-  stage: { type: 'string' },
-  format: { type: 'string' },
-  config: { type: 'string' },
-  json: { type: 'boolean', default: false },
-  out: { type: 'string' },
-  evidence: { type: 'string' },
+  ...comparisonOptions,
 } as const;
 
 export const canaryCommand: Command = {
@@ -53,18 +44,9 @@ export const canaryCommand: Command = {
     const { values } = parseCommandArgs(argv, options, usage, false);
     if (values.logs === undefined) throw new UsageError(`missing --logs FILE\n\n${usage}`);
     if (values.control === undefined || values.canary === undefined) throw new UsageError(`missing --control VERSION and --canary VERSION\n\n${usage}`);
-    const sections = await readSections(io, values.config);
-    const report = await canaryFromFiles(inputPath(io, values.logs), values.control, values.canary, sections, {
-      labels: values.labels === undefined ? undefined : inputPath(io, values.labels),
-      format: formatFlag(values.format),
-      window: await windowFlags(io, values),
-      model: values.model,
-      stage: values.stage,
-    });
-    if (values.out !== undefined) await writeReport(io, values.out, report);
-    if (values.evidence !== undefined) await writeReport(io, values.evidence, evidenceRecord(report));
-    if (values.json) writeJson(io, report);
-    else io.stdout.write(canaryText(report));
+    const { sections, request } = await comparisonFromFlags(io, values);
+    const report = await canaryFromFiles(inputPath(io, values.logs), values.control, values.canary, sections, request);
+    await writeLiveReport(io, values, report, canaryText, evidenceRecord);
     return report.verdict === 'rollback' ? 1 : 0;
   },
 };

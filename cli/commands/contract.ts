@@ -1,8 +1,7 @@
-import { writeFile } from 'node:fs/promises';
 import { inferContract, parseContract } from '../../shared/contract/index.js';
-import { InputError, UsageError } from '../../shared/errors/index.js';
+import { UsageError } from '../../shared/errors/index.js';
 import { profileTable } from '../../shared/profile/index.js';
-import { inputPath, parseCommandArgs, requirePositional, writeJson, type Command } from '../command.js';
+import { inputPath, parseCommandArgs, requirePositional, writeJson, writeOutput, type Command } from '../command.js';
 import { progressReporter } from '../progress.js';
 
 const usage = `Usage: tollgate contract infer <data> [--out contract.yml] [--json]
@@ -25,13 +24,7 @@ export const contractCommand: Command = {
     const text = inferContract(profile, data);
     // What we write must be a contract we accept.
     const parsed = parseContract(text, values.out ?? 'contract.yml');
-    if (values.out) {
-      try {
-        await writeFile(inputPath(io, values.out), text);
-      } catch (error) {
-        throw new InputError({ file: values.out }, `cannot write the contract (${(error as Error).message})`);
-      }
-    }
+    if (values.out) await writeOutput(io, values.out, text, { what: 'the contract', asTyped: true });
     if (values.json) writeJson(io, { contract: values.out ?? null, rules: parsed.value });
     else if (!values.out) io.stdout.write(text);
     else io.stdout.write(`wrote ${values.out} (${Object.keys(parsed.value.columns).length} columns)\n`);

@@ -1,13 +1,12 @@
 import { existsSync } from 'node:fs';
-import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { defaultDriftConfig, loadDriftConfig, type DriftConfig } from '../../shared/config/drift.js';
 import { CONFIG_PATH } from '../../shared/config/path.js';
 import { FAIL_ON, createBaseline, driftFromFiles, levelFails, type FailOn } from '../../shared/drift/index.js';
-import { InputError, UsageError } from '../../shared/errors/index.js';
+import { UsageError } from '../../shared/errors/index.js';
 import { profileToJSON } from '../../shared/profile/index.js';
 import { driftMarkdown, driftText } from '../../shared/report/drift.js';
-import { inputPath, parseCommandArgs, requirePositional, writeJson, type Command, type CommandIo } from '../command.js';
+import { inputPath, parseCommandArgs, requirePositional, writeJson, writeOutput, type Command, type CommandIo } from '../command.js';
 
 const usage = `Usage: tollgate drift --reference <data|profile.json> --current <data> [options]
        tollgate drift baseline <data> --out profile.json [--json]
@@ -54,14 +53,6 @@ async function readConfig(io: CommandIo, explicit: string | undefined): Promise<
   return { config: (await loadDriftConfig(path)).value, file: path };
 }
 
-async function writeOut(path: string, text: string): Promise<void> {
-  try {
-    await writeFile(path, text);
-  } catch (error) {
-    throw new InputError({ file: path }, `cannot write the file (${(error as Error).message})`);
-  }
-}
-
 const baselineUsage = `Usage: tollgate drift baseline <data> --out profile.json [--json]
 
 Profiles a data file twice: once to freeze each numeric column's bins
@@ -74,7 +65,7 @@ async function runBaseline(argv: string[], io: CommandIo): Promise<number> {
   if (positionals.length > 1) throw new UsageError(`expected one data file, got ${positionals.length}\n\n${baselineUsage}`);
   if (!values.out) throw new UsageError(`missing --out <profile.json>\n\n${baselineUsage}`);
   const profile = await createBaseline(inputPath(io, data));
-  await writeOut(inputPath(io, values.out), profileToJSON(profile));
+  await writeOutput(io, values.out, profileToJSON(profile), { what: 'the file' });
   const binned = profile.columns.filter((column) => column.kind === 'number' && column.bins !== null).length;
   if (values.json) writeJson(io, { profile: values.out, data, rows: profile.rows, columns: profile.columns.length, binned_columns: binned });
   else io.stdout.write(`Wrote ${values.out}: baseline of ${data} (${profile.rows.toLocaleString('en-US')} rows, ${profile.columns.length} columns, ${binned} with frozen bins)\n`);
@@ -97,8 +88,8 @@ export const driftCommand: Command = {
     const report = await driftFromFiles(inputPath(io, values.reference), inputPath(io, values.current), { settings, configFile: file });
     report.reference.path = values.reference;
     report.current.path = values.current;
-    if (values.out) await writeOut(inputPath(io, values.out), `${JSON.stringify(report, null, 2)}\n`);
-    if (values.markdown) await writeOut(inputPath(io, values.markdown), driftMarkdown(report));
+    if (values.out) await writeOutput(io, values.out, `${JSON.stringify(report, null, 2)}\n`, { what: 'the file' });
+    if (values.markdown) await writeOutput(io, values.markdown, driftMarkdown(report), { what: 'the file' });
     if (values.json) writeJson(io, report);
     else io.stdout.write(driftText(report));
     return levelFails(report.level, (failOnFlag as FailOn | undefined) ?? config.fail_on) ? 1 : 0;

@@ -1,12 +1,11 @@
 import { existsSync } from 'node:fs';
-import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { defaultEvaluationConfig, loadEvaluationConfig, type EvaluationConfig } from '../../shared/config/evaluation.js';
 import { CONFIG_PATH } from '../../shared/config/path.js';
-import { InputError, UsageError } from '../../shared/errors/index.js';
+import { UsageError } from '../../shared/errors/index.js';
 import { evaluateFiles } from '../../shared/evaluate/index.js';
 import { evaluationText, renderEvaluationMarkdown } from '../../shared/report/index.js';
-import { inputPath, parseCommandArgs, writeJson, type Command, type CommandIo } from '../command.js';
+import { inputPath, parseCommandArgs, writeJson, writeOutput, type Command, type CommandIo } from '../command.js';
 
 const usage = `Usage: tollgate evaluate --predictions FILE [--champion FILE] [options]
 
@@ -47,15 +46,6 @@ async function readConfig(io: CommandIo, explicit: string | undefined): Promise<
   return defaultEvaluationConfig();
 }
 
-async function writeOptional(io: CommandIo, path: string | undefined, text: string): Promise<void> {
-  if (path === undefined) return;
-  try {
-    await writeFile(inputPath(io, path), text);
-  } catch (error) {
-    throw new InputError({ file: path }, `cannot write the report (${(error as Error).message})`);
-  }
-}
-
 export const evaluateCommand: Command = {
   name: 'evaluate',
   usage,
@@ -69,8 +59,9 @@ export const evaluateCommand: Command = {
       columns: { id: values.id, label: values.label, score: values.score },
       policy,
     });
-    await writeOptional(io, values.out, `${JSON.stringify(report, null, 2)}\n`);
-    await writeOptional(io, values.markdown, renderEvaluationMarkdown(report, { model: values.model }));
+    // A failure names the file as typed.
+    if (values.out !== undefined) await writeOutput(io, values.out, `${JSON.stringify(report, null, 2)}\n`, { asTyped: true });
+    if (values.markdown !== undefined) await writeOutput(io, values.markdown, renderEvaluationMarkdown(report, { model: values.model }), { asTyped: true });
     if (values.json) writeJson(io, report);
     else io.stdout.write(evaluationText(report));
     return report.decision === 'promote' ? 0 : 1;

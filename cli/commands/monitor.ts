@@ -1,10 +1,6 @@
-import { existsSync } from 'node:fs';
-import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { DataFormat } from '../../shared/data/index.js';
 import { CONFIG_PATH } from '../../shared/config/path.js';
-import { defaultMonitorSections, loadMonitorSections, type MonitorSections } from '../../shared/config/monitor.js';
-import { InputError, UsageError } from '../../shared/errors/index.js';
+import { UsageError } from '../../shared/errors/index.js';
 import {
   NO_REFERENCE,
   loadReferenceFiles,
@@ -12,12 +8,10 @@ import {
   monitorFiles,
   referenceFromRegistry,
   type MonitorReference,
-  type WindowRequest,
 } from '../../shared/monitor/index.js';
 import { monitorText } from '../../shared/report/monitor.js';
-import { inputPath, parseCommandArgs, writeJson, type Command, type CommandIo } from '../command.js';
-
-const DATA_FORMATS = ['csv', 'jsonl', 'parquet', 'arrow'] as const;
+import { inputPath, parseCommandArgs, type Command, type CommandIo } from '../command.js';
+import { formatFlag, liveOptions, readSections, windowFlags, writeLiveReport } from '../live-flags.js';
 
 const usage = `Usage: tollgate monitor --logs FILE [--labels FILE]
          [--model NAME [--stage STAGE] [--repo DIR] [--assets DIR] | --reference profile.json [--evaluation evaluation.json]]
@@ -54,65 +48,15 @@ Exit codes: 0 healthy, 1 a signal at the --fail-on level, 2 usage or input error
 
 const options = {
   logs: { type: 'string' },
-  labels: { type: 'string' },
-  model: { type: 'string' },
-  stage: { type: 'string' },
+  ...liveOptions,
   repo: { type: 'string' },
   assets: { type: 'string' },
   reference: { type: 'string' },
   evaluation: { type: 'string' },
-  since: { type: 'string' },
-  until: { type: 'string' },
   'after-report': { type: 'string' },
   version: { type: 'string' },
-  format: { type: 'string' },
-  config: { type: 'string' },
   'fail-on': { type: 'string' },
-  json: { type: 'boolean', default: false },
-  out: { type: 'string' },
 } as const;
-
-/** The configuration sections: --config, else .github/tollgate.yml in `directory` when it exists, else defaults. */
-export async function readSections(io: CommandIo, config: string | undefined, directory = io.cwd): Promise<MonitorSections> {
-  if (config !== undefined) return loadMonitorSections(inputPath(io, config));
-  const implicit = join(directory, CONFIG_PATH);
-  return existsSync(implicit) ? loadMonitorSections(implicit) : defaultMonitorSections();
-}
-
-/** The window flags of monitor, shadow and canary. */
-export async function windowFlags(io: CommandIo, values: { since?: string; until?: string; 'after-report'?: string }): Promise<WindowRequest> {
-  const window: WindowRequest = { since: values.since, until: values.until };
-  const previous = values['after-report'];
-  if (previous !== undefined) {
-    const path = inputPath(io, previous);
-    let last: unknown;
-    try {
-      last = (JSON.parse(await readFile(path, 'utf8')) as { window?: { last?: unknown } }).window?.last;
-    } catch (error) {
-      throw new InputError({ file: path }, `cannot read the previous report (${(error as Error).message})`, { cause: error });
-    }
-    if (typeof last === 'string') window.after = last;
-    else if (last !== null) throw new InputError({ file: path }, 'not a monitor report: expected window.last (the last request it checked)');
-  }
-  return window;
-}
-
-/** The `--format` flag: a data format, or undefined to go by the file name. */
-export function formatFlag(text: string | undefined): DataFormat | undefined {
-  if (text === undefined) return undefined;
-  if (!(DATA_FORMATS as readonly string[]).includes(text)) throw new UsageError(`--format must be one of ${DATA_FORMATS.join(', ')}; got '${text}'`);
-  return text as DataFormat;
-}
-
-/** Writes a JSON report to `path` (relative to the command's directory). */
-export async function writeReport(io: CommandIo, path: string, value: unknown): Promise<void> {
-  const target = inputPath(io, path);
-  try {
-    await writeFile(target, `${JSON.stringify(value, null, 2)}\n`);
-  } catch (error) {
-    throw new InputError({ file: target }, `cannot write the report (${(error as Error).message})`, { cause: error });
-  }
-}
 
 /** The reference of a monitor run: the registry's version and its assets, or files, or none. */
 async function referenceFromFlags(io: CommandIo, values: { model?: string; stage?: string; repo?: string; assets?: string; reference?: string; evaluation?: string }, configFile: string | undefined): Promise<MonitorReference> {
@@ -167,9 +111,7 @@ export const monitorCommand: Command = {
       },
       reference,
     );
-    if (values.out !== undefined) await writeReport(io, values.out, report);
-    if (values.json) writeJson(io, report);
-    else io.stdout.write(monitorText(report));
+    await writeLiveReport(io, values, report, monitorText);
     return monitorFailed(report.level, failOn) ? 1 : 0;
   },
 };

@@ -1,8 +1,8 @@
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { InputError, UsageError, describeReadFailure } from '../../shared/errors/index.js';
 import { mergeProfiles, parseProfile, profileTableParallel, profileToJSON, summarizeProfile, type Profile, type ProfileSummary } from '../../shared/profile/index.js';
 import { displayValue, textTable } from '../../shared/report/index.js';
-import { inputPath, parseCommandArgs, parsePositiveInteger, requirePositional, writeJson, type Command, type CommandIo } from '../command.js';
+import { inputPath, parseCommandArgs, parsePositiveInteger, requirePositional, writeJson, writeOutput, type Command, type CommandIo } from '../command.js';
 
 const usage = `Usage: tollgate profile <data> [--json] [--out profile.json] [--threads N]
        tollgate profile merge <a.json> <b.json> [...] [--out merged.json] [--json]
@@ -42,13 +42,7 @@ export const profileCommand: Command = {
         read: { format: values.format as never, delimiter: values.delimiter },
       });
     }
-    if (values.out) {
-      try {
-        await writeFile(inputPath(io, values.out), profileToJSON(profile, { pretty: true }));
-      } catch (error) {
-        throw new InputError({ file: values.out }, `cannot write the profile (${(error as Error).message})`);
-      }
-    }
+    if (values.out) await writeOutput(io, values.out, profileToJSON(profile, { pretty: true }), { what: 'the profile', asTyped: true });
     const summary = summarizeProfile(profile);
     if (values.json) writeJson(io, summary);
     else printSummary(io, summary);

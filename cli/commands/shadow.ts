@@ -1,8 +1,8 @@
 import { UsageError } from '../../shared/errors/index.js';
 import { evidenceRecord, shadowFromFiles } from '../../shared/monitor/index.js';
 import { shadowText } from '../../shared/report/monitor.js';
-import { inputPath, parseCommandArgs, writeJson, type Command } from '../command.js';
-import { formatFlag, readSections, windowFlags, writeReport } from './monitor.js';
+import { inputPath, parseCommandArgs, type Command } from '../command.js';
+import { comparisonFromFlags, comparisonOptions, writeLiveReport } from '../live-flags.js';
 
 const usage = `Usage: tollgate shadow --live FILE --shadow FILE [--labels FILE]
          [--since 24h|TIME] [--until TIME] [--model NAME] [--stage STAGE]
@@ -33,16 +33,7 @@ Exit codes: 0 pass or not enough traffic yet, 1 a bound is broken, 2 usage or in
 const options = {
   live: { type: 'string' },
   shadow: { type: 'string' },
-  labels: { type: 'string' },
-  since: { type: 'string' },
-  until: { type: 'string' },
-  model: { type: 'string' },
-  stage: { type: 'string' },
-  format: { type: 'string' },
-  config: { type: 'string' },
-  json: { type: 'boolean', default: false },
-  out: { type: 'string' },
-  evidence: { type: 'string' },
+  ...comparisonOptions,
 } as const;
 
 export const shadowCommand: Command = {
@@ -51,18 +42,9 @@ export const shadowCommand: Command = {
   async run(argv, io) {
     const { values } = parseCommandArgs(argv, options, usage, false);
     if (values.live === undefined || values.shadow === undefined) throw new UsageError(`missing --live FILE and --shadow FILE\n\n${usage}`);
-    const sections = await readSections(io, values.config);
-    const report = await shadowFromFiles(inputPath(io, values.live), inputPath(io, values.shadow), sections, {
-      labels: values.labels === undefined ? undefined : inputPath(io, values.labels),
-      format: formatFlag(values.format),
-      window: await windowFlags(io, values),
-      model: values.model,
-      stage: values.stage,
-    });
-    if (values.out !== undefined) await writeReport(io, values.out, report);
-    if (values.evidence !== undefined) await writeReport(io, values.evidence, evidenceRecord(report));
-    if (values.json) writeJson(io, report);
-    else io.stdout.write(shadowText(report));
+    const { sections, request } = await comparisonFromFlags(io, values);
+    const report = await shadowFromFiles(inputPath(io, values.live), inputPath(io, values.shadow), sections, request);
+    await writeLiveReport(io, values, report, shadowText, evidenceRecord);
     return report.verdict === 'fail' ? 1 : 0;
   },
 };

@@ -1,8 +1,7 @@
-import { writeFile } from 'node:fs/promises';
 import { loadContract, validateData } from '../../shared/contract/index.js';
-import { InputError, UsageError } from '../../shared/errors/index.js';
+import { UsageError } from '../../shared/errors/index.js';
 import { validationMarkdown, validationText } from '../../shared/report/index.js';
-import { inputPath, parseCommandArgs, requirePositional, writeJson, type Command } from '../command.js';
+import { inputPath, parseCommandArgs, requirePositional, writeJson, writeOutput, type Command } from '../command.js';
 import { progressReporter } from '../progress.js';
 
 const usage = `Usage: tollgate validate <data> --contract <file> [--json] [--out report.json] [--markdown report.md] [--fail-on error|warn|never]
@@ -48,12 +47,7 @@ export const validateCommand: Command = {
       [values.out, `${JSON.stringify(report, null, 2)}\n`],
       [values.markdown, validationMarkdown(report)],
     ] as const) {
-      if (path === undefined) continue;
-      try {
-        await writeFile(inputPath(io, path), text);
-      } catch (error) {
-        throw new InputError({ file: path }, `cannot write the report (${(error as Error).message})`);
-      }
+      if (path !== undefined) await writeOutput(io, path, text, { asTyped: true });
     }
     if (values.json) writeJson(io, report);
     else io.stdout.write(validationText(report));
