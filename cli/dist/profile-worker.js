@@ -1,1 +1,1 @@
-import{H as r}from"./chunks/chunk-CPN35RB6.js";import"./chunks/chunk-KBZ7J433.js";import"./chunks/chunk-3AXMYAHL.js";import"./chunks/chunk-6FAPRCES.js";import"./chunks/chunk-MXRAZAPR.js";r();
+import{H as r}from"./chunks/chunk-YMBUMWY4.js";import"./chunks/chunk-BFXFXITE.js";import"./chunks/chunk-3AXMYAHL.js";import"./chunks/chunk-6FAPRCES.js";import"./chunks/chunk-MXRAZAPR.js";r();

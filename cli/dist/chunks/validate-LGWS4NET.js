@@ -1,9 +1,0 @@
-import{a as m,c as p,e as y}from"./chunk-6SPHD7NP.js";import{a as g,b as w}from"./chunk-U4CRVJYV.js";import"./chunk-KB74JXU2.js";import"./chunk-ODDHVIO6.js";import"./chunk-PMCMLVYK.js";import{f as u,g as h,i as v,j as s}from"./chunk-4B5KOWVA.js";import"./chunk-CPN35RB6.js";import"./chunk-KBZ7J433.js";import"./chunk-3AXMYAHL.js";import"./chunk-6FAPRCES.js";import{e as i,f}from"./chunk-MXRAZAPR.js";import{writeFile as j}from"node:fs/promises";var a=`Usage: tollgate validate <data> --contract <file> [--json] [--out report.json] [--markdown report.md] [--fail-on error|warn|never]
-
-Checks a data file (CSV, JSON lines, Parquet, Arrow; .gz for text) against a data contract.
-Exit codes: 0 no failing rule at the --fail-on level (default error), 1 a rule failed, 2 usage or input error.`,A={name:"validate",usage:a,async run(k,e){let{values:t,positionals:l}=u(k,{contract:{type:"string",short:"c"},json:{type:"boolean"},out:{type:"string",short:"o"},markdown:{type:"string"},"fail-on":{type:"string"},format:{type:"string"},delimiter:{type:"string"}},a),c=v(l,0,"the data file",a);if(l.length>1)throw new i(`expected one data file, got ${l.length}
-
-${a}`);if(!t.contract)throw new i(`missing --contract <file>
-
-${a}`);let n=t["fail-on"]??"error";if(!["error","warn","never"].includes(n))throw new i(`--fail-on must be error, warn or never; got '${n}'`);let C=await m(s(e,t.contract)),d=y(e,"validate"),r=await p(s(e,c),C,{onProgress:d.update,read:{format:t.format,delimiter:t.delimiter}});d.done(),r.data=c,r.contract=t.contract;for(let[o,x]of[[t.out,`${JSON.stringify(r,null,2)}
-`],[t.markdown,w(r)]])if(o!==void 0)try{await j(s(e,o),x)}catch($){throw new f({file:o},`cannot write the report (${$.message})`)}return t.json?h(e,r):e.stdout.write(g(r)),(n==="never"?!1:n==="warn"?r.checks.some(o=>!o.ok):!r.ok)?1:0}};export{A as validateCommand};
