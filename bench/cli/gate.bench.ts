@@ -7,8 +7,12 @@
  * bundle and prints the median and best wall time, rows/s and peak RSS of
  * each over `--repeat` rounds (the commands take turns, so a noisy
  * neighbour hits all of them alike). When `@duckdb/node-api` is installed,
- * DuckDB's per-column profile query runs on the same file in the same
- * rounds, on one thread and on two. Run `npm run build` first.
+ * DuckDB's per-column profile queries run on the same file in the same
+ * rounds, on one thread and on two: the plain aggregates, and a
+ * like-for-like query that also computes the quartiles and the text
+ * columns a tollgate profile covers. DuckDB runs in this process, so its
+ * times leave out a process start that the tollgate times include.
+ * Run `npm run build` first.
  */
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -43,7 +47,13 @@ async function measure(what: string, rows: number, args: string[]): Promise<Meas
   return { what, rows, wall, rssMb: rss ? Number(rss) / 1024 : Number.NaN };
 }
 
-async function duckdb(file: string, rows: number, threads: number): Promise<Measured | undefined> {
+/**
+ * DuckDB's per-column profile queries, on `threads` threads:
+ * - `aggregates`: count, min, max, mean, std and approximate distinct of the 16 numeric columns;
+ * - `like-for-like`: the same plus what a tollgate profile also computes, quartiles of
+ *   the numeric columns (approx_quantile) and count, distinct, min and max of the 4 text columns.
+ */
+async function duckdb(file: string, rows: number, threads: number, query: 'aggregates' | 'like-for-like'): Promise<Measured | undefined> {
   let api: { DuckDBInstance: { create(path: string, options?: Record<string, string>): Promise<{ connect(): Promise<{ run(sql: string): Promise<unknown> }> }> } };
   try {
     api = await import('@duckdb/node-api' as string);
@@ -54,9 +64,14 @@ async function duckdb(file: string, rows: number, threads: number): Promise<Meas
   const connection = await instance.connect();
   const numeric = Array.from({ length: 16 }, (_, index) => (index < 12 ? `f${index + 1}` : `i${index - 11}`));
   const parts = numeric.map((name) => `count(${name}), min(${name}), max(${name}), avg(${name}), stddev_samp(${name}), approx_count_distinct(${name})`);
+  if (query === 'like-for-like') {
+    parts.push(...numeric.map((name) => `approx_quantile(${name}, [0.25, 0.5, 0.75])`));
+    parts.push(...['c1', 'c2', 'c3', 'c4'].map((name) => `count(${name}), approx_count_distinct(${name}), min(${name}), max(${name})`));
+  }
   const started = performance.now();
   await connection.run(`select count(*), ${parts.join(', ')} from read_csv_auto('${file}')`);
-  return { what: `duckdb profile query (${threads} thread${threads === 1 ? '' : 's'})`, rows, wall: (performance.now() - started) / 1000, rssMb: Number.NaN };
+  const what = `duckdb ${query === 'aggregates' ? 'aggregates' : 'like-for-like'} (${threads} thread${threads === 1 ? '' : 's'})`;
+  return { what, rows, wall: (performance.now() - started) / 1000, rssMb: Number.NaN };
 }
 
 function median(values: number[]): number {
@@ -112,17 +127,19 @@ async function main(): Promise<void> {
       keep(await measure('tollgate profile (1 thread)', rows, ['profile', file, '--json']));
       keep(await measure('tollgate profile --threads 2', rows, ['profile', file, '--json', '--threads', '2']));
       keep(await measure('tollgate validate', rows, ['validate', file, '--contract', contract, '--json']));
-      keep(await duckdb(file, rows, 1));
-      keep(await duckdb(file, rows, 2));
+      for (const query of ['aggregates', 'like-for-like'] as const) {
+        keep(await duckdb(file, rows, 1, query));
+        keep(await duckdb(file, rows, 2, query));
+      }
     }
     for (const measured of rounds.values()) results.push(summarize(measured));
   }
   console.log(`median and best of ${repeat} rounds`);
-  console.log('what                              rows        median s  best s  rows/s (median)  peak RSS MB (median, largest)');
+  console.log('what                                rows        median s  best s  rows/s (median)  peak RSS MB (median, largest)');
   for (const result of results) {
     const rate = Math.round(result.rows / result.median).toLocaleString('en-US');
     const rss = Number.isNaN(result.rssMb) ? '—' : `${result.rssMb.toFixed(0)}, ${result.rssMaxMb.toFixed(0)}`;
-    console.log(`${result.what.padEnd(34)}${result.rows.toLocaleString('en-US').padEnd(12)}${result.median.toFixed(2).padEnd(10)}${result.best.toFixed(2).padEnd(8)}${rate.padEnd(17)}${rss}`);
+    console.log(`${result.what.padEnd(36)}${result.rows.toLocaleString('en-US').padEnd(12)}${result.median.toFixed(2).padEnd(10)}${result.best.toFixed(2).padEnd(8)}${rate.padEnd(17)}${rss}`);
   }
 }
 
