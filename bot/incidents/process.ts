@@ -15,6 +15,7 @@ import { asIncidentIssue, listDriftIssues } from './issues.js';
 import { autoRetrain } from './retrain.js';
 import { driftArtifacts, priorRecords, readRunReports, rememberRecords, workflowFile, type DriftRun, type RunReport } from './runs.js';
 import { stageVersion } from './version.js';
+import { untrustedRunReason } from './trusted-run.js';
 
 /** The check run that explains a report the bot could not use. */
 export const DRIFT_CHECK_NAME = 'tollgate/drift';
@@ -57,6 +58,8 @@ async function processRun(delivery: Delivery, run: DriftRun, defaultBranch: stri
   if (run.conclusion && SKIPPED_CONCLUSIONS.has(run.conclusion)) return { ...outcome, reason: `the run was ${run.conclusion}` };
   // Drift issues watch what is deployed: a check run on another branch (a pull request, an experiment) is not about it.
   if (run.headBranch && run.headBranch !== defaultBranch) return { ...outcome, reason: `the run is on ${run.headBranch}, not ${defaultBranch}` };
+  const untrusted = untrustedRunReason(run, delivery.owner, delivery.repo);
+  if (untrusted !== null) return { ...outcome, reason: untrusted };
   const settings = await readIncidentSettings(delivery, defaultBranch);
   const listed = settings.incidents.workflows;
   const file = workflowFile(run);

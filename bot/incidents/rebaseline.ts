@@ -14,6 +14,7 @@ import { commitFiles, defaultBranchHead, setBranch } from '../github/git-data.js
 import { openPromotionPulls, openPull } from '../github/pulls.js';
 import type { IncidentSettings } from './config.js';
 import { driftRunOf, readRunReports, type DriftRun } from './runs.js';
+import { untrustedRunReason } from './trusted-run.js';
 
 /** The artifact file holding the current data's profile. */
 export const CURRENT_PROFILE_FILE = 'current-profile.json';
@@ -46,6 +47,8 @@ export async function openRebaselinePull(
 ): Promise<RebaselineResult> {
   const run = await fetchRun(delivery, request.runId);
   if (!run) return { status: 'refused', reason: `workflow run ${request.runId} no longer exists` };
+  const untrusted = untrustedRunReason(run, delivery.owner, delivery.repo);
+  if (untrusted !== null) return { status: 'refused', reason: untrusted };
   const key = incidentKey(request.model, request.stage, request.check);
   const reports = await readRunReports(delivery, run, request.settings, [CURRENT_PROFILE_FILE]);
   const read = reports.find((entry) => entry.ok && entry.key === key);

@@ -21,6 +21,7 @@ import { duplicateComment, updateIncidentStatus } from '../../shared/report/inci
 import type { Delivery } from '../delivery.js';
 import { forgetDriftIssues, type DriftIssue } from './issues.js';
 import { driftRunOf, type DriftRun } from './runs.js';
+import { untrustedRunReason } from './trusted-run.js';
 
 function byAge(a: DriftIssue, b: DriftIssue): number {
   return Date.parse(a.createdAt) - Date.parse(b.createdAt) || a.number - b.number;
@@ -107,6 +108,7 @@ export async function missedRuns(delivery: Delivery, state: IncidentState, limit
   return listed
     .map((run) => driftRunOf(run))
     .filter((run) => !recorded.has(run.id) && (!newest || Date.parse(run.completedAt) > Date.parse(newest.at)))
+    .filter((run) => untrustedRunReason(run, owner, repo) === null)
     .sort((a, b) => Date.parse(a.completedAt) - Date.parse(b.completedAt) || a.id - b.id)
     .slice(0, limit);
 }

@@ -10,6 +10,7 @@ import { checkNameOf, incidentKey, isDriftArtifact, parseIncidentReport, runReco
 import { isUserFacing } from '../../shared/errors/index.js';
 import type { Delivery } from '../delivery.js';
 import { defaultStage, type IncidentSettings } from './config.js';
+import { untrustedRunReason } from './trusted-run.js';
 
 /** The artifact (and its `-<suffix>` variants) a `tollgate monitor` step uploads, read like a drift artifact. */
 export const MONITOR_ARTIFACT = 'monitor-report';
@@ -28,6 +29,8 @@ export interface DriftRun {
   path: string;
   headSha: string;
   headBranch: string | null;
+  /** `owner/name` of the repository the run's code came from (a fork for a fork's pull request). */
+  headRepository: string | null;
   event: string;
   conclusion: string | null;
   createdAt: string;
@@ -50,6 +53,7 @@ interface RunShape {
   updated_at?: string | null;
   html_url?: string | null;
   repository?: { html_url?: string | null } | null;
+  head_repository?: { full_name?: string | null } | null;
 }
 
 /** A `workflow_run` object (webhook or REST) as a drift run. */
@@ -61,6 +65,7 @@ export function driftRunOf(run: RunShape, repositoryUrl?: string | null): DriftR
     path: run.path ?? '',
     headSha: run.head_sha,
     headBranch: run.head_branch ?? null,
+    headRepository: run.head_repository?.full_name ?? null,
     event: run.event,
     conclusion: run.conclusion ?? null,
     createdAt: run.created_at,
@@ -172,8 +177,9 @@ export async function earlierRuns(delivery: Delivery, run: DriftRun, count: numb
   return listed
     .filter((candidate) => candidate.id !== run.id && Date.parse(candidate.created_at) <= Date.parse(run.createdAt))
     .filter((candidate) => candidate.conclusion !== 'cancelled' && candidate.conclusion !== 'skipped')
-    .slice(0, count)
-    .map((candidate) => driftRunOf(candidate, run.repositoryUrl));
+    .map((candidate) => driftRunOf(candidate, run.repositoryUrl))
+    .filter((candidate) => untrustedRunReason(candidate, owner, repo) === null)
+    .slice(0, count);
 }
 
 function recordsKey(delivery: Delivery, runId: number): string {

@@ -62,7 +62,7 @@ async function setup(config = CONFIG): Promise<Harness> {
 }
 
 /** Advances the clock, adds a drift run with its artifact, and delivers `workflow_run.completed`. */
-async function deliverRun(h: Harness, content: ArtifactContent, days = 1, options: { path?: string; branch?: string; conclusion?: string } = {}): Promise<FakeWorkflowRun> {
+async function deliverRun(h: Harness, content: ArtifactContent, days = 1, options: Parameters<typeof addDriftRun>[2] = {}): Promise<FakeWorkflowRun> {
   fake.advance(days * DAY);
   const run = addDriftRun(h.repo, content, options);
   await h.deliver('workflow_run', workflowRunPayload(fake, h.repo, run));
@@ -241,6 +241,28 @@ describe('unreadable drift reports', () => {
     expect(driftIssues(h)).toHaveLength(0);
     expect(driftChecks(h)).toHaveLength(0);
   });
+
+  it("runs of pull requests and of forks' code are not trusted, even on a branch named main", async () => {
+    const h = await setup();
+    for (let index = 0; index < 2; index += 1) await deliverRun(h, alert(), 1, { event: 'pull_request' });
+    for (let index = 0; index < 2; index += 1) await deliverRun(h, alert(), 1, { headRepository: 'mallory/churn' });
+    expect(driftIssues(h)).toHaveLength(0);
+    expect(driftChecks(h)).toHaveLength(0);
+    // The same reports from the repository's own scheduled runs open the issue.
+    for (let index = 0; index < 2; index += 1) await deliverRun(h, alert());
+    expect(driftIssues(h)).toHaveLength(1);
+  });
+
+  it('forged clean runs from a fork do not close an open alert', async () => {
+    const h = await setup();
+    await deliverRun(h, alert());
+    await deliverRun(h, alert());
+    const [issue] = driftIssues(h);
+    const runsBefore = stateOf(issue).runs.length;
+    for (let index = 0; index < 4; index += 1) await deliverRun(h, clean(), 1, { event: 'pull_request_target', headRepository: 'mallory/churn' });
+    expect(issue.state).toBe('open');
+    expect(stateOf(issue).runs).toHaveLength(runsBefore);
+  });
 });
 
 describe('commands on a drift issue', () => {
@@ -353,6 +375,17 @@ describe('the reconciler', () => {
     // Nothing is left to do.
     const third = await reconcileRepository(delivery(h), 'main', { promotions: false });
     expect(third.repairs).toEqual([]);
+  });
+
+  it("leaves out runs of pull requests and of forks' code", async () => {
+    const h = await setup();
+    for (const options of [{ event: 'pull_request' }, { headRepository: 'Mallory/Churn' }, { event: 'pull_request' }]) {
+      fake.advance(DAY);
+      addDriftRun(h.repo, alert(), options);
+    }
+    const report = await reconcileRepository(delivery(h), 'main', { promotions: false });
+    expect(report.processedRuns).toEqual([]);
+    expect(driftIssues(h)).toHaveLength(0);
   });
 
   it('walks every installation and repository through the app', async () => {

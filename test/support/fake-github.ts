@@ -192,6 +192,8 @@ export interface FakeWorkflowRun {
   run_attempt: number;
   created_at: string;
   updated_at: string;
+  /** `owner/name` the run's code came from (default: the repository itself; a fork's for a fork's pull request). */
+  head_repository_full_name?: string;
 }
 
 /** A workflow run's artifact: a zip archive. */
@@ -626,12 +628,14 @@ export function commentJson(fake: FakeGitHub, repo: FakeRepo, comment: FakeComme
 
 /** A workflow run as the REST API shows it. */
 export function workflowRunJson(fake: FakeGitHub, repo: FakeRepo, run: FakeWorkflowRun): object {
+  const { head_repository_full_name: headRepository, ...fields } = run;
   return {
-    ...run,
+    ...fields,
     url: `${repoUrl(fake, repo)}/actions/runs/${run.id}`,
     html_url: `${fake.url}/${repo.fullName}/actions/runs/${run.id}`,
     artifacts_url: `${repoUrl(fake, repo)}/actions/runs/${run.id}/artifacts`,
     repository: { id: repo.id, name: repo.name, full_name: repo.fullName, owner: { login: repo.owner } },
+    head_repository: { full_name: headRepository ?? repo.fullName },
   };
 }
 

@@ -46,9 +46,19 @@ export type MonitorReportFixture = Omit<DriftReport, 'schema'> & { schema: 'toll
 export type ArtifactContent = { report: DriftReport | MonitorReportFixture; profile?: unknown } | { zip: Uint8Array; listedSize?: number } | null;
 
 /** Adds a completed run of the drift workflow with its artifact (no delivery). */
-export function addDriftRun(repo: FakeRepo, content: ArtifactContent, options: { conclusion?: string; path?: string; branch?: string } = {}): FakeWorkflowRun {
+export function addDriftRun(
+  repo: FakeRepo,
+  content: ArtifactContent,
+  options: { conclusion?: string; path?: string; branch?: string; event?: string; headRepository?: string } = {},
+): FakeWorkflowRun {
   const failing = content !== null && 'report' in content && content.report.level === 'alert';
-  const run = repo.addWorkflowRun({ path: options.path ?? DRIFT_WORKFLOW, conclusion: options.conclusion ?? (failing ? 'failure' : 'success'), ...(options.branch ? { head_branch: options.branch } : {}) });
+  const run = repo.addWorkflowRun({
+    path: options.path ?? DRIFT_WORKFLOW,
+    conclusion: options.conclusion ?? (failing ? 'failure' : 'success'),
+    ...(options.branch ? { head_branch: options.branch } : {}),
+    ...(options.event ? { event: options.event } : {}),
+    ...(options.headRepository ? { head_repository_full_name: options.headRepository } : {}),
+  });
   if (content !== null) {
     if ('report' in content) {
       const kind = content.report.schema === 'tollgate.monitor/v1' ? 'monitor-report' : 'drift-report';
