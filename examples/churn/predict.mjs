@@ -3,8 +3,9 @@
 //
 //   node predict.mjs [--model model.json] [--data data/eval.csv] [--out predictions.csv]
 //
-// Defaults come from TOLLGATE_CHAMPION_DIR and TOLLGATE_PREDICTIONS when set (the
-// evaluate action's predict-command scoring the champion).
+// Defaults come from TOLLGATE_CHAMPION_DIR, TOLLGATE_EVAL_DATA and
+// TOLLGATE_PREDICTIONS when set (the pipeline's predict-command, and the
+// evaluate action's scoring the champion).
 // Writes `customer_id,churned,score`: churned is the true label as 1/0 when the
 // data has a churned column (empty where the label is missing, or when the
 // column is absent), score the predicted churn probability (6 decimals).
@@ -18,7 +19,7 @@ function main() {
       // Under the evaluate action's predict-command, the champion's release
       // assets and the file to write arrive in the environment.
       model: { type: 'string', default: process.env.TOLLGATE_CHAMPION_DIR ? `${process.env.TOLLGATE_CHAMPION_DIR}/model.json` : 'model.json' },
-      data: { type: 'string', default: 'data/eval.csv' },
+      data: { type: 'string', default: process.env.TOLLGATE_EVAL_DATA || 'data/eval.csv' },
       out: { type: 'string', default: process.env.TOLLGATE_PREDICTIONS ?? 'predictions.csv' },
     },
   });

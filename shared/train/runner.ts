@@ -8,6 +8,7 @@ import {
   type Lineage,
   type Metrics,
 } from '../lineage/index.js';
+import { userCommandEnvironment } from '../process/user-command-environment.js';
 import { runCommand } from './command.js';
 import { readMetrics } from './metrics.js';
 import { clearOutputs, fingerprintOutputs, requireOutputs } from './outputs.js';
@@ -149,12 +150,14 @@ async function acceptRestored(plan: TrainPlan, lineagePath: string, restoredAt: 
 }
 
 /**
- * The command's environment: the caller's, minus inherited `TOLLGATE_PARAM_*`
- * (undeclared inputs would defeat the key), plus the seed and the params.
+ * The command's environment: the caller's (without an action's inputs and the
+ * runner's service credentials, see {@link userCommandEnvironment}), minus
+ * inherited `TOLLGATE_PARAM_*` (undeclared inputs would defeat the key), plus
+ * the seed and the params.
  */
 export function commandEnvironment(base: NodeJS.ProcessEnv, plan: Pick<TrainPlan, 'seed' | 'params' | 'paramsPath'>): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {};
-  for (const [name, value] of Object.entries(base)) {
+  for (const [name, value] of Object.entries(userCommandEnvironment(base))) {
     if (!name.startsWith('TOLLGATE_PARAM_') && name !== 'TOLLGATE_PARAMS') env[name] = value;
   }
   env.TOLLGATE_SEED = String(plan.seed);

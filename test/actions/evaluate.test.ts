@@ -2,7 +2,7 @@
 // GITHUB_* variables, real output/summary/event files, the real @actions/core.
 // The GitHub API is nock (which sees the native fetch our client uses).
 import { execFile } from 'node:child_process';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, realpath, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -205,6 +205,51 @@ describe('evaluate action', () => {
     const report = JSON.parse(await readFile(outputs.report, 'utf8'));
     expect(report.mode).toBe('champion');
     expect(outputs.decision).toBe('promote');
+  });
+
+  it("finds the champion in the config's champion stage; predict-command runs in working-directory without the action's inputs and the runner's credentials", async () => {
+    const tagObject = (oid: string, message: string, date: string) => ({ __typename: 'Tag', oid, message, tagger: { name: 'ci', email: 'ci@example.com', date }, target: { __typename: 'Commit', oid: 'd'.repeat(40) } });
+    nock(API)
+      .get('/repos/acme/churn/git/matching-refs/tags%2Fchurn')
+      .reply(200, [
+        { ref: 'refs/tags/churn@v2.0.0', object: { type: 'tag', sha: '3'.repeat(40) } },
+        { ref: 'refs/tags/churn#prod#1', object: { type: 'tag', sha: '4'.repeat(40) } },
+      ])
+      .post('/graphql')
+      .reply(200, {
+        data: {
+          repository: {
+            t0: tagObject('3'.repeat(40), 'Registering artifact churn version v2.0.0', '2024-06-01T10:00:00Z'),
+            t1: tagObject('4'.repeat(40), 'Assigning stage prod to artifact churn version v2.0.0', '2024-06-02T10:00:00Z'),
+          },
+        },
+      })
+      .get('/repos/acme/churn/releases/tags/churn%40v2.0.0')
+      .reply(404, { message: 'Not Found' });
+    await writeFile(join(dir, 'stages.yml'), 'models:\n  churn:\n    stages: [staging, prod]\n');
+    const project = await mkdtemp(join(dir, 'project-'));
+    const script = join(dir, 'predict-where.mjs');
+    await writeFile(
+      script,
+      [
+        "import { copyFileSync, writeFileSync } from 'node:fs';",
+        `copyFileSync(${JSON.stringify(join(dir, 'better-champion.csv'))}, process.env.TOLLGATE_PREDICTIONS);`,
+        "const leaked = Object.keys(process.env).filter((name) => name.startsWith('INPUT_') || name.startsWith('ACTIONS_'));",
+        `writeFileSync(${JSON.stringify(join(dir, 'predict-where.json'))}, JSON.stringify({ cwd: process.cwd(), leaked, version: process.env.TOLLGATE_CHAMPION_VERSION, evalData: process.env.TOLLGATE_EVAL_DATA }));`,
+      ].join('\n'),
+    );
+    Object.assign(process.env, { ACTIONS_RUNTIME_TOKEN: 'runtime-secret', ACTIONS_ID_TOKEN_REQUEST_TOKEN: 'oidc-secret', TOLLGATE_EVAL_DATA: 'data/eval.csv' });
+    try {
+      const { outputs } = await runner(
+        { predictions: join(dir, 'better-challenger.csv'), model: 'churn', config: join(dir, 'stages.yml'), 'predict-command': `node ${script}`, 'working-directory': project },
+        { name: 'push', payload: {} },
+      );
+      expect(nock.isDone()).toBe(true);
+      expect(JSON.parse(await readFile(join(dir, 'predict-where.json'), 'utf8'))).toEqual({ cwd: await realpath(project), leaked: [], version: 'v2.0.0', evalData: 'data/eval.csv' });
+      expect(JSON.parse(await readFile(outputs.report, 'utf8')).mode).toBe('champion');
+    } finally {
+      for (const name of ['ACTIONS_RUNTIME_TOKEN', 'ACTIONS_ID_TOKEN_REQUEST_TOKEN', 'TOLLGATE_EVAL_DATA']) delete process.env[name];
+    }
   });
 
   it('a model with no champion yet is judged on absolute thresholds', async () => {

@@ -9,11 +9,12 @@ import { existsSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import * as core from '@actions/core';
+import type { ModelsConfig } from '../../../shared/config/models.js';
 import { TollgateError, UsageError } from '../../../shared/errors/index.js';
 import type { GitHubClient } from '../../../shared/github/client.js';
 import { downloadReleaseAsset, releaseByTag, type Release } from '../../../shared/github/release-asset.js';
 import { GitHubBackend, Registry, sanitizeAssetName, type Resolution } from '../../../shared/registry/index.js';
-import { splitShellWords } from '../../../shared/process/shell-words.js';
+import { splitShellWords, userCommandEnvironment } from '../../../shared/process/index.js';
 
 export interface ChampionRequest {
   client: GitHubClient;
@@ -22,7 +23,11 @@ export interface ChampionRequest {
   model: string;
   /** Stage name, or undefined for the registry's champion stage. */
   stage: string | undefined;
+  /** The `models:` section of `.github/tollgate.yml` (champion stage, stages, monorepo paths). */
+  models: ModelsConfig | undefined;
   predictCommand: string | undefined;
+  /** Where the predict command runs (the model project's folder). */
+  cwd: string;
   /** Scratch directory for the release assets and the predictions. */
   workDir: string;
 }
@@ -70,10 +75,10 @@ function runPredictCommand(argv: string[], cwd: string, env: NodeJS.ProcessEnv):
  * when the model has no champion yet (the decision then uses absolute thresholds).
  */
 export async function championPredictions(request: ChampionRequest): Promise<ChampionPredictions | undefined> {
-  const registry = new Registry({ backend: new GitHubBackend({ client: request.client, owner: request.owner, repo: request.repo }) });
+  const registry = new Registry({ backend: new GitHubBackend({ client: request.client, owner: request.owner, repo: request.repo }), models: request.models });
   const resolution = await registry.resolve(request.model, request.stage ?? 'champion');
   if (!resolution) {
-    core.info(`${request.model} has no version in ${request.stage ?? 'its champion stage'} yet: evaluating against absolute thresholds.`);
+    core.info(`${request.model} has no version in ${request.stage ?? registry.policy(request.model).championStage} yet: evaluating against absolute thresholds.`);
     return undefined;
   }
   const { version } = resolution;
@@ -90,8 +95,9 @@ export async function championPredictions(request: ChampionRequest): Promise<Cha
   core.info(`Champion: ${label}, commit ${version.commit}; ${assets.length} release asset(s) in ${assetsDir}`);
 
   const file = join(request.workDir, 'champion-predictions.csv');
+  // What a run: step would see: not this action's inputs (its token among them).
   const env = {
-    ...process.env,
+    ...userCommandEnvironment(process.env),
     TOLLGATE_MODEL: resolution.model,
     TOLLGATE_CHAMPION_VERSION: version.version,
     TOLLGATE_CHAMPION_TAG: version.tag ?? '',
@@ -99,7 +105,7 @@ export async function championPredictions(request: ChampionRequest): Promise<Cha
     TOLLGATE_CHAMPION_DIR: assetsDir,
     TOLLGATE_PREDICTIONS: file,
   };
-  const code = await runPredictCommand(argv, process.cwd(), env);
+  const code = await runPredictCommand(argv, request.cwd, env);
   if (code !== 0) throw new TollgateError(`predict-command exited with code ${code} while scoring the champion ${label}`);
   if (!existsSync(file)) throw new UsageError(`predict-command finished but did not write the champion's predictions to TOLLGATE_PREDICTIONS (${file})`);
   return { resolution, file };

@@ -1,12 +1,13 @@
 import { existsSync } from 'node:fs';
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import * as core from '@actions/core';
 import { defaultEvaluationConfig, loadEvaluationConfig } from '../../../shared/config/evaluation.js';
 import { CONFIG_PATH } from '../../../shared/config/path.js';
 import { InputError } from '../../../shared/errors/index.js';
 import { evaluateFiles } from '../../../shared/evaluate/index.js';
+import { loadModelsConfig } from '../../../shared/registry/config.js';
 import { createGitHubClient, type GitHubClient, type GitHubClientOptions } from '../../../shared/github/client.js';
 import { evaluationTitle, renderEvaluationMarkdown } from '../../../shared/report/evaluation.js';
 import { booleanInput, optionalInput, requiredInput } from '../../lib/inputs.js';
@@ -55,7 +56,9 @@ export async function evaluateAction(options: EvaluateActionOptions = {}): Promi
   let champion = championInput;
   if (champion === undefined && model !== undefined) {
     const workDir = await mkdtemp(join(process.env.RUNNER_TEMP ?? tmpdir(), 'tollgate-evaluate-'));
-    champion = (await championPredictions({ client: github(), owner: context.owner, repo: context.repo, model, stage, predictCommand, workDir }))?.file;
+    const cwd = resolve(optionalInput('working-directory') ?? '.');
+    const models = await loadModelsConfig(configPath);
+    champion = (await championPredictions({ client: github(), owner: context.owner, repo: context.repo, model, stage, models, predictCommand, cwd, workDir }))?.file;
   }
 
   const report = await evaluateFiles({
