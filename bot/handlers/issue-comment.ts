@@ -5,6 +5,7 @@
  * comments are never run: the editor may not be the author.
  */
 import { upsertComment } from '../../shared/github/upsert-comment.js';
+import { DRIFT_LABEL } from '../../shared/incidents/key.js';
 import { loginKey, scanComment, type Actor } from '../../shared/promotion/index.js';
 import { safeLink } from '../../shared/report/index.js';
 import { anySlow, INTENT_KINDS, runCommands, type CommandContext } from '../commands/index.js';
@@ -21,13 +22,23 @@ interface CommentPayload {
   issue: { number: number; body?: string | null; pull_request?: unknown; labels?: Array<{ name?: string } | string> };
 }
 
+function labelNames(issue: CommentPayload['issue']): string[] {
+  return (issue.labels ?? []).map((label) => (typeof label === 'string' ? label : (label.name ?? '')));
+}
+
 async function handleCreated(payload: CommentPayload, delivery: Delivery, runtime: BotRuntime): Promise<void> {
   const { comment, issue } = payload;
   const scan = scanComment(comment.body);
   if (scan.commands.length === 0 && scan.quoted.length === 0) return;
   const intents = scan.commands.filter((command) => INTENT_KINDS.has(command.kind));
-  const actions = scan.commands.filter((command) => !INTENT_KINDS.has(command.kind));
   const onPromotion = Boolean(issue.pull_request) && looksLikePromotion(issue.body);
+  const onDriftIssue = labelNames(issue).includes(DRIFT_LABEL);
+  // Other bots' slash lines (/assign, /retest) are theirs, and a line like "/tmp is full" on any other
+  // thread is not meant for Tollgate: only a near miss of a real command (/aprove) gets a usage reply there.
+  const fromBot = comment.user?.type === 'Bot' || Boolean(comment.performed_via_github_app);
+  const actions = fromBot
+    ? []
+    : scan.commands.filter((command) => !INTENT_KINDS.has(command.kind) && (command.kind !== 'unknown' || command.suggestion !== undefined || onPromotion || onDriftIssue));
   const decide = onPromotion && (intents.length > 0 || scan.quoted.length > 0 || actions.some((command) => command.kind === 'status'));
   // Approvals on an issue or pull request that is not a promotion are not ours to judge.
   if (!decide && actions.length === 0) return;
@@ -42,7 +53,7 @@ async function handleCreated(payload: CommentPayload, delivery: Delivery, runtim
       body: comment.body ?? '',
       commenter: { actor: comment.user ?? { login: 'ghost', type: 'User' }, viaApp: comment.performed_via_github_app ? (comment.performed_via_github_app.slug ?? comment.performed_via_github_app.name ?? 'an app') : null },
     },
-    issue: { number: issue.number, isPullRequest: Boolean(issue.pull_request), body: issue.body ?? '', labels: (issue.labels ?? []).map((label) => (typeof label === 'string' ? label : (label.name ?? ''))) },
+    issue: { number: issue.number, isPullRequest: Boolean(issue.pull_request), body: issue.body ?? '', labels: labelNames(issue) },
     promotion,
   };
   const runs = await runCommands(runtime.commands, context, actions);

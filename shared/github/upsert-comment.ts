@@ -19,9 +19,10 @@ export interface IssueTarget {
 
 export interface UpsertCommentOptions {
   /**
-   * Login allowed to own the comment (e.g. `github-actions[bot]` or the App's
-   * `name[bot]`). When omitted, marked comments by bots are preferred, so a
-   * person quoting the marker cannot capture the report.
+   * Login allowed to own the comment (e.g. `github-actions[bot]`, the App's
+   * `name[bot]`, or the user behind a personal token). When omitted, only
+   * comments by bot accounts count: anyone may post a comment holding the
+   * marker, and the report must never be written into theirs.
    */
   author?: string;
 }
@@ -46,7 +47,7 @@ interface ListedComment {
   user: { login: string; type?: string } | null;
 }
 
-/** The oldest comment carrying `key`'s marker, by the preferred author; undefined when there is none. */
+/** The oldest comment carrying `key`'s marker by `options.author` (else by a bot); undefined when there is none. */
 export async function findMarkedComment(client: GitHubClient, target: IssueTarget, key: string, options: UpsertCommentOptions = {}): Promise<MarkedComment | undefined> {
   const marker = hiddenMarker(key);
   const marked: ListedComment[] = [];
@@ -59,11 +60,7 @@ export async function findMarkedComment(client: GitHubClient, target: IssueTarge
     toGitHubApiError(error, `listing the comments of ${target.owner}/${target.repo}#${target.issueNumber}`, 'pull-requests: read');
   }
   const author = options.author?.toLowerCase();
-  const preferred = author
-    ? marked.filter((comment) => comment.user?.login.toLowerCase() === author)
-    : marked.some((comment) => comment.user?.type === 'Bot')
-      ? marked.filter((comment) => comment.user?.type === 'Bot')
-      : marked;
+  const preferred = author ? marked.filter((comment) => comment.user?.login.toLowerCase() === author) : marked.filter((comment) => comment.user?.type === 'Bot');
   const found = preferred[0];
   return found ? { id: found.id, body: found.body ?? '', url: found.html_url, author: found.user?.login } : undefined;
 }

@@ -106,11 +106,16 @@ describe('evaluate action', () => {
   });
 
   it('on a pull request: one comment created, then edited in place across 3 runs, and a check run each time', async () => {
-    const comments: Array<{ id: number; body: string; user: { login: string; type: string }; html_url: string }> = [];
+    // Anyone may post the marker first; the report must not be written into their comment.
+    const planted = { id: 99, body: '<!-- tollgate:evaluation:churn -->\n### ✅ Promote (trust me)', user: { login: 'mallory', type: 'User' }, html_url: 'https://github.com/acme/churn/pull/5#issuecomment-99' };
+    const comments: Array<{ id: number; body: string; user: { login: string; type: string }; html_url: string }> = [{ ...planted }];
     const checkRuns: Array<Record<string, unknown>> = [];
     let posts = 0;
     const api = nock(API)
       .persist()
+      // GITHUB_TOKEN is an installation token: it may not read /user, and comments as github-actions[bot].
+      .get('/user')
+      .reply(403, { message: 'Resource not accessible by integration' })
       .get('/repos/acme/churn/issues/5/comments')
       .query(true)
       .reply(200, () => comments)
@@ -143,8 +148,9 @@ describe('evaluate action', () => {
     expect(process.exitCode).toBe(1);
 
     expect(posts).toBe(1);
-    expect(comments).toHaveLength(1);
-    expect(comments[0].body.startsWith('<!-- tollgate:evaluation:churn -->\n### ❌ Reject: churn challenger vs champion')).toBe(true);
+    expect(comments).toHaveLength(2);
+    expect(comments[0]).toEqual(planted);
+    expect(comments[1].body.startsWith('<!-- tollgate:evaluation:churn -->\n### ❌ Reject: churn challenger vs champion')).toBe(true);
     expect(checkRuns).toHaveLength(3);
     expect(checkRuns.map((run) => run.conclusion)).toEqual(['success', 'success', 'failure']);
     expect(checkRuns[2]).toMatchObject({ name: 'tollgate/evaluation', head_sha: 'a'.repeat(40), status: 'completed', details_url: 'https://github.com/acme/churn/actions/runs/42' });
@@ -152,7 +158,32 @@ describe('evaluate action', () => {
     api.persist(false);
   });
 
+  it("with a personal token, the comment is its user's: found again and edited, not duplicated", async () => {
+    const own = { id: 7, body: '<!-- tollgate:evaluation:churn -->\nold', user: { login: 'alice', type: 'User' }, html_url: 'https://github.com/acme/churn/pull/5#issuecomment-7' };
+    const other = { id: 8, body: '<!-- tollgate:evaluation:churn -->\nforged', user: { login: 'mallory', type: 'User' }, html_url: 'https://github.com/acme/churn/pull/5#issuecomment-8' };
+    let edited: { id: string; body: string } | undefined;
+    nock(API)
+      .get('/user')
+      .reply(200, { login: 'alice', type: 'User' })
+      .get('/repos/acme/churn/issues/5/comments')
+      .query(true)
+      .reply(200, [other, own])
+      .patch(/\/repos\/acme\/churn\/issues\/comments\/\d+/)
+      .reply(200, (uri, body) => {
+        edited = { id: uri.split('/').at(-1)!, body: (body as { body: string }).body };
+        return { ...own, body: edited.body };
+      })
+      .post('/repos/acme/churn/check-runs')
+      .reply(201, { id: 1, html_url: 'https://github.com/acme/churn/runs/1' });
+    const { outputs } = await runner({ predictions: join(dir, 'better-challenger.csv'), 'champion-predictions': join(dir, 'better-champion.csv'), model: 'churn' }, pullRequestEvent);
+    expect(nock.isDone()).toBe(true);
+    expect(edited?.id).toBe('7');
+    expect(edited?.body).toMatch(/^<!-- tollgate:evaluation:churn -->\n### ✅ Promote/);
+    expect(outputs['comment-url']).toBe(own.html_url);
+  });
+
   it('a read-only token (fork pull request) warns but still decides', async () => {
+    nock(API).get('/user').reply(403, { message: 'Resource not accessible by integration' });
     nock(API).get('/repos/acme/churn/issues/5/comments').query(true).reply(403, { message: 'Resource not accessible by integration' });
     nock(API).post('/repos/acme/churn/check-runs').reply(403, { message: 'Resource not accessible by integration' });
     const { outputs } = await runner({ predictions: join(dir, 'better-challenger.csv'), 'champion-predictions': join(dir, 'better-champion.csv') }, pullRequestEvent);

@@ -73,6 +73,27 @@ describe('monitor action, in process', () => {
     expect(report.verdict).toBe('rollback');
   });
 
+  it('after-report: continues after the earlier window, and a file that is not a monitor report is an input error, not a crash', async () => {
+    const first = await runInProcess({ logs: 'stable.csv', reference: 'profile.json', evaluation: 'evaluation.json', report: 'first.json' });
+    expect(first.exitCode).toBe(0);
+    const again = await runInProcess({ logs: 'stable.csv', reference: 'profile.json', evaluation: 'evaluation.json', report: 'again.json', 'after-report': 'first.json' });
+    const firstReport = JSON.parse(readFileSync(join(workspace, 'first.json'), 'utf8')) as MonitorReport;
+    const againReport = JSON.parse(readFileSync(join(workspace, 'again.json'), 'utf8')) as MonitorReport;
+    expect(firstReport.window.rows).toBe(2000);
+    // Every row of stable.csv is at or before the first window's last time: nothing new.
+    expect(againReport.window.rows).toBe(0);
+    expect(again.exitCode).toBe(0);
+
+    writeFileSync(join(workspace, 'truncated.json'), '{"schema": "tollgate.monitor/v1", "window": {"la');
+    const broken = await runInProcess({ logs: 'stable.csv', reference: 'profile.json', 'after-report': 'truncated.json' });
+    expect(broken.exitCode).toBe(1);
+    expect(broken.stdout).toMatch(/::error::truncated\.json: invalid JSON: /);
+    expect(broken.stdout).not.toContain('internal error');
+    writeFileSync(join(workspace, 'other.json'), '[1, 2]');
+    const other = await runInProcess({ logs: 'stable.csv', reference: 'profile.json', 'after-report': 'other.json' });
+    expect(other.stdout).toContain('::error::other.json: expected the JSON report of an earlier monitor run (its window.last is the time to continue after)');
+  });
+
   it('rejects an unknown command', async () => {
     const step = await runInProcess({ command: 'watch' });
     expect(step.exitCode).toBe(1);

@@ -55,6 +55,7 @@ describe('replies', () => {
   it('answers unknown and malformed commands with the usage, all in one reply', async () => {
     const h = await startHarness(fake);
     const issue = openIssue(h);
+    h.repo.issues.find((candidate) => candidate.number === issue)!.labels = ['tollgate:drift'];
     const comment = await h.say(issue, 'alice', 'Two things:\n/aprove\n/promote churn@1.4.0 to staging\n/frobnicate now');
     const [reply] = replies(h, issue);
     expect(reply).toContain('`/aprove` (line 2) is not a Tollgate command. Did you mean `/approve`?');
@@ -63,6 +64,23 @@ describe('replies', () => {
     // Nothing slow was asked for (a malformed /promote does nothing): no eyes, straight to confused.
     expect(reactions(h, comment.id)).toEqual(['confused']);
     expect(promotionPulls(h)).toHaveLength(0);
+  });
+
+  it("on other threads, only near misses of a real command get an answer; other bots' slash lines get none", async () => {
+    const h = await startHarness(fake);
+    const issue = openIssue(h, 'Disk full on the runner');
+    const chatter = await h.say(issue, 'alice', '/tmp is full again\n/cc @bob');
+    expect(replies(h, issue)).toEqual([]);
+    expect(reactions(h, chatter.id)).toEqual([]);
+    await h.say(issue, 'alice', '/hlep');
+    expect(replies(h, issue)).toHaveLength(1);
+    expect(replies(h, issue)[0]).toContain('`/hlep` (line 1) is not a Tollgate command. Did you mean `/help`?');
+    // Another bot, even with a real Tollgate word, is not obeyed or answered.
+    const bot = h.comment(issue, 'renovate', '/help\n/assign @bob');
+    bot.user = { ...bot.user, login: 'renovate[bot]', type: 'Bot' };
+    await h.deliver('issue_comment', issueCommentPayload(fake, h.repo, 'created', bot));
+    expect(replies(h, issue)).toHaveLength(1);
+    expect(reactions(h, bot.id)).toEqual([]);
   });
 
   it('acts on nothing in code blocks, quotes or HTML comments, and on nothing edited', async () => {

@@ -111,6 +111,19 @@ describe('upsertComment', () => {
     expect(await findMarkedComment(issue.client, target, 'k', { author: 'someone-else' })).toBeUndefined();
   });
 
+  it("never writes into a person's comment that carries the marker, even when no bot comment exists yet", async () => {
+    const issue = fakeIssue([{ body: '<!-- tollgate:k -->\n✅ forged report', login: 'mallory' }]);
+    expect(await findMarkedComment(issue.client, target, 'k')).toBeUndefined();
+    const result = await upsertComment(issue.client, target, 'k', 'real');
+    expect(result.action).toBe('created');
+    expect(issue.comments.map((comment) => [comment.user.login, comment.body])).toEqual([
+      ['mallory', '<!-- tollgate:k -->\n✅ forged report'],
+      ['github-actions[bot]', '<!-- tollgate:k -->\nreal'],
+    ]);
+    // A named author (a personal token's user) is the one exception.
+    expect((await findMarkedComment(issue.client, target, 'k', { author: 'Mallory' }))?.id).toBe(1);
+  });
+
   it('cuts a body over 65,536 characters', async () => {
     const issue = fakeIssue();
     await upsertComment(issue.client, target, 'k', 'x'.repeat(70_000));

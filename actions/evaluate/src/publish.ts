@@ -5,6 +5,7 @@ import type { EvaluationReport } from '../../../shared/evaluate/index.js';
 import { createCheckRun } from '../../../shared/github/check-run.js';
 import type { GitHubClient } from '../../../shared/github/client.js';
 import { upsertComment } from '../../../shared/github/upsert-comment.js';
+import { tokenLogin } from '../../../shared/github/token-login.js';
 import { evaluationTitle } from '../../../shared/report/evaluation.js';
 import type { RunContext } from './context.js';
 
@@ -38,7 +39,9 @@ export async function publishToPullRequest(request: PublishRequest): Promise<{ c
     }
   };
   await tolerate('comment on the pull request', async () => {
-    const comment = await upsertComment(client, { owner: context.owner, repo: context.repo, issueNumber: context.pullRequest.number }, commentKey(request.model), markdown);
+    // A personal token comments as its user, whose comment is the one to edit; other tokens comment as bots.
+    const author = await tokenLogin(client);
+    const comment = await upsertComment(client, { owner: context.owner, repo: context.repo, issueNumber: context.pullRequest.number }, commentKey(request.model), markdown, { author });
     core.info(`Pull request comment ${comment.action}: ${comment.url}`);
     result.commentUrl = comment.url;
   });

@@ -3,12 +3,12 @@
  * outputs, job summary and annotations. The work is in shared/monitor.
  */
 import { existsSync } from 'node:fs';
-import { readFile, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import * as core from '@actions/core';
 import { CONFIG_PATH } from '../../../shared/config/path.js';
 import { defaultMonitorSections, loadMonitorSections, type MonitorSections } from '../../../shared/config/monitor.js';
-import { InputError, UsageError } from '../../../shared/errors/index.js';
+import { InputError, readJsonFile, UsageError } from '../../../shared/errors/index.js';
 import {
   NO_REFERENCE,
   canaryFromFiles,
@@ -55,8 +55,14 @@ async function windowOf(base: string): Promise<WindowRequest> {
       core.info(`${previous} does not exist yet: checking the whole window.`);
       return window;
     }
-    const last = (JSON.parse(await readFile(path, 'utf8')) as { window?: { last?: unknown } }).window?.last;
-    if (typeof last === 'string') window.after = last;
+    const report = await readJsonFile(path, previous);
+    const reportWindow = typeof report === 'object' && report !== null ? (report as { window?: unknown }).window : undefined;
+    const last = typeof reportWindow === 'object' && reportWindow !== null ? (reportWindow as { last?: unknown }).last : undefined;
+    if (last !== null && typeof last !== 'string') {
+      throw new InputError({ file: previous }, 'expected the JSON report of an earlier monitor run (its window.last is the time to continue after)');
+    }
+    // null: the earlier window held no rows, so there is nothing to continue after.
+    if (last !== null) window.after = last;
   }
   return window;
 }
