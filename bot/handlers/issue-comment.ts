@@ -33,12 +33,16 @@ async function handleCreated(payload: CommentPayload, delivery: Delivery, runtim
   const intents = scan.commands.filter((command) => INTENT_KINDS.has(command.kind));
   const onPromotion = Boolean(issue.pull_request) && looksLikePromotion(issue.body);
   const onDriftIssue = labelNames(issue).includes(DRIFT_LABEL);
-  // Other bots' slash lines (/assign, /retest) are theirs, and a line like "/tmp is full" on any other
-  // thread is not meant for Tollgate: only a near miss of a real command (/aprove) gets a usage reply there.
+  // Other bots' slash lines (/assign, /retest) are theirs: no usage replies to bots (their Tollgate
+  // commands still run, to be refused by the permission checks). A line like "/tmp is full" on any
+  // other thread is not meant for Tollgate either: only a near miss (/aprove) gets a usage reply there.
   const fromBot = comment.user?.type === 'Bot' || Boolean(comment.performed_via_github_app);
-  const actions = fromBot
-    ? []
-    : scan.commands.filter((command) => !INTENT_KINDS.has(command.kind) && (command.kind !== 'unknown' || command.suggestion !== undefined || onPromotion || onDriftIssue));
+  const actions = scan.commands.filter((command) => {
+    if (INTENT_KINDS.has(command.kind)) return false;
+    if (command.kind === 'invalid') return !fromBot;
+    if (command.kind === 'unknown') return !fromBot && (command.suggestion !== undefined || onPromotion || onDriftIssue);
+    return true;
+  });
   const decide = onPromotion && (intents.length > 0 || scan.quoted.length > 0 || actions.some((command) => command.kind === 'status'));
   // Approvals on an issue or pull request that is not a promotion are not ours to judge.
   if (!decide && actions.length === 0) return;

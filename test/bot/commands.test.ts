@@ -66,7 +66,7 @@ describe('replies', () => {
     expect(promotionPulls(h)).toHaveLength(0);
   });
 
-  it("on other threads, only near misses of a real command get an answer; other bots' slash lines get none", async () => {
+  it("on other threads, only near misses of a real command get an answer; other bots' unknown slash lines get none", async () => {
     const h = await startHarness(fake);
     const issue = openIssue(h, 'Disk full on the runner');
     const chatter = await h.say(issue, 'alice', '/tmp is full again\n/cc @bob');
@@ -75,8 +75,8 @@ describe('replies', () => {
     await h.say(issue, 'alice', '/hlep');
     expect(replies(h, issue)).toHaveLength(1);
     expect(replies(h, issue)[0]).toContain('`/hlep` (line 1) is not a Tollgate command. Did you mean `/help`?');
-    // Another bot, even with a real Tollgate word, is not obeyed or answered.
-    const bot = h.comment(issue, 'renovate', '/help\n/assign @bob');
+    // Another bot's slash lines, near misses included, get no usage reply.
+    const bot = h.comment(issue, 'renovate', '/assign @bob\n/hlep');
     bot.user = { ...bot.user, login: 'renovate[bot]', type: 'Bot' };
     await h.deliver('issue_comment', issueCommentPayload(fake, h.repo, 'created', bot));
     expect(replies(h, issue)).toHaveLength(1);
