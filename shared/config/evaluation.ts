@@ -18,7 +18,7 @@ import { z } from 'zod';
 // Leaf modules, not the evaluate index: reading the config must not load the data readers.
 import { METRIC_NAMES, METRICS, type MetricName } from '../evaluate/metrics/catalog.js';
 import { EVALUATION_DEFAULTS, inferTask } from '../evaluate/policy.js';
-import { loadYamlFile, type LocatedDocument } from './yaml-document.js';
+import { loadYamlFile, sectionFileSchema, type LocatedDocument } from './yaml-document.js';
 
 const metricName = z.enum(METRIC_NAMES);
 const confidence = z.number().gt(0).lt(1);
@@ -109,7 +109,7 @@ export const evaluationSchema = z
 export type EvaluationConfig = z.output<typeof evaluationSchema>;
 
 /** A config file read only for its `evaluation:` section (the other sections are validated by the full schema). */
-const evaluationFileSchema = z.looseObject({ evaluation: evaluationSchema.prefault({}) });
+const evaluationFileSchema = sectionFileSchema('evaluation', evaluationSchema);
 
 /**
  * Reads `.github/tollgate.yml` (or another file) and validates its
@@ -117,7 +117,7 @@ const evaluationFileSchema = z.looseObject({ evaluation: evaluationSchema.prefau
  */
 export async function loadEvaluationConfig(file: string): Promise<LocatedDocument<EvaluationConfig>> {
   const document = await loadYamlFile(file, evaluationFileSchema);
-  return { file: document.file, value: document.value.evaluation, locate: (path) => document.locate(['evaluation', ...path]) };
+  return { file: document.file, value: (document.value as { evaluation: EvaluationConfig }).evaluation, locate: (path) => document.locate(['evaluation', ...path]) };
 }
 
 /** The defaults, as if the section were empty. */

@@ -1,6 +1,7 @@
 import { isMap, isSeq, isScalar, isPair, LineCounter, parseDocument, type Node } from 'yaml';
 import { z } from 'zod';
 import { ConfigError, readTextFile, type SourceLocation } from '../errors/index.js';
+import { closestWord } from '../report/closest-word.js';
 
 /** A path into a parsed document, as zod reports it. */
 export type DocumentPath = readonly PropertyKey[];
@@ -39,8 +40,20 @@ export function topLevelKeys(text: string): string[] {
 export function parseSection<S extends z.ZodType>(text: string, file: string, section: string, schema: S): LocatedDocument<z.output<S>> {
   const nested = topLevelKeys(text).some((key) => TOLLGATE_SECTIONS.includes(key));
   if (!nested) return parseYaml(text, file, schema);
-  const document = parseYaml(text, file, z.looseObject({ [section]: schema.prefault({} as z.input<S>) }));
+  const document = parseYaml(text, file, sectionFileSchema(section, schema));
   return { file: document.file, value: (document.value as Record<string, z.output<S>>)[section], locate: (path) => document.locate([section, ...path]) };
+}
+
+/**
+ * A whole `.github/tollgate.yml` as one command reads it: `section` checked
+ * by `schema`, the other sections let through (their own commands check
+ * them), and no other top-level key, so a misspelt `evaluaton:` is an error
+ * rather than a gate that silently falls back to its defaults.
+ */
+export function sectionFileSchema<S extends z.ZodType>(section: string, schema: S) {
+  const shape: Record<string, z.ZodType> = {};
+  for (const key of TOLLGATE_SECTIONS) shape[key] = key === section ? schema.prefault({} as z.input<S>) : z.unknown().optional();
+  return z.strictObject(shape);
 }
 
 /** Reads a YAML file and validates it; errors point at the file, line and column. */
@@ -78,7 +91,8 @@ export function parseYaml<S extends z.ZodType>(text: string, file: string, schem
       const path = unknownKey ? [...issue.path, issue.keys[0]] : issue.path;
       const at = path.length > 0 ? `${formatPath(path)}: ` : '';
       const offset = offsetOf(document.contents, path, unknownKey);
-      return { where: offset === undefined ? { file, line: 1, column: 1 } : locateOffset(offset), text: `${at}${describeIssue(issue)}` };
+      const known = unknownKey ? objectKeysAt(schema, issue.path) : undefined;
+      return { where: offset === undefined ? { file, line: 1, column: 1 } : locateOffset(offset), text: `${at}${describeIssue(issue, known)}` };
     });
     const [head, ...rest] = lines;
     const more = rest.map((entry) => `\n  ${entry.where.line}:${entry.where.column}: ${entry.text}`).join('');
@@ -88,8 +102,51 @@ export function parseYaml<S extends z.ZodType>(text: string, file: string, schem
   return { file, value: result.data, locate };
 }
 
-/** Says what was expected and what was found, in a config author's words. */
-export function describeIssue(issue: z.core.$ZodIssue): string {
+/**
+ * The keys an object schema at `path` allows, looking through optional,
+ * default, nullable, pipe, record, array and union wrappers; undefined when
+ * the path does not lead to an object.
+ */
+function objectKeysAt(schema: z.ZodType, path: readonly PropertyKey[]): string[] | undefined {
+  let found: string[] | undefined;
+  const visit = (node: z.core.$ZodType, rest: readonly PropertyKey[], depth: number): void => {
+    if (found !== undefined || depth > 64) return;
+    const def = node._zod.def as unknown as Record<string, unknown> & { type: string };
+    switch (def.type) {
+      case 'object': {
+        const shape = def.shape as Record<string, z.core.$ZodType>;
+        if (rest.length === 0) found = Object.keys(shape);
+        else if (typeof rest[0] === 'string' && rest[0] in shape) visit(shape[rest[0]], rest.slice(1), depth + 1);
+        return;
+      }
+      case 'optional':
+      case 'nullable':
+      case 'default':
+      case 'prefault':
+      case 'readonly':
+      case 'catch':
+        return visit(def.innerType as z.core.$ZodType, rest, depth + 1);
+      case 'pipe':
+        return visit(def.in as z.core.$ZodType, rest, depth + 1);
+      case 'record':
+        if (rest.length > 0) visit(def.valueType as z.core.$ZodType, rest.slice(1), depth + 1);
+        return;
+      case 'array':
+        if (rest.length > 0 && typeof rest[0] === 'number') visit(def.element as z.core.$ZodType, rest.slice(1), depth + 1);
+        return;
+      case 'union':
+        for (const option of def.options as z.core.$ZodType[]) visit(option, rest, depth + 1);
+        return;
+      default:
+        return;
+    }
+  };
+  visit(schema, path, 0);
+  return found;
+}
+
+/** Says what was expected and what was found, in a config author's words; `knownKeys` lets an unknown key get a "did you mean". */
+export function describeIssue(issue: z.core.$ZodIssue, knownKeys?: readonly string[]): string {
   const found = 'input' in issue ? describeValue(issue.input) : undefined;
   switch (issue.code) {
     case 'invalid_type':
@@ -97,8 +154,12 @@ export function describeIssue(issue: z.core.$ZodIssue): string {
       return `expected ${issue.expected}, got ${found}`;
     case 'invalid_value':
       return `expected one of ${issue.values.map((value) => JSON.stringify(value)).join(', ')}, got ${found}`;
-    case 'unrecognized_keys':
-      return `unknown key${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((key) => `'${key}'`).join(', ')} (check the spelling)`;
+    case 'unrecognized_keys': {
+      const keys = `unknown key${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((key) => `'${key}'`).join(', ')}`;
+      if (knownKeys === undefined || knownKeys.length === 0) return `${keys} (check the spelling)`;
+      const meant = issue.keys.length === 1 ? closestWord(issue.keys[0], knownKeys) : undefined;
+      return meant !== undefined ? `${keys}, did you mean '${meant}'?` : `${keys}, expected one of ${knownKeys.join(', ')}`;
+    }
     default:
       return found === undefined || issue.message.includes(' got ') ? issue.message : `${issue.message}, got ${found}`;
   }

@@ -9,6 +9,7 @@
  */
 import { classifyLines } from './comment-lines.js';
 import { DURATION_HINT, parseDuration } from '../config/duration.js';
+import { editDistance } from '../report/closest-word.js';
 import { describeBadVersion, isModelVersion, isStageName, MODEL_NAME_RULE, normalizeModelName } from './names.js';
 
 /** Every command word the bot knows. */
@@ -199,20 +200,6 @@ const GRAMMAR: Readonly<Record<CommandWord, Grammar>> = {
     return { kind: 'snooze', duration: parts[0].toLowerCase(), durationMs, line };
   },
 };
-
-function editDistance(a: string, b: string): number {
-  const previous = Array.from({ length: b.length + 1 }, (_, index) => index);
-  for (let i = 1; i <= a.length; i += 1) {
-    let diagonal = previous[0];
-    previous[0] = i;
-    for (let j = 1; j <= b.length; j += 1) {
-      const above = previous[j];
-      previous[j] = Math.min(previous[j] + 1, previous[j - 1] + 1, diagonal + (a[i - 1] === b[j - 1] ? 0 : 1));
-      diagonal = above;
-    }
-  }
-  return previous[b.length];
-}
 
 /** The command someone probably meant by an unknown word, as it should be typed. */
 function suggest(word: string): string | undefined {

@@ -1,5 +1,6 @@
 export { escapeHtml, escapeMarkdown, tableCell, markdownTable, codeSpan, details, hiddenMarker, formatNumber } from './markdown.js';
 export { formatBytes } from './format-bytes.js';
+export { closestWord, editDistance } from './closest-word.js';
 export { textTable, displayValue } from './text-table.js';
 export { validationText, validationMarkdown } from './validation.js';
 export { renderEvaluationMarkdown, evaluationTitle } from './evaluation.js';

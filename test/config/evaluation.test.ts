@@ -72,6 +72,9 @@ describe('evaluation config schema', () => {
       expect(document.locate(['threshold'])).toEqual({ file: path, line: 3, column: 14 });
       await writeFile(path, 'evaluation:\n  threshold: high\n');
       await expect(loadEvaluationConfig(path)).rejects.toThrow(`${path}:2:14: evaluation.threshold:`);
+      // A misspelt section would otherwise drop every gate: the challenger would promote on no thresholds.
+      await writeFile(path, 'evaluaton:\n  min: {roc_auc: 0.99}\nmodels: {}\n');
+      await expect(loadEvaluationConfig(path)).rejects.toThrow(`${path}:1:1: evaluaton: unknown key 'evaluaton', did you mean 'evaluation'?`);
     } finally {
       await rm(dir, { recursive: true, force: true });
     }

@@ -61,7 +61,7 @@ describe('stage promotion policy', () => {
     );
     expect(failure('promotion:\n  production:\n    approvers: [alice]\n    required: 0\n')).toMatch(/^\.github\/tollgate\.yml:4:15: promotion\.production\.required: at least 1 approval/);
     expect(failure('promotion:\n  production:\n    approvers: [alice]\n    reviewers: [bob]\n')).toBe(
-      ".github/tollgate.yml:4:5: promotion.production.reviewers: unknown key 'reviewers' (check the spelling)",
+      ".github/tollgate.yml:4:5: promotion.production.reviewers: unknown key 'reviewers', expected one of approvers, required, soak, require_checks, auto_merge, allow_force, evidence",
     );
     expect(failure('promotion:\n  production:\n    approvers: ["alice smith"]\n')).toMatch(/approvers\[0\]: expected a GitHub login \(alice\) or a team \(acme\/ml-leads\)/);
   });

@@ -37,7 +37,7 @@ describe('.github/tollgate.yml', () => {
   });
 
   it('rejects unknown sections and bad model names', () => {
-    expect(() => parseConfig('modles: {}\n')).toThrow(".github/tollgate.yml:1:1: modles: unknown key 'modles' (check the spelling)");
+    expect(() => parseConfig('modles: {}\n')).toThrow(".github/tollgate.yml:1:1: modles: unknown key 'modles', did you mean 'models'?");
     expect(() => parseConfig('models:\n  -bad-: {stages: [a]}\n')).toThrow(/models\.-bad-: model name '-bad-'/);
   });
 });

@@ -46,7 +46,7 @@ describe('parseYaml', () => {
   });
 
   it('points an unknown key at the key itself', () => {
-    expect(failure('name: a\nsize: 1\nsise: 2\n').message).toBe("conf.yml:3:1: sise: unknown key 'sise' (check the spelling)");
+    expect(failure('name: a\nsize: 1\nsise: 2\n').message).toBe("conf.yml:3:1: sise: unknown key 'sise', did you mean 'size'?");
   });
 
   it('says a required key is missing', () => {

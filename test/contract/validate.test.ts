@@ -169,7 +169,7 @@ describe('contract file errors', () => {
   it('names the line and column and what was expected', () => {
     expect(() => parseContract('version: 1\ncolumns:\n  a: {type: integr}\n', 'c.yml')).toThrow(/^c\.yml:3:13: columns\.a\.type: /);
     expect(() => parseContract('version: 2\ncolumns: {}\n', 'c.yml')).toThrow('c.yml:1:10: version: expected one of 1, got 2');
-    expect(() => parseContract('version: 1\ncolumns:\n  a: {minn: 1}\n', 'c.yml')).toThrow("c.yml:3:7: columns.a.minn: unknown key 'minn' (check the spelling)");
+    expect(() => parseContract('version: 1\ncolumns:\n  a: {minn: 1}\n', 'c.yml')).toThrow("c.yml:3:7: columns.a.minn: unknown key 'minn', did you mean 'min'?");
     expect(() => parseContract('version: 1\ncolumns:\n  a: {pattern: "("}\n', 'c.yml')).toThrow(/c\.yml:3:16: .*not a valid regular expression/);
     expect(() => parseContract('version: 1\ncolumns:\n  a: {mean: {}}\n', 'c.yml')).toThrow(/give min, max or both/);
   });

@@ -46,7 +46,7 @@ describe('drift configuration', () => {
     expect(() => parseDriftConfig('columns:\n  x: {test: ztest, warn: 2}\n', 'd.yml')).toThrow(/ztest thresholds are q-values: expected a number below 1/);
     expect(() => parseDriftConfig('thresholds:\n  psi: {warn: 0.3, alert: 0.1}\n', 'd.yml')).toThrow(/thresholds\.psi\.alert: alert must be at least warn/);
     expect(() => parseDriftConfig('thresholds:\n  row_ratio: {warn: [0.5, 2], alert: [0.6, 5]}\n', 'd.yml')).toThrow(/the alert range must contain the warn range/);
-    expect(() => parseDriftConfig('tresholds: {}\n', 'd.yml')).toThrow(/^d\.yml:1:1: tresholds: unknown key 'tresholds' \(check the spelling\)/);
+    expect(() => parseDriftConfig('tresholds: {}\n', 'd.yml')).toThrow(/^d\.yml:1:1: tresholds: unknown key 'tresholds', did you mean 'thresholds'\?/);
   });
 
   it('converts to JSON Schema for editors', () => {
