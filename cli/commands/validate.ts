@@ -1,4 +1,4 @@
-import { loadContract, validateData } from '../../shared/contract/index.js';
+import { loadContract, validateData, validationFails, VALIDATION_FAIL_ON, type ValidationFailOn } from '../../shared/contract/index.js';
 import { UsageError } from '../../shared/errors/index.js';
 import { validationMarkdown, validationText } from '../../shared/report/index.js';
 import { inputPath, parseCommandArgs, requirePositional, writeJson, writeOutput, type Command } from '../command.js';
@@ -29,8 +29,8 @@ export const validateCommand: Command = {
     const data = requirePositional(positionals, 0, 'the data file', usage);
     if (positionals.length > 1) throw new UsageError(`expected one data file, got ${positionals.length}\n\n${usage}`);
     if (!values.contract) throw new UsageError(`missing --contract <file>\n\n${usage}`);
-    const failOn = values['fail-on'] ?? 'error';
-    if (!['error', 'warn', 'never'].includes(failOn)) throw new UsageError(`--fail-on must be error, warn or never; got '${failOn}'`);
+    const failOn = (values['fail-on'] ?? 'error') as ValidationFailOn;
+    if (!VALIDATION_FAIL_ON.includes(failOn)) throw new UsageError(`--fail-on must be error, warn or never; got '${failOn}'`);
 
     const contract = await loadContract(inputPath(io, values.contract));
     const progress = progressReporter(io, 'validate');
@@ -45,15 +45,13 @@ export const validateCommand: Command = {
 
     for (const [path, text] of [
       [values.out, `${JSON.stringify(report, null, 2)}\n`],
-      [values.markdown, validationMarkdown(report)],
+      [values.markdown, validationMarkdown(report, failOn)],
     ] as const) {
       if (path !== undefined) await writeOutput(io, path, text, { asTyped: true });
     }
     if (values.json) writeJson(io, report);
-    else io.stdout.write(validationText(report));
-
-    const failed = failOn === 'never' ? false : failOn === 'warn' ? report.checks.some((check) => !check.ok) : !report.ok;
-    return failed ? 1 : 0;
+    else io.stdout.write(validationText(report, failOn));
+    return validationFails(report, failOn) ? 1 : 0;
   },
 };
 

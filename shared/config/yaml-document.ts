@@ -153,6 +153,7 @@ export function describeIssue(issue: z.core.$ZodIssue, knownKeys?: readonly stri
       if (issue.input === undefined) return `is required (expected ${issue.expected})`;
       return `expected ${issue.expected}, got ${found}`;
     case 'invalid_value':
+      if (issue.input === undefined) return `is required (expected ${issue.values.map((value) => JSON.stringify(value)).join(' or ')})`;
       return `expected one of ${issue.values.map((value) => JSON.stringify(value)).join(', ')}, got ${found}`;
     case 'unrecognized_keys': {
       const keys = `unknown key${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((key) => `'${key}'`).join(', ')}`;
@@ -160,8 +161,11 @@ export function describeIssue(issue: z.core.$ZodIssue, knownKeys?: readonly stri
       const meant = issue.keys.length === 1 ? closestWord(issue.keys[0], knownKeys) : undefined;
       return meant !== undefined ? `${keys}, did you mean '${meant}'?` : `${keys}, expected one of ${knownKeys.join(', ')}`;
     }
-    default:
-      return found === undefined || issue.message.includes(' got ') ? issue.message : `${issue.message}, got ${found}`;
+    default: {
+      // A refinement of a whole mapping (bounds that contradict each other) is explained by its message alone.
+      const wholeMapping = (issue.code === 'custom' || issue.code === 'invalid_union') && typeof issue.input === 'object' && issue.input !== null;
+      return found === undefined || wholeMapping || issue.message.includes(' got ') ? issue.message : `${issue.message}, got ${found}`;
+    }
   }
 }
 

@@ -39,7 +39,13 @@ export interface CheckSetup {
  */
 export interface ContractCheck {
   observe(batch: RecordBatch): void;
-  finish(rows: number): CheckResult;
+  finish(rows: number, read: ReadOutcome): CheckResult;
+}
+
+/** What the reader learnt beyond the batches, for the checks' reports. */
+export interface ReadOutcome {
+  /** The source text of a value that could not be read as its column's type (0-based row), when the reader kept it. */
+  invalidText(column: string, row: number): string | undefined;
 }
 
 /** A column check is built for one column of the data's schema. */

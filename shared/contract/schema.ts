@@ -6,6 +6,9 @@ import { COLUMN_TYPES } from '../data/types.js';
 export const severitySchema = z.enum(['error', 'warn'], { error: 'expected error or warn' });
 export type Severity = z.infer<typeof severitySchema>;
 
+const trueOrFalse = z.boolean({ error: 'expected true or false' });
+const FRACTION = 'expected a fraction between 0 and 1';
+
 const finite = (what: string) => z.number({ error: `expected ${what} (a number)` }).refine(Number.isFinite, 'expected a finite number');
 
 /**
@@ -14,7 +17,20 @@ const finite = (what: string) => z.number({ error: `expected ${what} (a number)`
  */
 function rule<T extends z.ZodType>(value: T) {
   return z.union([value, z.object({ value, severity: severitySchema.optional() }).strict()], {
-    error: 'expected a value, or {value: ..., severity: error|warn}',
+    error: (issue) => {
+      // A bare value (not a mapping) was meant as the value itself: say what the value should be.
+      // A mapping was meant as {value, severity}: say which of its keys is wrong.
+      if (issue.code !== 'invalid_union') return 'expected a value, or {value: ..., severity: error|warn}';
+      const input = issue.input;
+      const bare = typeof input !== 'object' || input === null || Array.isArray(input);
+      const issues = issue.errors[bare ? 0 : 1] ?? [];
+      const inner = issues.find((candidate) => candidate.code === 'unrecognized_keys') ?? issues[0];
+      if (inner === undefined) return 'expected a value, or {value: ..., severity: error|warn}';
+      if (bare) return inner.message;
+      const key = inner.code === 'unrecognized_keys' ? inner.keys[0] : inner.path.join('.');
+      const detail = inner.code === 'unrecognized_keys' ? 'unknown key' : inner.message;
+      return `expected {value: ..., severity: error|warn}; ${key ? `${key}: ` : ''}${detail}`;
+    },
   });
 }
 
@@ -57,13 +73,17 @@ const regexSchema = z.string().superRefine((text, context) => {
 export const columnRulesSchema = z
   .object({
     type: rule(z.enum(COLUMN_TYPES as [string, ...string[]], { error: `expected one of ${COLUMN_TYPES.join(', ')}` })).optional(),
-    nullable: rule(z.boolean()).optional(),
-    max_null_fraction: rule(z.number().min(0).max(1)).optional(),
+    nullable: rule(trueOrFalse).optional(),
+    max_null_fraction: rule(z.number({ error: FRACTION }).min(0, { error: FRACTION }).max(1, { error: FRACTION })).optional(),
     min: rule(finite('the minimum')).optional(),
     max: rule(finite('the maximum')).optional(),
-    allowed: rule(z.array(z.union([z.string(), z.number(), z.boolean()])).min(1)).optional(),
+    allowed: rule(
+      z
+        .array(z.union([z.string(), z.number(), z.boolean()], { error: 'expected a text, number or boolean value' }), { error: 'expected a list of values' })
+        .min(1, { error: 'expected at least one allowed value, got an empty list' }),
+    ).optional(),
     pattern: rule(regexSchema).optional(),
-    unique: rule(z.boolean()).optional(),
+    unique: rule(trueOrFalse).optional(),
     length: lengthSchema.optional(),
     mean: boundsSchema.optional(),
     std: boundsSchema.optional(),
@@ -71,7 +91,17 @@ export const columnRulesSchema = z
     severity: severitySchema.optional(),
     description: z.string().optional(),
   })
-  .strict();
+  .strict()
+  .superRefine((rules, context) => {
+    // Bounds no value can meet would fail every row: a mistake in the contract, not in the data.
+    const min = ruleValue(rules.min)?.value;
+    const max = ruleValue(rules.max)?.value;
+    if (min !== undefined && max !== undefined && min > max) context.addIssue({ code: 'custom', path: ['max'], message: `max ${max} is below min ${min}: no value could pass` });
+    const length = rules.length;
+    if (typeof length === 'object' && length.min !== undefined && length.max !== undefined && length.min > length.max) {
+      context.addIssue({ code: 'custom', path: ['length', 'max'], message: `length max ${length.max} is below min ${length.min}: no value could pass` });
+    }
+  });
 export type ColumnRules = z.infer<typeof columnRulesSchema>;
 
 const durationSchema = z.string().refine((text) => parseDuration(text) !== undefined, `expected ${DURATION_HINT}`);
@@ -81,6 +111,7 @@ export const datasetRulesSchema = z
     rows: z
       .object({ min: z.number().int().nonnegative().optional(), max: z.number().int().nonnegative().optional(), severity: severitySchema.optional() })
       .strict()
+      .refine((rows) => rows.min === undefined || rows.max === undefined || rows.min <= rows.max, { path: ['max'], message: 'rows max is below rows min: no data could pass' })
       .optional(),
     columns: rule(z.enum(['exact', 'superset'], { error: 'expected exact or superset' })).optional(),
     unique: rule(z.array(z.string()).min(1)).optional(),

@@ -51,8 +51,10 @@ export async function validateData(dataPath: string, contract: LocatedDocument<C
     await reader.close();
   }
 
+  const invalidTexts = new Map(reader.invalidExamples.map((example) => [`${example.row}\u0000${example.column}`, example.text]));
+  const read = { invalidText: (column: string, row: number) => invalidTexts.get(`${row}\u0000${column}`) };
   for (const { check, reportOnlyOnFailure } of planned) {
-    const outcome = check.finish(rows);
+    const outcome = check.finish(rows, read);
     if (!reportOnlyOnFailure || !outcome.ok) checks.push(outcome);
   }
   const failedErrors = checks.filter((check) => !check.ok && check.severity === 'error').length;

@@ -1,17 +1,26 @@
+import { validationFails, type ValidationFailOn } from '../contract/fail-on.js';
 import type { ValidationReport } from '../contract/index.js';
-import { codeSpan, escapeMarkdown, markdownTable } from './markdown.js';
+import { codeSpan, escapeMarkdown, markdownTable, plural } from './markdown.js';
 import { displayValue, textTable } from './text-table.js';
 
 function exampleRows(examples: ValidationReport['checks'][number]['examples']): string {
   return examples.map((example) => (example.line !== undefined ? `${example.row} (line ${example.line})` : String(example.row))).join(', ');
 }
 
-function verdict(report: ValidationReport): string {
+/** The headline: whether the gate fails at `failOn`, and what failed. */
+function verdict(report: ValidationReport, failOn: ValidationFailOn): { mark: 'failed' | 'warned' | 'passed'; text: string } {
   const { failed_errors: errors, failed_warnings: warnings, checks } = report.summary;
   const rows = report.rows.toLocaleString('en-US');
-  if (errors > 0) return `failed: ${errors} error${errors === 1 ? '' : 's'}${warnings > 0 ? `, ${warnings} warning${warnings === 1 ? '' : 's'}` : ''} in ${checks} checks over ${rows} rows`;
-  if (warnings > 0) return `passed with ${warnings} warning${warnings === 1 ? '' : 's'} (${checks} checks, ${rows} rows)`;
-  return `passed: ${checks} checks over ${rows} rows`;
+  const failures = [errors > 0 ? plural(errors, 'error') : '', warnings > 0 ? plural(warnings, 'warning') : ''].filter(Boolean).join(', ');
+  if (validationFails(report, failOn)) {
+    const why = errors === 0 ? ' (--fail-on warn)' : '';
+    return { mark: 'failed', text: `failed: ${failures}${why} in ${plural(checks, 'check')} over ${rows} rows` };
+  }
+  if (failures !== '') {
+    const why = errors > 0 ? ' (--fail-on never)' : '';
+    return { mark: 'warned', text: `passed with ${failures}${why} (${plural(checks, 'check')}, ${rows} rows)` };
+  }
+  return { mark: 'passed', text: `passed: ${plural(checks, 'check')} over ${rows} rows` };
 }
 
 /** Failed checks first (errors, then warnings), then passed ones. */
@@ -20,9 +29,10 @@ function ordered(report: ValidationReport): ValidationReport['checks'] {
   return [...report.checks].sort((a, b) => rank(a) - rank(b));
 }
 
-/** The terminal report of `tollgate validate`. */
-export function validationText(report: ValidationReport): string {
-  const mark = report.ok ? (report.summary.failed_warnings > 0 ? '!' : '✓') : '✗';
+/** The terminal report of `tollgate validate`; `failOn` (default `error`) decides the headline as it decides the exit code. */
+export function validationText(report: ValidationReport, failOn: ValidationFailOn = 'error'): string {
+  const headline = verdict(report, failOn);
+  const mark = { failed: '✗', warned: '!', passed: '✓' }[headline.mark];
   const rows = ordered(report).map((check) => [
     check.ok ? 'ok' : check.severity === 'error' ? 'FAIL' : 'warn',
     check.column ?? '(dataset)',
@@ -33,15 +43,16 @@ export function validationText(report: ValidationReport): string {
     check.ok ? '' : exampleRows(check.examples),
   ]);
   const table = textTable(['', 'column', 'rule', 'rows', 'observed', 'expected', 'example rows'], rows);
-  return `${mark} ${report.data}: ${verdict(report)}\n\n${table}\n`;
+  return `${mark} ${report.data}: ${headline.text}\n\n${table}\n`;
 }
 
 /** The job summary of the `validate` action: verdict, failed checks, then the rest collapsed. */
-export function validationMarkdown(report: ValidationReport): string {
+export function validationMarkdown(report: ValidationReport, failOn: ValidationFailOn = 'error'): string {
   const failed = ordered(report).filter((check) => !check.ok);
   const passed = report.checks.filter((check) => check.ok);
-  const icon = report.ok ? (failed.length > 0 ? ':warning:' : ':white_check_mark:') : ':x:';
-  const lines = [`### ${icon} Data contract ${escapeMarkdown(verdict(report))}`, '', `Data ${codeSpan(report.data)} against ${codeSpan(report.contract)}.`, ''];
+  const headline = verdict(report, failOn);
+  const icon = { failed: ':x:', warned: ':warning:', passed: ':white_check_mark:' }[headline.mark];
+  const lines = [`### ${icon} Data contract ${escapeMarkdown(headline.text)}`, '', `Data ${codeSpan(report.data)} against ${codeSpan(report.contract)}.`, ''];
   if (failed.length > 0) {
     lines.push(
       markdownTable(

@@ -36,10 +36,18 @@ describe('tollgate validate', () => {
     await writeFile(data, 'v\n-1\n2\n');
     await writeFile(rules, 'version: 1\ncolumns:\n  v: {type: integer, min: {value: 0, severity: warn}}\n');
     const out = join(folder, 'report.json');
-    expect((await runCli(['validate', data, '--contract', rules, '--out', out])).code).toBe(0);
+    const plain = await runCli(['validate', data, '--contract', rules, '--out', out]);
+    expect(plain.code).toBe(0);
+    expect(plain.stdout.split('\n')[0]).toBe(`! ${data}: passed with 1 warning (3 checks, 2 rows)`);
     expect(JSON.parse(await readFile(out, 'utf8')).summary).toEqual({ checks: 3, failed_errors: 0, failed_warnings: 1 });
-    expect((await runCli(['validate', data, '--contract', rules, '--fail-on', 'warn'])).code).toBe(1);
-    expect((await runCli(['validate', data, '--contract', rules, '--fail-on', 'never'])).code).toBe(0);
+    // The headline says what the exit code says.
+    const strict = await runCli(['validate', data, '--contract', rules, '--fail-on', 'warn']);
+    expect(strict.code).toBe(1);
+    expect(strict.stdout.split('\n')[0]).toBe(`✗ ${data}: failed: 1 warning (--fail-on warn) in 3 checks over 2 rows`);
+    await writeFile(rules, 'version: 1\ncolumns:\n  v: {type: integer, min: 0}\n');
+    const lenient = await runCli(['validate', data, '--contract', rules, '--fail-on', 'never']);
+    expect(lenient.code).toBe(0);
+    expect(lenient.stdout.split('\n')[0]).toBe(`! ${data}: passed with 1 error (--fail-on never) (3 checks, 2 rows)`);
   });
 
   it('exits 2 with one clear line for usage and input errors', async () => {

@@ -28,10 +28,11 @@ describe('column rules', () => {
   it('type: counts values that do not read as the declared type, with their rows and lines', async () => {
     const report = await validate('n\n1\nx\n3\n4.5\n', `${header}  n: {type: integer}\n`);
     const result = check(report, 'n', 'type');
-    expect(result).toMatchObject({ ok: false, severity: 'error', observed: 'integer', expected: 'integer', failing_rows: 2 });
-    expect(result.examples.map((example) => [example.row, example.line])).toEqual([
-      [2, 3],
-      [4, 5],
+    // Observed: the texts that did not read (a value that failed is a null in the data, but not in the report).
+    expect(result).toMatchObject({ ok: false, severity: 'error', observed: ['x', '4.5'], expected: 'integer', failing_rows: 2, message: '2 rows not readable as integer, e.g. "x"' });
+    expect(result.examples).toEqual([
+      { row: 2, line: 3, value: 'x' },
+      { row: 4, line: 5, value: '4.5' },
     ]);
     expect(report.ok).toBe(false);
     const passing = await validate('n\n1\n2\n', `${header}  n: {type: integer}\n`);
@@ -167,10 +168,33 @@ describe('severity', () => {
 
 describe('contract file errors', () => {
   it('names the line and column and what was expected', () => {
-    expect(() => parseContract('version: 1\ncolumns:\n  a: {type: integr}\n', 'c.yml')).toThrow(/^c\.yml:3:13: columns\.a\.type: /);
+    expect(() => parseContract('version: 1\ncolumns:\n  a: {type: integr}\n', 'c.yml')).toThrow(
+      "c.yml:3:13: columns.a.type: expected one of integer, float, boolean, date, datetime, string, category, got 'integr'",
+    );
+    // A bare value is judged as the value; the {value, severity} form only when a mapping was written.
+    expect(() => parseContract('version: 1\ncolumns:\n  a: {min: abc}\n', 'c.yml')).toThrow("c.yml:3:12: columns.a.min: expected the minimum (a number), got 'abc'");
+    expect(() => parseContract('version: 1\ncolumns:\n  a: {nullable: maybe}\n', 'c.yml')).toThrow("c.yml:3:17: columns.a.nullable: expected true or false, got 'maybe'");
+    expect(() => parseContract('version: 1\ncolumns:\n  a: {max_null_fraction: 2}\n', 'c.yml')).toThrow('columns.a.max_null_fraction: expected a fraction between 0 and 1, got 2');
+    expect(() => parseContract('version: 1\ncolumns:\n  a: {allowed: []}\n', 'c.yml')).toThrow('columns.a.allowed: expected at least one allowed value, got an empty list');
+    expect(() => parseContract('version: 1\ncolumns:\n  a: {min: {value: 1, severity: bad}}\n', 'c.yml')).toThrow(
+      'c.yml:3:12: columns.a.min: expected {value: ..., severity: error|warn}; severity: expected error or warn',
+    );
+    expect(() => parseContract('version: 1\ncolumns:\n  a: {min: {vaule: 1}}\n', 'c.yml')).toThrow('columns.a.min: expected {value: ..., severity: error|warn}; vaule: unknown key');
     expect(() => parseContract('version: 2\ncolumns: {}\n', 'c.yml')).toThrow('c.yml:1:10: version: expected one of 1, got 2');
     expect(() => parseContract('version: 1\ncolumns:\n  a: {minn: 1}\n', 'c.yml')).toThrow("c.yml:3:7: columns.a.minn: unknown key 'minn', did you mean 'min'?");
     expect(() => parseContract('version: 1\ncolumns:\n  a: {pattern: "("}\n', 'c.yml')).toThrow(/c\.yml:3:16: .*not a valid regular expression/);
     expect(() => parseContract('version: 1\ncolumns:\n  a: {mean: {}}\n', 'c.yml')).toThrow(/give min, max or both/);
+  });
+
+  it('refuses bounds no value could meet, an empty file and a missing version with one clear line', () => {
+    expect(() => parseContract('version: 1\ncolumns:\n  age: {type: integer, min: 50, max: 10}\n', 'c.yml')).toThrow(
+      /^c\.yml:3:\d+: columns\.age\.max: max 10 is below min 50: no value could pass$/,
+    );
+    expect(() => parseContract('version: 1\ncolumns:\n  id: {length: {min: 8, max: 6}}\n', 'c.yml')).toThrow('columns.id.length.max: length max 6 is below min 8: no value could pass');
+    expect(() => parseContract('version: 1\ndataset:\n  rows: {min: 10, max: 5}\ncolumns: {}\n', 'c.yml')).toThrow('dataset.rows.max: rows max is below rows min: no data could pass');
+    for (const empty of ['', '\n# only a comment\n']) {
+      expect(() => parseContract(empty, 'c.yml')).toThrow(/^c\.yml:1:1: the contract is empty; expected at least version: 1 and columns: \(tollgate contract infer <data> writes a starting contract\)$/);
+    }
+    expect(() => parseContract('columns: {}\n', 'c.yml')).toThrow(/^c\.yml:1:1: version: is required \(expected 1\)$/);
   });
 });

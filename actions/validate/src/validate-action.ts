@@ -1,6 +1,6 @@
 import { writeFile } from 'node:fs/promises';
 import * as core from '@actions/core';
-import { loadContract, validateData, type ValidationReport } from '../../../shared/contract/index.js';
+import { failingChecks, loadContract, validateData, VALIDATION_FAIL_ON, type ValidationReport } from '../../../shared/contract/index.js';
 import { InputError } from '../../../shared/errors/index.js';
 import { validationMarkdown } from '../../../shared/report/index.js';
 import { annotate, type Annotation } from '../../lib/annotations.js';
@@ -10,7 +10,7 @@ import { choiceInput, optionalInput, requiredInput } from '../../lib/inputs.js';
 export async function validateAction(): Promise<void> {
   const data = requiredInput('data');
   const contractPath = requiredInput('contract');
-  const failOn = choiceInput('fail-on', ['error', 'warn', 'never'] as const, 'error');
+  const failOn = choiceInput('fail-on', VALIDATION_FAIL_ON, 'error');
   const reportPath = optionalInput('report') ?? 'validation-report.json';
 
   const contract = await loadContract(contractPath);
@@ -29,15 +29,14 @@ export async function validateAction(): Promise<void> {
     error: annotate('error', annotationsFor(report, 'error')),
     warning: annotate('warning', annotationsFor(report, 'warn')),
   };
-  let summary = validationMarkdown(report);
+  let summary = validationMarkdown(report, failOn);
   if (hidden.error + hidden.warning > 0) {
     summary += `\n_${hidden.error + hidden.warning} more failed checks are not shown as annotations (GitHub shows 10 per kind); all are in the table above and in the report._\n`;
   }
   await core.summary.addRaw(summary).write();
 
-  const failed = failOn === 'never' ? false : failOn === 'warn' ? report.checks.some((check) => !check.ok) : !report.ok;
-  if (failed) {
-    const count = report.checks.filter((check) => !check.ok && (failOn === 'warn' || check.severity === 'error')).length;
+  const count = failingChecks(report, failOn).length;
+  if (count > 0) {
     core.setFailed(`${data}: ${count} data contract check${count === 1 ? '' : 's'} failed (see the job summary)`);
   }
 }

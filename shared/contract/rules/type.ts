@@ -1,5 +1,5 @@
 import type { ColumnType } from '../../data/types.js';
-import { result, Violations, cellValue, rowsText, type ColumnCheckContext, type ContractCheck, type CheckResult } from '../check.js';
+import { result, Violations, cellValue, rowsText, type ColumnCheckContext, type ContractCheck, type CheckResult, type ReadOutcome } from '../check.js';
 import type { RecordBatch } from '../../data/types.js';
 
 /** Declared types that accept data of another type without loss. */
@@ -54,15 +54,24 @@ export class TypeCheck implements ContractCheck {
     }
   }
 
-  finish(): CheckResult {
+  finish(_rows: number, read: ReadOutcome): CheckResult {
     const { count } = this.violations;
+    // A value the reader could not coerce is a null in the batch; its source text is what the user needs to see.
+    for (const example of this.violations.examples) {
+      if (example.value === null) example.value = read.invalidText(this.context.column, example.row - 1) ?? null;
+    }
     let message: string;
+    let observed: unknown = this.observedType;
     if (!this.compatible) message = `column is ${this.observedType}, expected ${this.declared}`;
-    else if (count > 0) message = `${rowsText(count)} not readable as ${this.declared}`;
-    else message = `all values are ${this.declared}`;
+    else if (count > 0) {
+      const texts = [...new Set(this.violations.examples.map((example) => example.value).filter((value) => value !== null))];
+      // The offending texts (at most the examples'), as `allowed` lists the unexpected values.
+      observed = texts.length > 0 ? texts : `${count} unreadable`;
+      message = `${rowsText(count)} not readable as ${this.declared}${texts.length > 0 ? `, e.g. ${JSON.stringify(texts[0])}` : ''}`;
+    } else message = `all values are ${this.declared}`;
     return result(this.context, {
       ok: this.compatible && count === 0,
-      observed: this.observedType,
+      observed,
       expected: this.declared,
       violations: this.violations,
       message,
