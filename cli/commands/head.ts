@@ -20,13 +20,13 @@ export const headCommand: Command = {
     const data = requirePositional(positionals, 0, 'the data file', usage);
     if (positionals.length > 1) throw new UsageError(`expected one data file, got ${positionals.length}\n\n${usage}`);
     const count = parsePositiveInteger(values.n, '-n', 10);
-    const rows = await readHead(inputPath(io, data), count, { format: values.format as never, delimiter: values.delimiter });
+    const { columns, rows } = await readHead(inputPath(io, data), count, { format: values.format as never, delimiter: values.delimiter });
     if (values.json) {
       writeJson(io, rows);
       return 0;
     }
-    const headers = rows.length > 0 ? Object.keys(rows[0]) : [];
-    io.stdout.write(`${textTable(headers, rows.map((row) => headers.map((name) => displayValue(row[name]))), 24)}\n`);
+    io.stdout.write(`${textTable(columns, rows.map((row) => columns.map((name) => displayValue(row[name]))), 24)}\n`);
+    if (rows.length === 0) io.stdout.write('(no rows)\n');
     return 0;
   },
 };

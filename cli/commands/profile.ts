@@ -1,5 +1,5 @@
-import { readFile } from 'node:fs/promises';
-import { InputError, UsageError, describeReadFailure } from '../../shared/errors/index.js';
+import { availableParallelism } from 'node:os';
+import { InputError, readTextFile, UsageError } from '../../shared/errors/index.js';
 import { mergeProfiles, parseProfile, profileTableParallel, profileToJSON, summarizeProfile, type Profile, type ProfileSummary } from '../../shared/profile/index.js';
 import { displayValue, textTable } from '../../shared/report/index.js';
 import { inputPath, parseCommandArgs, parsePositiveInteger, requirePositional, writeJson, writeOutput, type Command, type CommandIo } from '../command.js';
@@ -32,11 +32,11 @@ export const profileCommand: Command = {
       // One at a time, so the first bad file named is the first one given.
       const profiles: Profile[] = [];
       for (const file of files) profiles.push(await readProfile(inputPath(io, file), file));
-      profile = profiles.reduce((merged, next, index) => mergeWithContext(merged, next, files[index + 1]));
+      profile = profiles.reduce((merged, next, index) => mergeWithContext(merged, next, files, index));
     } else {
       if (positionals.length > 1) throw new UsageError(`expected one data file, got ${positionals.length}\n\n${usage}`);
       profile = await profileTableParallel(inputPath(io, first), {
-        threads: parsePositiveInteger(values.threads, '--threads', 1),
+        threads: threadCount(values.threads),
         // In the bundle this file is a chunk in cli/dist/chunks/; the worker script is cli/dist/profile-worker.js.
         workerUrl: new URL('../profile-worker.js', import.meta.url),
         read: { format: values.format as never, delimiter: values.delimiter },
@@ -50,13 +50,16 @@ export const profileCommand: Command = {
   },
 };
 
+/** `--threads N`: more threads than the machine runs at once only slow the profile down (and each costs memory). */
+function threadCount(text: string | undefined): number {
+  const threads = parsePositiveInteger(text, '--threads', 1);
+  const cores = availableParallelism();
+  if (threads > cores) throw new UsageError(`--threads ${threads}: this machine runs ${cores} thread${cores === 1 ? '' : 's'} at once; use at most ${cores}`);
+  return threads;
+}
+
 async function readProfile(path: string, shown: string): Promise<Profile> {
-  let text: string;
-  try {
-    text = await readFile(path, 'utf8');
-  } catch (error) {
-    throw new InputError({ file: shown }, describeReadFailure(error));
-  }
+  const text = await readTextFile(path, shown);
   let json: unknown;
   try {
     json = JSON.parse(text);
@@ -66,11 +69,13 @@ async function readProfile(path: string, shown: string): Promise<Profile> {
   return parseProfile(json, shown);
 }
 
-function mergeWithContext(a: Profile, b: Profile, file: string): Profile {
+/** Merges `files[next]` into the merge of the files before it; errors name the files. */
+function mergeWithContext(merged: Profile, profile: Profile, files: readonly string[], next: number): Profile {
+  const names = { a: next === 1 ? files[0] : `the merge of ${files.slice(0, next).join(', ')}`, b: files[next] };
   try {
-    return mergeProfiles(a, b);
+    return mergeProfiles(merged, profile, names);
   } catch (error) {
-    if (error instanceof RangeError || error instanceof TypeError) throw new InputError({ file }, `cannot merge: ${error.message}`);
+    if (error instanceof RangeError || error instanceof TypeError) throw new InputError({ file: files[next] }, `cannot merge with ${names.a}: ${error.message}`);
     throw error;
   }
 }

@@ -22,27 +22,36 @@ function cell(column: Column, row: number): number | string | boolean | null {
   }
 }
 
+/** The column names, in schema order, and the first rows. */
+export interface HeadTable {
+  columns: string[];
+  rows: HeadRow[];
+}
+
 /**
- * The first `n` rows of `path`, keyed by column name in schema order; dates
- * as `YYYY-MM-DD`, datetimes as ISO 8601 UTC strings. Types are inferred as
+ * The column names and first `n` rows of `path` (the names even when the
+ * file has no rows), keyed by column name in schema order; dates as
+ * `YYYY-MM-DD`, datetimes as ISO 8601 UTC strings. Types are inferred as
  * `openTable` does (from `inferenceRows` rows, not only the `n` shown).
  */
-export async function readHead(path: string, n: number, options: ReadOptions = {}): Promise<HeadRow[]> {
+export async function readHead(path: string, n: number, options: ReadOptions = {}): Promise<HeadTable> {
   const rows: HeadRow[] = [];
-  if (n <= 0) return rows;
   const reader = await openTable(path, options);
+  const columns = reader.schema.fields.map((field) => field.name);
   try {
-    for await (const batch of reader) {
-      const take = Math.min(batch.length, n - rows.length);
-      for (let r = 0; r < take; r++) {
-        const row: HeadRow = {};
-        for (const column of batch.columns) row[column.name] = cell(column, r);
-        rows.push(row);
+    if (n > 0) {
+      for await (const batch of reader) {
+        const take = Math.min(batch.length, n - rows.length);
+        for (let r = 0; r < take; r++) {
+          const row: HeadRow = {};
+          for (const column of batch.columns) row[column.name] = cell(column, r);
+          rows.push(row);
+        }
+        if (rows.length >= n) break;
       }
-      if (rows.length >= n) break;
     }
   } finally {
     await reader.close();
   }
-  return rows;
+  return { columns, rows };
 }

@@ -1,6 +1,6 @@
 import { execFile } from 'node:child_process';
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
@@ -91,6 +91,19 @@ describe('tollgate profile', () => {
       expect(result.stderr).toMatch(message);
       expect(result.stderr).not.toMatch(/\n\s+at /);
     }
+  });
+
+  it('names the files of profiles that do not merge, and refuses more threads than the machine runs', async () => {
+    const folder = await mkdtemp(join(tmpdir(), 'tollgate-profile-'));
+    await writeFile(join(folder, 'one.csv'), 'a\n1\n');
+    await writeFile(join(folder, 'two.csv'), 'a,b\n1,2\n');
+    for (const name of ['one', 'two']) expect((await runCli(['profile', `${name}.csv`, '--out', `${name}.json`], { cwd: folder })).code).toBe(0);
+    const merged = await runCli(['profile', 'merge', 'one.json', 'one.json', 'two.json'], { cwd: folder });
+    expect(merged.code).toBe(2);
+    expect(merged.stderr).toMatch(/cannot merge profiles the merge of one\.json, one\.json and two\.json: they have 1 and 2 columns/);
+    const many = await runCli(['profile', 'one.csv', '--threads', String(availableParallelism() + 1)], { cwd: folder });
+    expect(many.code).toBe(2);
+    expect(many.stderr).toContain(`--threads ${availableParallelism() + 1}: this machine runs ${availableParallelism()} thread`);
   });
 
   it('--threads 2 in the bundled command gives exactly the one-thread profile', async () => {
