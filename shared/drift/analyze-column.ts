@@ -180,13 +180,21 @@ export function analyzeColumn(input: ColumnInput, settings: ColumnSettings, cont
   const nullShare = nullTest
     ? { reference: nullTest.proportionA, current: nullTest.proportionB, pValue: nullTest.pvalue }
     : { reference: input.rows.reference === 0 ? 0 : input.missing.reference / input.rows.reference, current: input.rows.current === 0 ? 0 : input.missing.current / input.rows.current, pValue: 1 };
-  const insufficient =
+  const tooFewValues =
     input.bins === null || input.values.reference < thresholds.min_rows || input.values.current < thresholds.min_rows || sum(input.bins.counts.reference) === 0;
   const chosen = chooseTest(input, settings, context, notes);
+  // Wasserstein is a distance between finite values: infinities count as values above but cannot enter it.
+  const finite = input.numeric?.finite;
+  const tooFewFinite = !tooFewValues && chosen === 'wasserstein' && finite !== undefined && (finite.reference < thresholds.min_rows || finite.current < thresholds.min_rows);
+  const insufficient = tooFewValues || tooFewFinite;
   const overridden = settings.test !== undefined;
   const base = { input, nullShare, notes, insufficient };
   if (insufficient) {
-    notes.push(`too few values to compare (${input.values.reference} reference, ${input.values.current} current; at least ${thresholds.min_rows} each are needed)`);
+    notes.push(
+      tooFewFinite && finite !== undefined
+        ? `too few finite values for Wasserstein (${finite.reference} reference, ${finite.current} current; at least ${thresholds.min_rows} each are needed; infinities have no distance)`
+        : `too few values to compare (${input.values.reference} reference, ${input.values.current} current; at least ${thresholds.min_rows} each are needed)`,
+    );
     return { ...base, test: chosen, rule: 'dual', thresholds: thresholds.psi, statistic: null, pValue: null, psi: null, effect: null, newCategories: newCategories(input), evidently: null };
   }
   let evidently = safeEvidently(input, notes);

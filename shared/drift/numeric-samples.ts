@@ -66,6 +66,9 @@ export function ksOfColumn(input: ColumnInput, finiteOnly = false): Approximate<
 export function normalizedWasserstein(input: ColumnInput): Approximate<number> {
   const numeric = input.numeric;
   if (numeric === null) throw new RangeError(`${input.name} is not numeric`);
+  if (numeric.finite.reference === 0 || numeric.finite.current === 0) {
+    throw new RangeError(`${input.name}: Wasserstein distance needs finite values on both sides (${numeric.finite.reference} reference, ${numeric.finite.current} current)`);
+  }
   const std = Math.max(numeric.populationStd.reference ?? 0, MIN_STD);
   if (numeric.bucketed) return { value: numeric.bucketed.wasserstein() / std, approximate: false };
   if (numeric.sorted) {

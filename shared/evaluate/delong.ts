@@ -13,9 +13,9 @@ export interface DeLongResult {
   difference: number;
   /** DeLong's variance of the difference. */
   variance: number;
-  /** difference / sqrt(variance). */
+  /** difference / sqrt(variance); +/-Infinity when the variance is 0 and the difference is not. */
   z: number;
-  /** Two-sided p-value for "the AUCs are equal"; 1 when both models rank identically. */
+  /** Two-sided p-value for "the AUCs are equal"; with a zero variance, 0 for a nonzero difference and 1 for none. */
   pValue: number;
 }
 
@@ -104,9 +104,13 @@ export function delongTest(labels: ArrayLike<number>, scoresA: ArrayLike<number>
     (covariance(a.v10, a.v10) + covariance(b.v10, b.v10) - 2 * covariance(a.v10, b.v10)) / m +
     (covariance(a.v01, a.v01) + covariance(b.v01, b.v01) - 2 * covariance(a.v01, b.v01)) / n;
   const difference = a.auc - b.auc;
-  // Identical rankings give a zero variance and a zero difference: no evidence of a difference.
+  // A zero variance means every positive and every negative adds the same to the difference (e.g. a
+  // perfect ranker against one that scores all rows alike): the estimate does not vary with the rows
+  // drawn, so a nonzero difference is certain (z infinite, p = 0) and a zero one (identical rankings)
+  // is no evidence of a difference (p = 1). Rounding can leave the variance a hair below zero.
   if (!(variance > 0)) {
-    return { auc: [a.auc, b.auc], difference, variance: Math.max(variance, 0), z: difference === 0 ? 0 : Number.NaN, pValue: difference === 0 ? 1 : Number.NaN };
+    if (difference === 0) return { auc: [a.auc, b.auc], difference, variance: 0, z: 0, pValue: 1 };
+    return { auc: [a.auc, b.auc], difference, variance: 0, z: difference > 0 ? Number.POSITIVE_INFINITY : Number.NEGATIVE_INFINITY, pValue: 0 };
   }
   const z = difference / Math.sqrt(variance);
   return { auc: [a.auc, b.auc], difference, variance, z, pValue: twoSidedNormalPValue(z) };

@@ -22,6 +22,7 @@
  *
  * Values must be finite; NaN is skipped (missing). -0 counts as +0.
  */
+import { quantilePosition } from './buckets.js';
 import { KS_MAX_EXACT_N, ksAsymptoticPValue } from './ks.js';
 import { radixSortFloat64 } from './radix-sort.js';
 
@@ -172,12 +173,12 @@ export class BucketedPair {
     this.readRanks(this.quantileRanks(options));
   }
 
-  /** The ranks numpy's linear quantiles read: floor((n - 1) q) and the next one. */
+  /** The ranks numpy's linear quantiles read, exactly as `quantileSorted` will compute them. */
   private quantileRanks(options: BucketedPairOptions): number[] {
     const ranks: number[] = [];
     for (const q of options.quantiles ?? []) {
-      const below = Math.floor((this.n1 - 1) * q);
-      ranks.push(below, Math.min(below + 1, this.n1 - 1));
+      const { below, above } = quantilePosition(this.n1, q);
+      ranks.push(below, above);
     }
     return [...new Set(ranks)].sort((x, y) => x - y);
   }
@@ -193,6 +194,7 @@ export class BucketedPair {
       }
       cumulative += k;
     }
+    if (next < ranks.length) throw new RangeError(`rank ${ranks[next]} of the first sample (${this.n1} values) was not found in its buckets`);
   }
 
   /** Summarizes two samples (NaN skipped; infinities are an error). */
@@ -243,9 +245,10 @@ export class BucketedPair {
       while (next < ranks.length && ranks[next] < cumulative) bucketOfRank.set(ranks[next++], b);
     }
     for (const q of options.quantiles ?? []) {
-      const below = Math.floor((this.n1 - 1) * q);
-      const from = bucketOfRank.get(below) as number;
-      const to = bucketOfRank.get(Math.min(below + 1, this.n1 - 1)) as number;
+      const { below, above } = quantilePosition(this.n1, q);
+      const from = bucketOfRank.get(below);
+      const to = bucketOfRank.get(above);
+      if (from === undefined || to === undefined) throw new RangeError(`quantile ${q} reads ranks ${below} and ${above} of ${this.n1}, beyond the first sample's buckets`);
       keep.fill(1, from, to + 1);
     }
     for (const point of options.points ?? []) {
@@ -359,7 +362,8 @@ export class BucketedPair {
 
   /**
    * The first sample as an array-like for `quantileSorted` / `decileEdges`:
-   * only the ranks the quantiles in `options.quantiles` read are present.
+   * only the ranks the quantiles in `options.quantiles` read are present;
+   * `quantileSorted` throws for any other rank.
    */
   firstSampleRanks(): ArrayLike<number> {
     const view: { length: number; [index: number]: number } = { length: this.n1 };

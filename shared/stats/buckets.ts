@@ -147,20 +147,35 @@ export function sameEdges(a: ArrayLike<number>, b: ArrayLike<number>): boolean {
 export const DECILE_RANKS: readonly number[] = [0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9];
 
 /**
- * numpy.quantile(sorted, q) with the default 'linear' method, computed the way
- * numpy does (virtual index n*q + 1 - q - 1, then its two-sided lerp).
+ * Where numpy's 'linear' quantile q of n ascending values lies: the two ranks
+ * it reads and the weight of the upper one. The virtual index is computed as
+ * numpy does (n*q + 1 - q - 1, clamped), not as (n - 1) q: the two differ by
+ * an ulp for some n, which moves the floor to another rank. Anything that
+ * stores only the ranks a quantile will read must ask this function which.
  */
-export function quantileSorted(sorted: ArrayLike<number>, q: number): number {
-  const n = sorted.length;
-  if (n === 0) throw new RangeError('quantile of an empty sample');
+export function quantilePosition(n: number, q: number): { below: number; above: number; gamma: number } {
+  if (!(Number.isSafeInteger(n) && n > 0)) throw new RangeError(n === 0 ? 'quantile of an empty sample' : `sample size must be a positive integer, got ${n}`);
   if (!(q >= 0 && q <= 1)) throw new RangeError(`quantile rank must be in [0, 1], got ${q}`);
   let virtual = n * q + (1 + q * (1 - 1 - 1)) - 1;
   virtual = Math.min(Math.max(virtual, 0), n - 1);
   const below = Math.floor(virtual);
-  const above = Math.min(below + 1, n - 1);
-  const gamma = virtual - below;
+  return { below, above: Math.min(below + 1, n - 1), gamma: virtual - below };
+}
+
+/**
+ * numpy.quantile(sorted, q) with the default 'linear' method and its
+ * two-sided lerp. `sorted` may hold only some ranks (a sparse array-like);
+ * a rank the quantile needs but that is absent is an error, not a NaN that
+ * would later vanish silently (e.g. when equal edges are merged).
+ */
+export function quantileSorted(sorted: ArrayLike<number>, q: number): number {
+  const n = sorted.length;
+  const { below, above, gamma } = quantilePosition(n, q);
   const a = sorted[below];
   const b = sorted[above];
+  if (typeof a !== 'number' || typeof b !== 'number') {
+    throw new RangeError(`quantile ${q} of ${n} values reads ranks ${below} and ${above}, but ${typeof a !== 'number' ? below : above} is missing`);
+  }
   const diff = b - a;
   return gamma >= 0.5 ? b - diff * (1 - gamma) : a + diff * gamma;
 }

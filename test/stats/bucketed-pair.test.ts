@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { BucketedPair } from '../../shared/stats/bucketed-pair.js';
+import { quantilePosition, quantileSorted } from '../../shared/stats/buckets.js';
 import { DECILE_RANKS, createRng, decileEdges, ks2SampSorted, radixSortFloat64, wassersteinSorted, type Rng } from '../../shared/stats/index.js';
+import { lcgNormals } from './fixtures/lcg.js';
 
 function countAtMost(sorted: Float64Array, x: number): number {
   let lo = 0;
@@ -71,5 +73,55 @@ describe('BucketedPair: exact statistics without sorting', () => {
     expect(() => BucketedPair.of(Float64Array.of(1, Number.POSITIVE_INFINITY), Float64Array.of(2))).toThrow(/finite/);
     expect(() => BucketedPair.of(Float64Array.of(1, 2, 3), Float64Array.of(2, 5)).ksTest()).toThrow(/sort smaller samples/);
     expect(() => BucketedPair.of(Float64Array.of(Number.NaN), Float64Array.of(2))).toThrow(/values on both sides/);
+  });
+});
+
+// Printed by test/stats/fixtures/make_decile_reference.py (NumPy 1.24.2): sizes where numpy's virtual
+// index n q + (1 - q) - 1 floors to another rank than (n - 1) q at the deciles listed.
+const NUMPY_DECILES: Record<string, { seed: number; deciles: number[]; ranksDifferAt: number[] }> = {"25461": {"seed": 41, "deciles": [-1.2730802935548127, -0.8271853257901967, -0.5125673864968121, -0.24092830391600728, 0.003728929441422224, 0.2533942717127502, 0.5281353848986328, 0.8507044794969261, 1.2843783455900848], "ranksDifferAt": [0.3, 0.6, 0.7]}, "20011": {"seed": 42, "deciles": [-1.2947344812564552, -0.8498508180491626, -0.5284416223876178, -0.2594747352413833, -0.007534171920269728, 0.2533343774266541, 0.5243704882450402, 0.8503458467312157, 1.2749855522997677], "ranksDifferAt": [0.7]}};
+
+/** Deciles whose lower rank (n - 1) q would miss: where the ranks must come from quantilePosition. */
+function naiveRankMisses(n: number): number[] {
+  return DECILE_RANKS.filter((q) => Math.floor((n - 1) * q) !== quantilePosition(n, q).below);
+}
+
+describe('BucketedPair: the ranks the deciles read', () => {
+  it('gives the full sort\'s deciles, all nine, at every size from 10,001 to 10,400', () => {
+    const rng = createRng(17);
+    const pool = Float64Array.from({ length: 10_400 }, () => rng.normal());
+    const second = Float64Array.from({ length: 3_000 }, () => rng.normal() + 0.1);
+    let sizesWithOtherRanks = 0;
+    for (let n = 10_001; n <= 10_400; n++) {
+      const first = pool.subarray(0, n);
+      const edges = decileEdges(BucketedPair.of(first, second, { quantiles: DECILE_RANKS }).firstSampleRanks());
+      expect(edges, `n = ${n}`).toEqual(decileEdges(sortedWithoutNaN(first)));
+      expect(edges, `n = ${n}`).toHaveLength(9);
+      if (naiveRankMisses(n).length > 0) sizesWithOtherRanks++;
+    }
+    // The sweep must include the sizes that lost edges before (one in five of these).
+    expect(sizesWithOtherRanks).toBeGreaterThanOrEqual(50);
+  });
+
+  for (const [size, reference] of Object.entries(NUMPY_DECILES)) {
+    it(`equals numpy.quantile at n = ${size}, where (n - 1) q is another rank at ${reference.ranksDifferAt.join(', ')}`, () => {
+      const n = Number(size);
+      expect(naiveRankMisses(n)).toEqual(reference.ranksDifferAt);
+      const first = lcgNormals(reference.seed, n);
+      const second = lcgNormals(reference.seed + 100, 12_000, 0.05);
+      const edges = decileEdges(BucketedPair.of(first, second, { quantiles: DECILE_RANKS }).firstSampleRanks());
+      expect(edges).toEqual(decileEdges(sortedWithoutNaN(first)));
+      expect(edges).toHaveLength(9);
+      edges.forEach((edge, i) => expect(Math.abs(edge - reference.deciles[i]), `decile ${i + 1}`).toBeLessThanOrEqual(1e-15 * Math.abs(reference.deciles[i])));
+    });
+  }
+
+  it('makes a rank it was not asked for an error, not a NaN', () => {
+    const rng = createRng(23);
+    const first = Float64Array.from({ length: 20_000 }, () => rng.normal());
+    const second = Float64Array.from({ length: 20_000 }, () => rng.normal());
+    const ranks = BucketedPair.of(first, second, { quantiles: [0.5] }).firstSampleRanks();
+    expect(quantileSorted(ranks, 0.5)).toBe(quantileSorted(sortedWithoutNaN(first), 0.5));
+    expect(() => quantileSorted(ranks, 0.1)).toThrow(/quantile 0\.1 of 20000 values reads ranks 1999 and 2000, but 1999 is missing/);
+    expect(() => BucketedPair.of(first, second, { quantiles: [1.5] })).toThrow(/quantile rank must be in \[0, 1\], got 1\.5/);
   });
 });

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { BucketCounts, binIndex, decileEdges, edgesFromSketch, quantileSorted } from '../../shared/stats/buckets.js';
+import { BucketCounts, DECILE_RANKS, binIndex, decileEdges, edgesFromSketch, quantilePosition, quantileSorted } from '../../shared/stats/buckets.js';
 import { KllSketch } from '../../shared/stats/kll.js';
 import { expectRelClose } from './close.js';
 import { lcgIntegers, lcgNormals } from './fixtures/lcg.js';
@@ -102,6 +102,29 @@ describe('decile edges', () => {
     const edges = decileEdges(ties);
     expect(edges.length).toBe(NUMPY_QUANTILE.quantile.ties57.length);
     edges.forEach((edge, i) => expect(edge).toBeCloseTo(NUMPY_QUANTILE.quantile.ties57[i], 14));
+  });
+
+  it('quantilePosition reads the ranks numpy.quantile reads, from its virtual index n q + (1 - q) - 1', () => {
+    // Printed by test/stats/fixtures/make_decile_reference.py (NumPy 1.24.2: _compute_virtual_index, _get_indexes);
+    // [below, above, virtual index] per decile. At 10001, 20011 and 25461 some floors differ from floor((n - 1) q).
+    const NUMPY_RANKS: Record<string, Array<[number, number, number]>> = {"10": [[0, 1, 0.8999999999999999], [1, 2, 1.7999999999999998], [2, 3, 2.7], [3, 4, 3.5999999999999996], [4, 5, 4.5], [5, 6, 5.4], [6, 7, 6.3], [7, 8, 7.199999999999999], [8, 9, 8.1]], "10001": [[1000, 1001, 1000.0], [2000, 2001, 2000.0], [2999, 3000, 2999.9999999999995], [4000, 4001, 4000.0], [5000, 5001, 5000.0], [5999, 6000, 5999.999999999999], [7000, 7001, 7000.0], [8000, 8001, 8000.0], [9000, 9001, 9000.0]], "10006": [[1000, 1001, 1000.5], [2001, 2002, 2001.0], [3001, 3002, 3001.4999999999995], [4002, 4003, 4002.0], [5002, 5003, 5002.5], [6002, 6003, 6002.999999999999], [7003, 7004, 7003.5], [8004, 8005, 8004.0], [9004, 9005, 9004.5]], "20011": [[2001, 2002, 2001.0000000000002], [4002, 4003, 4002.0000000000005], [6003, 6004, 6003.0], [8004, 8005, 8004.000000000001], [10005, 10006, 10005.0], [12006, 12007, 12006.0], [14006, 14007, 14006.999999999998], [16008, 16009, 16008.000000000002], [18009, 18010, 18009.0]], "25461": [[2546, 2547, 2546.0000000000005], [5092, 5093, 5092.000000000001], [7637, 7638, 7637.999999999999], [10184, 10185, 10184.000000000002], [12730, 12731, 12730.0], [15275, 15276, 15275.999999999998], [17821, 17822, 17821.999999999996], [20368, 20369, 20368.000000000004], [22914, 22915, 22914.0]], "1000003": [[100000, 100001, 100000.2], [200000, 200001, 200000.4], [300000, 300001, 300000.6], [400000, 400001, 400000.8], [500001, 500002, 500001.0], [600001, 600002, 600001.2], [700001, 700002, 700001.4], [800001, 800002, 800001.6], [900001, 900002, 900001.8]]};
+    for (const [size, expected] of Object.entries(NUMPY_RANKS)) {
+      const n = Number(size);
+      DECILE_RANKS.forEach((q, i) => {
+        const [below, above, virtual] = expected[i];
+        expect(quantilePosition(n, q), `n = ${n}, q = ${q}`).toEqual({ below, above, gamma: virtual - below });
+      });
+    }
+    expect(quantilePosition(5, 1)).toEqual({ below: 4, above: 4, gamma: 0 });
+    expect(() => quantilePosition(0, 0.5)).toThrow(/empty sample/);
+    expect(() => quantilePosition(2.5, 0.5)).toThrow(/positive integer, got 2\.5/);
+    expect(() => quantilePosition(10, Number.NaN)).toThrow(/in \[0, 1\], got NaN/);
+  });
+
+  it('quantileSorted refuses an array-like that lacks a rank it reads', () => {
+    const sparse: { length: number; [index: number]: number } = { length: 10, 4: 1, 5: 2 };
+    expect(quantileSorted(sparse, 0.5)).toBe(1.5);
+    expect(() => quantileSorted(sparse, 0.6)).toThrow(/quantile 0\.6 of 10 values reads ranks 5 and 6, but 6 is missing/);
   });
 
   it('quantileSorted handles one value and the ends', () => {

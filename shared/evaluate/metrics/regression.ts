@@ -26,12 +26,35 @@ export function absolutePercentageErrors(targets: ArrayLike<number>, predictions
   return errors;
 }
 
+/** True when every target that carries weight is the same number. */
+function constantTarget(targets: ArrayLike<number>, weights?: ArrayLike<number>): boolean {
+  let first: number | undefined;
+  for (let i = 0; i < targets.length; i++) {
+    if (weights !== undefined && weights[i] === 0) continue;
+    if (first === undefined) first = targets[i];
+    else if (targets[i] !== first) return false;
+  }
+  return true;
+}
+
 /**
  * `r2_score` from per-row squared errors: 1 - SS_res / SS_tot around the
- * (weighted) mean target. With constant targets (SS_tot = 0) scikit-learn's
- * `force_finite` gives 1 for a perfect fit and 0 otherwise; so do we, and warn.
+ * (weighted) mean target.
+ *
+ * A constant target is detected by comparing the targets, not by SS_tot = 0:
+ * a rounded mean (ten times 0.1 sums to 0.9999999999999999) leaves SS_tot
+ * around 1e-32 and the ratio near -1e30. scikit-learn's `force_finite` then
+ * gives 1 for a perfect fit and 0 otherwise; so do we, and warn. (scikit-learn
+ * itself only reaches that answer when numpy's mean happens to be exact.)
+ *
+ * Fewer than two rows: NaN with a warning, as scikit-learn (which counts rows,
+ * not weights, under `sample_weight`).
  */
 export function r2FromErrors(targets: ArrayLike<number>, errors: ArrayLike<number>, weights?: ArrayLike<number>, warn?: WarningSink): number {
+  if (targets.length < 2) {
+    warn?.(`r2 is not defined for fewer than two rows (got ${targets.length}); left out, as scikit-learn returns NaN`);
+    return Number.NaN;
+  }
   const mean = weightedMean(targets, weights);
   if (Number.isNaN(mean)) return Number.NaN;
   let residual = 0;
@@ -42,8 +65,11 @@ export function r2FromErrors(targets: ArrayLike<number>, errors: ArrayLike<numbe
     residual += weight * errors[i];
     total += weight * deviation * deviation;
   }
-  if (total === 0) {
-    warn?.('r2 is ill-defined: the target is constant; set to 1 for a perfect fit and 0 otherwise, as scikit-learn does');
+  const constant = constantTarget(targets, weights);
+  // Distinct targets so close that SS_tot underflows to 0 get scikit-learn's zero-denominator answer too.
+  if (constant || total === 0) {
+    const why = constant ? 'the target is constant' : 'the target varies too little for its variance to be represented';
+    warn?.(`r2 is ill-defined: ${why}; set to 1 for a perfect fit and 0 otherwise, as scikit-learn does`);
     return residual === 0 ? 1 : 0;
   }
   return 1 - residual / total;
