@@ -81,11 +81,14 @@ function mergeWithContext(merged: Profile, profile: Profile, files: readonly str
 }
 
 function printSummary(io: CommandIo, summary: ProfileSummary): void {
+  // Values that did not read as their column's type are missing from count; say so when there are any.
+  const anyInvalid = summary.columns.some((column) => column.invalid > 0);
   const rows = summary.columns.map((column) => [
     column.name,
     column.type,
     displayValue(column.count),
     displayValue(column.nulls),
+    ...(anyInvalid ? [displayValue(column.invalid)] : []),
     displayValue(column.min),
     displayValue(column.max),
     displayValue(column.mean),
@@ -93,5 +96,5 @@ function printSummary(io: CommandIo, summary: ProfileSummary): void {
     `${column.distinct_exact ? '' : '~'}${displayValue(column.distinct)}`,
     column.top ? column.top.slice(0, 3).map((item) => `${item.value} (${item.count})`).join(', ') : '',
   ]);
-  io.stdout.write(`${summary.rows.toLocaleString('en-US')} rows\n\n${textTable(['column', 'type', 'count', 'nulls', 'min', 'max', 'mean', 'std', 'distinct', 'top'], rows, 32)}\n`);
+  io.stdout.write(`${summary.rows.toLocaleString('en-US')} rows\n\n${textTable(['column', 'type', 'count', 'nulls', ...(anyInvalid ? ['invalid (in nulls)'] : []), 'min', 'max', 'mean', 'std', 'distinct', 'top'], rows, 32)}\n`);
 }

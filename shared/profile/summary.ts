@@ -10,6 +10,7 @@ export interface ColumnSummary {
   nulls: number;
   /** Present in the source but unreadable as the column's type. */
   invalid: number;
+  /** Dates as ISO text; '-Infinity' / 'Infinity' when the column holds an infinity. */
   min: number | string | null;
   max: number | string | null;
   mean: number | null;
@@ -52,8 +53,9 @@ export function summarizeProfile(profile: Profile): ProfileSummary {
       if (column.kind === 'number') {
         const asDate = column.type === 'date' || column.type === 'datetime';
         const show = (value: number | null) => (value === null ? null : asDate ? formatDate(value, column.type) : value);
-        summary.min = show(column.min);
-        summary.max = show(column.max);
+        // Infinities stay out of the moments and sketches, but they are the extremes (JSON has no Infinity: a string).
+        summary.min = column.infinite.negative > 0 ? '-Infinity' : show(column.min);
+        summary.max = column.infinite.positive > 0 ? 'Infinity' : show(column.max);
         summary.mean = asDate ? null : column.mean;
         summary.std = asDate ? null : column.std;
       } else if (column.kind === 'boolean') {

@@ -93,6 +93,19 @@ describe('tollgate profile', () => {
     }
   });
 
+  it('the table shows values that did not read as their inferred type (they are not plain nulls)', async () => {
+    const folder = await mkdtemp(join(tmpdir(), 'tollgate-profile-'));
+    // Inference reads the first 10,000 rows; the stray text comes after them.
+    await writeFile(join(folder, 'late.csv'), `a\n${Array.from({ length: 10_050 }, (_, index) => index).join('\n')}\nx\n`);
+    const result = await runCli(['profile', 'late.csv'], { cwd: folder });
+    expect(result.code).toBe(0);
+    const [header, row] = result.stdout.split('\n').slice(2, 4).map((line) => line.trim().split(/\s{2,}/));
+    expect(header.slice(0, 6)).toEqual(['column', 'type', 'count', 'nulls', 'invalid (in nulls)', 'min']);
+    expect(row.slice(0, 6)).toEqual(['a', 'integer', '10,050', '1', '1', '0']);
+    const clean = await runCli(['profile', 'examples/churn/data/train.csv'], { cwd: root });
+    expect(clean.stdout).not.toContain('invalid');
+  });
+
   it('names the files of profiles that do not merge, and refuses more threads than the machine runs', async () => {
     const folder = await mkdtemp(join(tmpdir(), 'tollgate-profile-'));
     await writeFile(join(folder, 'one.csv'), 'a\n1\n');

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ProfileBuilder } from '../../shared/profile/builder.js';
+import { summarizeProfile } from '../../shared/profile/summary.js';
 import type { BooleanColumnProfile, NumberColumnProfile, Profile, StringColumnProfile } from '../../shared/profile/types.js';
 import { HyperLogLog, KllSketch } from '../../shared/stats/index.js';
 import { BatchMaker, makeBatch } from './batches.js';
@@ -79,13 +80,17 @@ describe('ProfileBuilder', () => {
   it('keeps infinities out of moments, quantiles and distinct counts, but counts them', () => {
     const b = new ProfileBuilder();
     b.add(makeBatch([{ name: 'x', type: 'float', values: [1, Infinity, 2, -Infinity, Infinity, null] }]));
-    const x = b.finish().columns[0] as NumberColumnProfile;
+    const profile = b.finish();
+    const x = profile.columns[0] as NumberColumnProfile;
     expect(x.count).toBe(5);
     expect(x.infinite).toEqual({ positive: 2, negative: 1 });
     expect([x.min, x.max, x.mean]).toEqual([1, 2, 1.5]);
     expect(x.moments.count).toBe(2);
     expect(x.quantiles.n).toBe(2);
     expect(x.exactCounts).toEqual({ values: [1, 2], counts: [1, 1] });
+    // The summary (profile --json) shows the true extremes, as validate's min and max rules see them.
+    const [summary] = summarizeProfile(profile).columns;
+    expect([summary.count, summary.min, summary.max, summary.mean]).toEqual([5, '-Infinity', 'Infinity', 1.5]);
   });
 
   it('switches from exact counts to sketches above the distinct threshold', () => {
