@@ -244,8 +244,11 @@ export function evaluateRows(rows: EvaluationRows, policyInput: EvaluationPolicy
   const passes: string[] = [];
   const notes: string[] = [];
   if (!champion) {
-    const gates = thresholds.length > 0 ? 'absolute thresholds only' : 'no absolute thresholds are configured (evaluation.min / evaluation.max), so nothing blocks it';
-    notes.push(`No champion to compare with: decided on ${gates}.`);
+    notes.push(
+      thresholds.length > 0
+        ? 'No champion to compare with: decided on the absolute thresholds only.'
+        : 'No champion to compare with, and no absolute thresholds are configured (evaluation.min / evaluation.max): nothing blocks this model.',
+    );
   }
   for (const row of comparison) (row.pass ? passes : failures).push(comparisonReason(row, policy));
   for (const check of thresholds) (check.pass ? passes : failures).push(thresholdReason(check));

@@ -32,7 +32,9 @@ function indexIds(table: PredictionsTable): Map<string, number> {
     const { location, text } = locateRow(table, firstDuplicate);
     const earlier = locateRow(table, index.get(id) as number).text;
     const more = duplicated.size > 1 ? `; ${formatCount(duplicated.size)} ids occur more than once (e.g. ${quoteList([...duplicated])})` : '';
-    throw new InputError(location, `duplicate id '${id}' (${text}, first at ${earlier})${more}: each evaluation row needs a unique id`);
+    // With a line the location already names this row; without one (binary formats) the text does.
+    const here = location.line === undefined ? `${text}, ` : '';
+    throw new InputError(location, `duplicate id '${id}' (${here}first at ${earlier})${more}: each evaluation row needs a unique id`);
   }
   return index;
 }

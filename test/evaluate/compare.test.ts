@@ -143,7 +143,7 @@ describe('no champion: absolute thresholds', () => {
     expect(report.decision).toBe('promote');
     expect(report.comparison).toEqual([]);
     expect(report.metrics.champion).toBeNull();
-    expect(report.reasons[0]).toBe('No champion to compare with: decided on absolute thresholds only.');
+    expect(report.reasons[0]).toBe('No champion to compare with: decided on the absolute thresholds only.');
     expect(report.thresholds.map((check) => [check.metric, check.bound, check.pass])).toEqual([
       ['roc_auc', 'min', true],
       ['log_loss', 'max', true],
@@ -162,7 +162,7 @@ describe('no champion: absolute thresholds', () => {
   it('with no thresholds at all it promotes and says nothing blocks it', () => {
     const report = evaluateRows(rows(), FAST);
     expect(report.decision).toBe('promote');
-    expect(report.reasons).toEqual(['No champion to compare with: decided on no absolute thresholds are configured (evaluation.min / evaluation.max), so nothing blocks it.']);
+    expect(report.reasons).toEqual(['No champion to compare with, and no absolute thresholds are configured (evaluation.min / evaluation.max): nothing blocks this model.']);
   });
 });
 

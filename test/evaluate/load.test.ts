@@ -97,7 +97,7 @@ describe('joinPredictions', () => {
   it('duplicate ids are an error at the duplicate line', async () => {
     const challenger = await loadPredictions(await file('d1.csv', 'id,y,p\na,1,0.9\nb,0,0.2\na,1,0.6\n'), { columns });
     const champion = await loadPredictions(await file('d2.csv', 'id,p\na,0.5\nb,0.8\n'), { columns, labelOptional: true });
-    expect(() => joinPredictions(challenger, champion)).toThrow(`${challenger.file}:4: duplicate id 'a' (line 4, first at line 2): each evaluation row needs a unique id`);
+    expect(() => joinPredictions(challenger, champion)).toThrow(`${challenger.file}:4: duplicate id 'a' (first at line 2): each evaluation row needs a unique id`);
   });
 
   it('labels that disagree between the files are an error', async () => {

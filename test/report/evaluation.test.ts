@@ -65,7 +65,7 @@ describe('evaluation Markdown', () => {
         segments: [],
         metrics: { challenger: { roc_auc: 0.81 }, champion: null },
         thresholds: [{ metric: 'roc_auc', bound: 'min', limit: 0.7, value: 0.81, pass: true }],
-        reasons: ['No champion to compare with: decided on absolute thresholds only.', 'roc_auc is 0.81, at least the min of 0.7.'],
+        reasons: ['No champion to compare with: decided on the absolute thresholds only.', 'roc_auc is 0.81, at least the min of 0.7.'],
         inputs: { challenger: 'c.csv', champion: null },
       }),
     );
