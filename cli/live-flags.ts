@@ -56,6 +56,19 @@ export async function windowFlags(io: CommandIo, values: { since?: string; until
   return window;
 }
 
+/**
+ * The values of required flags, in order; a usage error naming only the ones
+ * not given (`missing --shadow FILE`, `missing --control VERSION and --canary VERSION`).
+ */
+export function requireFlags<const T extends ReadonlyArray<readonly [flag: string, value: string | undefined]>>(usage: string, flags: T): { [K in keyof T]: string } {
+  const missing = flags.filter(([, value]) => value === undefined).map(([flag]) => flag);
+  if (missing.length > 0) {
+    const list = missing.length === 1 ? missing[0] : `${missing.slice(0, -1).join(', ')} and ${missing[missing.length - 1]}`;
+    throw new UsageError(`missing ${list}\n\n${usage}`);
+  }
+  return flags.map(([, value]) => value) as { [K in keyof T]: string };
+}
+
 /** The `--format` flag: a data format, or undefined to go by the file name. */
 export function formatFlag(text: string | undefined): DataFormat | undefined {
   if (text === undefined) return undefined;

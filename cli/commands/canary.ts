@@ -1,8 +1,7 @@
-import { UsageError } from '../../shared/errors/index.js';
 import { canaryFromFiles, evidenceRecord } from '../../shared/monitor/index.js';
 import { canaryText } from '../../shared/report/monitor.js';
 import { inputPath, parseCommandArgs, type Command } from '../command.js';
-import { comparisonFromFlags, comparisonOptions, writeLiveReport } from '../live-flags.js';
+import { comparisonFromFlags, comparisonOptions, requireFlags, writeLiveReport } from '../live-flags.js';
 
 const usage = `Usage: tollgate canary --logs FILE --control VERSION --canary VERSION [--labels FILE]
          [--since 24h|TIME] [--until TIME] [--model NAME] [--stage STAGE]
@@ -42,10 +41,9 @@ export const canaryCommand: Command = {
   usage,
   async run(argv, io) {
     const { values } = parseCommandArgs(argv, options, usage, false);
-    if (values.logs === undefined) throw new UsageError(`missing --logs FILE\n\n${usage}`);
-    if (values.control === undefined || values.canary === undefined) throw new UsageError(`missing --control VERSION and --canary VERSION\n\n${usage}`);
+    const [logs, control, canary] = requireFlags(usage, [['--logs FILE', values.logs], ['--control VERSION', values.control], ['--canary VERSION', values.canary]]);
     const { sections, request } = await comparisonFromFlags(io, values);
-    const report = await canaryFromFiles(inputPath(io, values.logs), values.control, values.canary, sections, request);
+    const report = await canaryFromFiles(inputPath(io, logs), control, canary, sections, request);
     await writeLiveReport(io, values, report, canaryText, evidenceRecord);
     return report.verdict === 'rollback' ? 1 : 0;
   },

@@ -1,8 +1,7 @@
-import { UsageError } from '../../shared/errors/index.js';
 import { evidenceRecord, shadowFromFiles } from '../../shared/monitor/index.js';
 import { shadowText } from '../../shared/report/monitor.js';
 import { inputPath, parseCommandArgs, type Command } from '../command.js';
-import { comparisonFromFlags, comparisonOptions, writeLiveReport } from '../live-flags.js';
+import { comparisonFromFlags, comparisonOptions, requireFlags, writeLiveReport } from '../live-flags.js';
 
 const usage = `Usage: tollgate shadow --live FILE --shadow FILE [--labels FILE]
          [--since 24h|TIME] [--until TIME] [--model NAME] [--stage STAGE]
@@ -41,9 +40,9 @@ export const shadowCommand: Command = {
   usage,
   async run(argv, io) {
     const { values } = parseCommandArgs(argv, options, usage, false);
-    if (values.live === undefined || values.shadow === undefined) throw new UsageError(`missing --live FILE and --shadow FILE\n\n${usage}`);
+    const [live, shadow] = requireFlags(usage, [['--live FILE', values.live], ['--shadow FILE', values.shadow]]);
     const { sections, request } = await comparisonFromFlags(io, values);
-    const report = await shadowFromFiles(inputPath(io, values.live), inputPath(io, values.shadow), sections, request);
+    const report = await shadowFromFiles(inputPath(io, live), inputPath(io, shadow), sections, request);
     await writeLiveReport(io, values, report, shadowText, evidenceRecord);
     return report.verdict === 'fail' ? 1 : 0;
   },

@@ -26,6 +26,7 @@ import { readTextFile } from '../errors/index.js';
 import {
   DEFAULT_CANARY,
   DEFAULT_CONFIDENCE,
+  DEFAULT_INTERVAL_CONFIDENCE,
   DEFAULT_PERFORMANCE,
   DEFAULT_SHADOW,
   FAIL_LEVELS,
@@ -59,6 +60,7 @@ const confidenceSchema = z
       .describe('Scores in [low, high] are uncertain.'),
     uncertain_share: levels(DEFAULT_CONFIDENCE.uncertain_share, 'Rise of the uncertain share over the reference (absolute)').prefault({}),
     confidence_drop: levels(DEFAULT_CONFIDENCE.confidence_drop, 'Drop of the mean max-class confidence below the reference').prefault({}),
+    confidence: confidence.default(DEFAULT_INTERVAL_CONFIDENCE).describe('Confidence of the intervals shown beside the checks.'),
   })
   .describe('Confidence collapse: classifiers becoming unsure.');
 
@@ -102,7 +104,8 @@ const volumeSchema = z
   .strictObject({
     per: durationSchema.default('1h').describe('The period the ranges count requests per.'),
     warn: range.optional().describe('Requests per period outside [low, high]: warn.'),
-    alert: range.optional().describe('Outside [low, high] with confidence: alert.'),
+    alert: range.optional().describe("Outside [low, high] with confidence (the count's whole exact Poisson interval): alert."),
+    confidence: confidence.default(DEFAULT_INTERVAL_CONFIDENCE).describe('Confidence of the exact Poisson interval that decides an alert.'),
   })
   .refine((volume) => volume.warn !== undefined || volume.alert !== undefined, { message: 'set warn or alert (or both)' })
   .refine((volume) => !volume.warn || !volume.alert || (volume.alert[0] <= volume.warn[0] && volume.alert[1] >= volume.warn[1]), { message: 'the alert range must contain the warn range', path: ['alert'] })

@@ -4,12 +4,12 @@
  * labels, the primary metric of the canary against the control's, with
  * intervals; the verdict (promote, hold, rollback) from the bounds.
  */
-import { InputError } from '../errors/index.js';
+import { InputError, UsageError } from '../errors/index.js';
 import { METRICS, PreparedPredictions, pairedBootstrap, percentileInterval, type MetricName, type Task } from '../evaluate/index.js';
 import { decideCanary } from './evidence.js';
 import { proportionDifference, proportionEstimate, relativeIncrease } from './intervals.js';
 import { joinLabels, type LabelSet } from './labels.js';
-import { numericRole, roleColumn, versionCounts, versionRows, type LogView } from './log.js';
+import { numericRole, roleColumn, sameVersion, versionCounts, versionRows, type LogView } from './log.js';
 import { DEFAULT_CANARY, type CanaryBounds } from './settings.js';
 import { errorCount, latencySummary } from './signals/latency.js';
 import { CANARY_REPORT_SCHEMA, type CanaryFigures, type CanaryReport, type CanarySide } from './types.js';
@@ -56,8 +56,20 @@ function sideMetric(scores: Float64Array | undefined, labels: Float64Array | nul
   return { value, estimates, labelled: keep.length };
 }
 
+/**
+ * Refuses a canary that is its own control (`v1.0.0` against `1.0.0` too):
+ * both sides would be the same requests, every interval would sit on zero,
+ * and the verdict would be a meaningless promote.
+ */
+export function assertDistinctVersions(control: string, canary: string): void {
+  if (!sameVersion(control, canary)) return;
+  const named = control.trim() === canary.trim() ? `'${control}'` : `'${control}' and '${canary}'`;
+  throw new UsageError(`the control and the canary are the same version (${named}): a canary compares a new version with the one serving the rest of the traffic, so name two different versions`);
+}
+
 /** Compares the canary version's requests with the control version's in one log. */
 export function analyzeCanary(log: LogView, control: string, canary: string, labels: LabelSet | null, options: CanaryOptions = {}): CanaryReport {
+  assertDistinctVersions(control, canary);
   const now = options.now ?? new Date();
   const bounds: CanaryBounds = { ...DEFAULT_CANARY, ...options.bounds };
   const confidence = bounds.confidence;

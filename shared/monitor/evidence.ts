@@ -48,6 +48,9 @@ function enough(name: string, bound: number, value: number | null): BoundCheck {
   return { name, bound, value, interval: null, status: value !== null && value >= bound ? 'met' : 'unsure' };
 }
 
+/** The traffic minimums: counted, never estimated, so never uncertain, only not reached yet. */
+const TRAFFIC: ReadonlySet<string> = new Set(['min_requests', 'min_hours']);
+
 function describeCheck(check: BoundCheck): string {
   const interval = check.interval ? ` (CI [${fmt(check.interval[0])}, ${fmt(check.interval[1])}])` : '';
   const relation = check.name.startsWith('min_') ? 'at least' : 'at most';
@@ -59,9 +62,10 @@ function describeCheck(check: BoundCheck): string {
     case 'unavailable':
       return `${check.name}: not checked, the logs do not give this figure`;
     case 'unsure':
-      return check.value === null
-        ? `${check.name}: no figure yet (needs ${relation} ${fmt(check.bound)})`
-        : `${check.name}: ${fmt(check.value)}${interval} cannot yet be told from the bound ${fmt(check.bound)}`;
+      if (check.value === null) return `${check.name}: no figure yet (needs ${relation} ${fmt(check.bound)})`;
+      if (TRAFFIC.has(check.name)) return `${check.name}: ${fmt(check.value)} so far, short of the ${fmt(check.bound)} needed (more traffic will reach it)`;
+      if (check.interval === null) return `${check.name}: ${fmt(check.value)} has no interval yet, so it is not yet known to be ${relation} ${fmt(check.bound)}`;
+      return `${check.name}: ${fmt(check.value)}${interval} straddles the bound ${fmt(check.bound)}: not yet known to be ${relation} it (more traffic will tell)`;
   }
 }
 

@@ -25,8 +25,10 @@ export { NO_REFERENCE, directoryAssets, githubReleaseAssets, loadReferenceFiles,
 export type { AssetSource, MonitorReference, ReferenceVersion, RegistryLookup, RegistryReferenceRequest } from './reference.js';
 export {
   correlationEstimate,
+  gammaQuantile,
   meanEstimate,
   normalQuantile,
+  poissonInterval,
   proportionDifference,
   proportionEstimate,
   quantileEstimate,
@@ -41,6 +43,7 @@ export {
   DEFAULT_PERFORMANCE,
   DEFAULT_SHADOW,
   DEFAULT_TOLERANCE,
+  DEFAULT_INTERVAL_CONFIDENCE,
   FAIL_LEVELS,
   LOG_ROLES,
   SIGNAL_NAMES,

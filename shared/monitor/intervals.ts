@@ -1,11 +1,12 @@
 /**
  * Confidence intervals the signals and the live comparisons share: Wilson for
- * a proportion, Newcombe for a difference of proportions, distribution-free
- * order-statistic intervals for quantiles, the normal interval for a mean,
- * Fisher's for a correlation, and the delta method for a ratio.
+ * a proportion, Newcombe for a difference of proportions, Garwood's exact
+ * interval for a Poisson count, distribution-free order-statistic intervals
+ * for quantiles, the normal interval for a mean, Fisher's for a correlation,
+ * and the delta method for a ratio.
  */
 import { quantileSorted } from '../evaluate/bootstrap.js';
-import { normalCdf } from '../stats/index.js';
+import { gammainc, gammaincc, logGamma, normalCdf } from '../stats/index.js';
 import type { Estimate } from './types.js';
 
 // Acklam's rational approximation of the normal quantile; one Halley step on
@@ -42,6 +43,80 @@ export function normalQuantile(p: number): number {
 export function zFor(confidence: number): number {
   if (!(confidence > 0 && confidence < 1)) throw new RangeError(`confidence must be between 0 and 1, got ${confidence}`);
   return normalQuantile((1 + confidence) / 2);
+}
+
+/**
+ * The quantile of the standard gamma distribution with shape `shape` (scale
+ * 1): x with P(shape, x) = `tail` (`upper` false) or Q(shape, x) = `tail`
+ * (`upper` true), for 0 < tail < 1. chi2.ppf(p, 2a) / 2 = this (a, p).
+ *
+ * The residual is taken in the tail the caller names, so a small tail keeps
+ * its digits (P near 0 from the series, Q near 0 from the continued
+ * fraction). Newton steps on the gamma density start from Wilson and
+ * Hilferty's approximation and are kept inside a bracket that bisection
+ * narrows whenever a step would leave it.
+ */
+export function gammaQuantile(shape: number, tail: number, upper = false): number {
+  if (!(shape > 0 && Number.isFinite(shape))) throw new RangeError(`gammaQuantile needs a finite shape > 0, got ${shape}`);
+  if (!(tail > 0 && tail < 1)) throw new RangeError(`gammaQuantile needs 0 < tail < 1, got ${tail}`);
+  // f(x) increases with x: P(a, x) - p, or q - Q(a, x).
+  const f = (x: number) => (upper ? tail - gammaincc(shape, x) : gammainc(shape, x) - tail);
+  const logNorm = logGamma(shape);
+  const density = (x: number) => Math.exp((shape - 1) * Math.log(x) - x - logNorm);
+  // Wilson-Hilferty: the cube root of a gamma variable is nearly normal.
+  const z = normalQuantile(upper ? 1 - tail : tail);
+  const c = 1 / (9 * shape);
+  const wh = shape * (1 - c + z * Math.sqrt(c)) ** 3;
+  let x = wh > 0 && Number.isFinite(wh) ? wh : shape;
+  // A bracket [low, high] with f(low) < 0 < f(high).
+  let low = x;
+  let high = x;
+  let fx = f(x);
+  if (fx === 0) return x;
+  if (fx > 0) {
+    do {
+      high = low;
+      low /= 2;
+    } while (low > Number.MIN_VALUE && f(low) > 0);
+    if (!(low > Number.MIN_VALUE)) return 0;
+  } else {
+    do {
+      low = high;
+      high = high * 2 + 1;
+    } while (Number.isFinite(high) && f(high) < 0);
+    if (!Number.isFinite(high)) return Number.POSITIVE_INFINITY;
+  }
+  x = fx > 0 ? high : low;
+  fx = f(x);
+  for (let i = 0; i < 400; i++) {
+    if (fx === 0) return x;
+    if (fx < 0) low = x;
+    else high = x;
+    const slope = density(x);
+    let next = slope > 0 && Number.isFinite(slope) ? x - fx / slope : Number.NaN;
+    // Outside the bracket (or no usable slope): bisect, geometrically when the bracket spans orders of magnitude.
+    if (!(next > low && next < high)) next = low > 0 && high / low > 4 ? Math.sqrt(low * high) : (low + high) / 2;
+    if (Math.abs(next - x) <= 4e-15 * Math.abs(next) || next === low || next === high) return next;
+    x = next;
+    fx = f(x);
+    if (high - low <= 4e-16 * high) return x;
+  }
+  return x;
+}
+
+/**
+ * Garwood's exact (central) interval for the mean of a Poisson count:
+ * [chi2.ppf(α/2, 2k) / 2, chi2.ppf(1 - α/2, 2k + 2) / 2] with α = 1 -
+ * confidence; the lower end is 0 for k = 0. Each tail holds at most α/2, so
+ * the interval covers the mean at least `confidence` of the time.
+ */
+export function poissonInterval(count: number, confidence: number): [number, number] {
+  if (!(confidence > 0 && confidence < 1)) throw new RangeError(`confidence must be between 0 and 1, got ${confidence}`);
+  if (!(count >= 0 && Number.isInteger(count))) throw new RangeError(`poissonInterval needs a whole count >= 0, got ${count}`);
+  const alpha = 1 - confidence;
+  const lower = count === 0 ? 0 : gammaQuantile(count, alpha / 2);
+  const upper = gammaQuantile(count + 1, alpha / 2, true);
+  return [lower, upper];
 }
 
 /** Wilson's score interval of successes / n; null for n = 0. */

@@ -4,9 +4,12 @@
  * options of {@link compareShadow} and {@link analyzeCanary}, for the command
  * line and the action alike.
  */
+import { stat } from 'node:fs/promises';
+import { resolve } from 'node:path';
 import type { MonitorSections } from '../config/monitor.js';
 import type { DataFormat } from '../data/types.js';
-import { analyzeCanary } from './canary.js';
+import { UsageError } from '../errors/index.js';
+import { analyzeCanary, assertDistinctVersions } from './canary.js';
 import { loadLabels, type LabelSet } from './labels.js';
 import { loadPredictionLog, type LogView } from './log.js';
 import { compareShadow } from './shadow.js';
@@ -38,8 +41,23 @@ async function labelsFor(sections: MonitorSections, request: LiveComparisonReque
   return loadLabels(request.labels, { id: sections.monitor.labels.id ?? log.roles.id ?? 'request_id', label: sections.monitor.labels.label ?? 'label', task });
 }
 
+/** Whether two paths name one file: the same path, or (through links) the same inode. */
+async function sameFile(a: string, b: string): Promise<boolean> {
+  if (resolve(a) === resolve(b)) return true;
+  try {
+    const [x, y] = await Promise.all([stat(a, { bigint: true }), stat(b, { bigint: true })]);
+    return x.ino !== 0n && x.dev === y.dev && x.ino === y.ino;
+  } catch {
+    return false; // a missing file is reported when the log is read
+  }
+}
+
 /** A shadow model against the live one on the same requests. */
 export async function shadowFromFiles(livePath: string, shadowPath: string, sections: MonitorSections, request: LiveComparisonRequest = {}): Promise<ShadowReport> {
+  if (await sameFile(livePath, shadowPath)) {
+    const shown = resolve(livePath) === resolve(shadowPath) ? livePath : `${livePath} and ${shadowPath}`;
+    throw new UsageError(`the live and the shadow log are the same file (${shown}): a shadow comparison needs the shadow model's own log of the same requests`);
+  }
   const task = taskOf(sections);
   const live = await loadPredictionLog(livePath, readOptions(sections, task, request.format));
   const shadow = await loadPredictionLog(shadowPath, readOptions(sections, task, request.format));
@@ -58,6 +76,7 @@ export async function shadowFromFiles(livePath: string, shadowPath: string, sect
 
 /** The canary version against the control, from one log holding both. */
 export async function canaryFromFiles(logPath: string, control: string, canary: string, sections: MonitorSections, request: LiveComparisonRequest = {}): Promise<CanaryReport> {
+  assertDistinctVersions(control, canary);
   const task = taskOf(sections);
   const log = await loadPredictionLog(logPath, readOptions(sections, task, request.format));
   return analyzeCanary(log, control, canary, await labelsFor(sections, request, log, task), {

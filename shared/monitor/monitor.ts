@@ -95,7 +95,8 @@ export async function monitorLog(log: LogView, reference: MonitorReference, labe
   const task: Task = settings.task ?? reference.evaluation?.task ?? options.task ?? 'classification';
   const threshold = settings.threshold ?? reference.evaluation?.threshold ?? options.threshold ?? 0.5;
   const byVersion = filterVersion(log, options.version ?? reference.version?.version, options.version !== undefined);
-  const bounds = resolveWindow({ ...options.window, since: options.window?.since ?? (options.window?.after === undefined ? settings.window : undefined), now });
+  const configured = options.window?.since === undefined && options.window?.after === undefined && settings.window !== undefined;
+  const bounds = resolveWindow({ ...options.window, ...(configured ? { since: settings.window, sinceName: 'monitor.window' } : {}), now });
   const { view, window } = applyWindow(byVersion.view, bounds);
   window.total_rows = log.rows;
   const joined = joinLabels(view, labels, task);

@@ -47,6 +47,8 @@ export interface ConfidenceSettings {
   uncertain_share: Levels;
   /** Drop of the mean max-class confidence below the reference's. */
   confidence_drop: Levels;
+  /** Confidence of the intervals shown beside the tests (default 0.95); the levels come from the tests. */
+  confidence?: number;
 }
 
 export interface PerformanceSettings {
@@ -89,7 +91,12 @@ export interface VolumeSettings {
   warn?: [number, number];
   /** Outside [low, high]: alert. */
   alert?: [number, number];
+  /** Confidence of the count's exact Poisson interval that decides an alert (default 0.95). */
+  confidence?: number;
 }
+
+/** The confidence of the volume and confidence signals' intervals when none is configured. */
+export const DEFAULT_INTERVAL_CONFIDENCE = 0.95;
 
 /** What shadow traffic must show before a stage accepts it as evidence. */
 export interface ShadowBounds {
@@ -166,6 +173,7 @@ export const DEFAULT_CONFIDENCE: ConfidenceSettings = {
   band: [0.4, 0.6],
   uncertain_share: { warn: 0.05, alert: 0.1 },
   confidence_drop: { warn: 0.03, alert: 0.06 },
+  confidence: DEFAULT_INTERVAL_CONFIDENCE,
 };
 
 export const DEFAULT_PERFORMANCE: PerformanceSettings = {

@@ -6,7 +6,7 @@
  * sides), latency, and with labels the evaluation's paired comparison.
  */
 import { computeDrift, defaultDriftSettings, type DriftReport, type DriftSettings, type LoadedColumn } from '../drift/index.js';
-import { InputError } from '../errors/index.js';
+import { InputError, UsageError } from '../errors/index.js';
 import { evaluateRows, METRICS, type EvaluationPolicy, type EvaluationReport, type Task } from '../evaluate/index.js';
 import { decideShadow } from './evidence.js';
 import { correlationEstimate, meanEstimate, proportionEstimate, relativeIncrease } from './intervals.js';
@@ -96,6 +96,7 @@ function labelsOfPairs(live: LogView, shadow: LogView, liveRows: Int32Array, sha
 
 /** Compares a shadow model's log with the live model's on the requests both scored. */
 export async function compareShadow(live: LogView, shadow: LogView, labels: LabelSet | null, options: ShadowOptions = {}): Promise<ShadowReport> {
+  if (live === shadow) throw new UsageError(`the live and the shadow log are the same log (${live.path}): a shadow comparison needs the shadow model's own log of the same requests`);
   const now = options.now ?? new Date();
   const bounds: ShadowBounds = { ...DEFAULT_SHADOW, ...options.bounds };
   const task = options.task ?? 'classification';

@@ -18,6 +18,8 @@ export interface WindowRequest {
   until?: string;
   /** The clock (tests). */
   now?: Date;
+  /** What `since` came from, for errors (default `--since`; `monitor.window` when the configuration gave it). */
+  sinceName?: string;
 }
 
 /** Resolved bounds in epoch milliseconds. */
@@ -40,18 +42,26 @@ export function resolveWindow(request: WindowRequest): WindowBounds {
   let since: number | null = null;
   let end = until;
   if (request.since !== undefined) {
+    const name = request.sinceName ?? '--since';
     const duration = parseDuration(request.since);
     if (duration !== undefined) {
+      // A zero-length window holds no request: it would report a silent 0 of N, never a check.
+      if (duration <= 0) throw new UsageError(`${name} '${request.since}' is an empty window: give a positive duration such as 30m, 24h or 7d`);
       end = until ?? now;
       since = end - duration;
     } else if (/^\d{4}-/.test(request.since.trim())) {
-      since = parseTime(request.since, '--since');
+      since = parseTime(request.since, name);
+    } else if (parseDuration(request.since.trim().replace(/^-\s*/, '')) !== undefined) {
+      throw new UsageError(`${name} '${request.since}' is negative: a window reaches back from --until (or now), so give a positive duration such as 30m, 24h or 7d`);
     } else {
-      throw new UsageError(`--since '${request.since}' is neither ${DURATION_HINT} nor an ISO 8601 time`);
+      throw new UsageError(`${name} '${request.since}' is neither ${DURATION_HINT} nor an ISO 8601 time`);
     }
   }
   const after = request.after !== undefined ? parseTime(request.after, 'the previous window end') : null;
-  if (since !== null && end !== null && since > end) throw new UsageError(`the window starts after it ends (${new Date(since).toISOString()} > ${new Date(end).toISOString()})`);
+  if (since !== null && end !== null && since >= end) {
+    const relation = since > end ? 'starts after it ends' : 'starts where it ends, so it is empty';
+    throw new UsageError(`the window ${relation} (${new Date(since).toISOString()} to ${new Date(end).toISOString()}): --since must be before --until`);
+  }
   return { since, after, until: end };
 }
 

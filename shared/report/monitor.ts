@@ -88,7 +88,7 @@ function referenceText(report: MonitorReport): string {
 
 function checksTable(checks: readonly SignalCheck[]): string {
   return markdownTable(
-    ['check', 'level', 'value', '95% CI', 'reference', 'bound'],
+    ['check', 'level', 'value', 'CI', 'reference', 'bound'],
     checks.map((check) => [check.name, check.level, checkValue(check, check.value), interval(check.interval, (value) => checkValue(check, value)), checkValue(check, check.reference), checkValue(check, check.bound)]),
     ['left', 'left', 'right', 'left', 'right', 'right'],
   );
@@ -159,7 +159,7 @@ export function monitorText(report: MonitorReport): string {
   for (const signal of report.signals.filter((entry) => entry.checks.length > 0 && entry.level !== 'off')) {
     lines.push('', `${signal.signal}:`);
     const rows = signal.checks.map((check) => [check.name, check.level, checkValue(check, check.value), interval(check.interval, (value) => checkValue(check, value)), checkValue(check, check.reference), checkValue(check, check.bound)]);
-    lines.push(...textTable(['check', 'level', 'value', '95% CI', 'reference', 'bound'], rows).split('\n').map((line) => `  ${line}`));
+    lines.push(...textTable(['check', 'level', 'value', 'CI', 'reference', 'bound'], rows).split('\n').map((line) => `  ${line}`));
     for (const segment of (signal.segments ?? []).filter((entry) => entry.level === 'warn' || entry.level === 'alert')) {
       lines.push(`  segment ${segment.segment}=${segment.value ?? '(missing)'} (${segment.rows} rows): ${segment.metric} ${num(segment.window)} vs ${num(segment.reference)} (${segment.level})`);
     }
@@ -191,11 +191,11 @@ export function shadowMarkdown(report: ShadowReport): string {
   const lines = [`### ${VERDICT_ICON[report.verdict]} Shadow evidence: ${report.verdict}${subject ? ` — ${escapeMarkdown(subject)}` : ''}`, ''];
   lines.push(`${escapeMarkdown(versions)}: ${report.pairing.pairs.toLocaleString('en-US')} paired requests (${report.pairing.live_only} live only, ${report.pairing.shadow_only} shadow only) over ${formatNumber(report.figures.hours, 3)} h.`, '');
   lines.push(...report.reasons.map((reason) => `- ${escapeMarkdown(reason)}`), '');
-  lines.push(markdownTable(['bound', 'limit', 'value', '95% CI', 'status'], boundRows(report.checks)), '');
+  lines.push(markdownTable(['bound', 'limit', 'value', 'CI', 'status'], boundRows(report.checks)), '');
   const figures = report.figures;
   lines.push(
     markdownTable(
-      ['figure', 'value (95% CI)'],
+      ['figure', 'value (CI)'],
       [
         ['agreement', report.agreement ? percent(report.agreement.rate) : '—'],
         ['disagreement', estimateText(figures.disagreement, percent)],
@@ -247,8 +247,8 @@ export function canaryMarkdown(report: CanaryReport): string {
   const lines = [`### ${VERDICT_ICON[report.verdict]} Canary verdict: ${report.verdict}${subject ? ` — ${escapeMarkdown(subject)}` : ''}`, ''];
   lines.push(`${escapeMarkdown(report.canary.version)} (canary, ${report.canary.requests.toLocaleString('en-US')} requests over ${formatNumber(report.figures.hours, 3)} h) against ${escapeMarkdown(report.control.version)} (control, ${report.control.requests.toLocaleString('en-US')} requests).`, '');
   lines.push(...report.reasons.map((reason) => `- ${escapeMarkdown(reason)}`), '');
-  lines.push(markdownTable(['bound', 'limit', 'value', '95% CI', 'status'], boundRows(report.checks)), '');
-  lines.push(markdownTable(['version', 'requests', 'error rate (95% CI)', 'latency', 'metric'], [sideRow(report.control), sideRow(report.canary)]), '');
+  lines.push(markdownTable(['bound', 'limit', 'value', 'CI', 'status'], boundRows(report.checks)), '');
+  lines.push(markdownTable(['version', 'requests', 'error rate (CI)', 'latency', 'metric'], [sideRow(report.control), sideRow(report.canary)]), '');
   const others = Object.entries(report.other_versions);
   if (others.length > 0) lines.push(`Other versions in the log (not compared): ${others.map(([name, count]) => `${escapeMarkdown(name)} (${count})`).join(', ')}.`, '');
   if (report.notes.length > 0) lines.push(...report.notes.map((note) => `_${escapeMarkdown(note)}_`), '');
@@ -262,7 +262,7 @@ export function canaryText(report: CanaryReport): string {
     '',
     ...report.reasons.map((reason) => `  - ${reason}`),
     '',
-    textTable(['version', 'requests', 'error rate (95% CI)', 'latency', 'metric'], [sideRow(report.control), sideRow(report.canary)].map((row) => row.map(String)), 60),
+    textTable(['version', 'requests', 'error rate (CI)', 'latency', 'metric'], [sideRow(report.control), sideRow(report.canary)].map((row) => row.map(String)), 60),
   ];
   for (const note of report.notes) lines.push(`Note: ${note}`);
   return `${plain(lines.join('\n'))}\n`;

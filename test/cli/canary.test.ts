@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -32,6 +32,32 @@ describe('tollgate canary', () => {
     expect(result.stdout.split('\n')[0]).toBe('PROMOTE  canary v1.5.0 (4000 requests) vs control v1.4.0 (8000 requests)');
     const evidence = JSON.parse(readFileSync(path('evidence.json'), 'utf8')) as EvidenceRecord;
     expect(evidence).toMatchObject({ kind: 'canary', candidate: 'v1.5.0', baseline: 'v1.4.0', verdict: 'promote' });
+  });
+
+  it('refuses a canary that is its own control (exit 2), in any spelling of the version', async () => {
+    for (const [control, canary] of [
+      ['v1.4.0', 'v1.4.0'],
+      ['v1.4.0', '1.4.0'],
+      ['churn@v1.4.0', 'v1.4.0'],
+    ]) {
+      const result = await runCli(['canary', '--logs', path('good.csv'), '--control', control, '--canary', canary, '--config', path('tollgate.yml'), '--evidence', path('self-evidence.json')]);
+      expect(result.code, `${control} vs ${canary}`).toBe(2);
+      expect(result.stdout).toBe('');
+      expect(result.stderr).toContain('the control and the canary are the same version');
+    }
+    const same = await runCli(['canary', '--logs', path('good.csv'), '--control', 'v1.4.0', '--canary', 'v1.4.0']);
+    expect(same.stderr).toContain("the control and the canary are the same version ('v1.4.0'): a canary compares a new version with the one serving the rest of the traffic");
+    expect(existsSync(path('self-evidence.json'))).toBe(false);
+  });
+
+  it('names only the flags that are missing', async () => {
+    const result = await runCli(['canary', '--logs', path('good.csv'), '--control', 'v1.4.0']);
+    expect(result.code).toBe(2);
+    expect(result.stderr.split('\n')[0]).toMatch(/missing --canary VERSION$/);
+    const two = await runCli(['canary', '--control', 'v1.4.0']);
+    expect(two.stderr.split('\n')[0]).toMatch(/missing --logs FILE and --canary VERSION$/);
+    const all = await runCli(['canary']);
+    expect(all.stderr.split('\n')[0]).toMatch(/missing --logs FILE, --control VERSION and --canary VERSION$/);
   });
 
   it('names the versions a log holds when one is not there', async () => {

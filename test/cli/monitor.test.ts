@@ -114,4 +114,21 @@ describe('tollgate monitor', () => {
     const stage = await runCli(['monitor', '--logs', path('stable.csv'), '--stage', 'production']);
     expect(stage.stderr).toContain('--stage needs --model');
   });
+
+  it('refuses a window without length (exit 2) instead of reporting 0 requests', async () => {
+    const zero = await runCli(['monitor', '--logs', path('stable.csv'), ...files(), '--since', '0h', '--json']);
+    expect(zero.code).toBe(2);
+    expect(zero.stdout).toBe('');
+    expect(zero.stderr).toBe("tollgate monitor: --since '0h' is an empty window: give a positive duration such as 30m, 24h or 7d\n");
+    const negative = await runCli(['monitor', '--logs', path('stable.csv'), ...files(), '--since=-6h']);
+    expect(negative.code).toBe(2);
+    expect(negative.stderr).toContain("--since '-6h' is negative");
+    const instant = await runCli(['monitor', '--logs', path('stable.csv'), ...files(), '--since', '2024-06-01T12:00:00Z', '--until', '2024-06-01T12:00:00Z']);
+    expect(instant.code).toBe(2);
+    expect(instant.stderr).toContain('the window starts where it ends, so it is empty (2024-06-01T12:00:00.000Z to 2024-06-01T12:00:00.000Z): --since must be before --until');
+    writeFileSync(path('zero-window.yml'), `${CONFIG}  window: 0m\n`);
+    const configured = await runCli(['monitor', '--logs', path('stable.csv'), '--config', path('zero-window.yml')]);
+    expect(configured.code).toBe(2);
+    expect(configured.stderr).toContain("monitor.window '0m' is an empty window");
+  });
 });

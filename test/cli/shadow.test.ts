@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -56,9 +56,31 @@ describe('tollgate shadow', () => {
     expect((await runCli(['shadow', '--live', path('a.log'), '--shadow', path('b.log'), '--format', 'xml'])).stderr).toContain("--format must be one of csv, jsonl, parquet, arrow; got 'xml'");
   });
 
-  it('needs both logs', async () => {
-    const result = await runCli(['shadow', '--live', path('live.csv')]);
+  it('needs both logs, and names only the one missing', async () => {
+    const noShadow = await runCli(['shadow', '--live', path('live.csv')]);
+    expect(noShadow.code).toBe(2);
+    expect(noShadow.stderr.split('\n')[0]).toMatch(/missing --shadow FILE$/);
+    expect(noShadow.stderr).not.toContain('missing --live');
+    const noLive = await runCli(['shadow', '--shadow', path('same.csv')]);
+    expect(noLive.code).toBe(2);
+    expect(noLive.stderr.split('\n')[0]).toMatch(/missing --live FILE$/);
+    const neither = await runCli(['shadow']);
+    expect(neither.code).toBe(2);
+    expect(neither.stderr.split('\n')[0]).toMatch(/missing --live FILE and --shadow FILE$/);
+  });
+
+  it('refuses to compare a log with itself (exit 2), by path or through a link', async () => {
+    const result = await runCli(['shadow', '--live', path('live.csv'), '--shadow', path('live.csv'), '--json']);
     expect(result.code).toBe(2);
-    expect(result.stderr).toContain('missing --live FILE and --shadow FILE');
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toContain(`the live and the shadow log are the same file (${path('live.csv')})`);
+    // Another spelling of the path, relative to the working directory.
+    const relative = await runCli(['shadow', '--live', 'live.csv', '--shadow', `./live.csv`], { cwd: dir });
+    expect(relative.code).toBe(2);
+    expect(relative.stderr).toContain('the live and the shadow log are the same file');
+    symlinkSync(path('live.csv'), path('link.csv'));
+    const linked = await runCli(['shadow', '--live', path('live.csv'), '--shadow', path('link.csv')]);
+    expect(linked.code).toBe(2);
+    expect(linked.stderr).toContain(`the live and the shadow log are the same file (${path('live.csv')} and ${path('link.csv')})`);
   });
 });

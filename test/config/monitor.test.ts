@@ -44,10 +44,10 @@ describe('monitor: section', () => {
     ].join('\n');
     const { value } = parseMonitorConfig(text, 'tollgate.yml');
     expect(value.columns).toEqual({ id: 'rid', timestamp: 'ts', latency: 'ms' });
-    expect(value.confidence).toEqual({ band: [0.35, 0.65], uncertain_share: { warn: 0.05, alert: 0.1 }, confidence_drop: { warn: 0.03, alert: 0.06 } });
+    expect(value.confidence).toEqual({ band: [0.35, 0.65], uncertain_share: { warn: 0.05, alert: 0.1 }, confidence_drop: { warn: 0.03, alert: 0.06 }, confidence: 0.95 });
     expect(value.performance.tolerance).toEqual({ roc_auc: 0.02 });
     expect(value.latency).toEqual({ p95: 150, p99: { warn: 300, alert: 400 }, error_rate: 0.01, confidence: 0.95 });
-    expect(value.volume).toEqual({ per: '1h', alert: [100, 5000] });
+    expect(value.volume).toEqual({ per: '1h', alert: [100, 5000], confidence: 0.95 });
     expect(value.canary).toEqual({ min_requests: 500, min_hours: 1, max_error_rate_increase: 0.005, max_latency_increase: 0.2, confidence: 0.95 });
     expect(value.retrain).toEqual({ on: 'alert', signals: ['drift', 'performance'], cooldown: '7d' });
     expect(parseMonitorConfig('window: 6h\nfail_on: never\n', 'monitor.yml').value).toMatchObject({ window: '6h', fail_on: 'never' });

@@ -1,10 +1,23 @@
 import { describe, expect, it } from 'vitest';
+import { UsageError } from '../../shared/errors/index.js';
 import { analyzeCanary } from '../../shared/monitor/index.js';
 import { mixedLog as mixed } from './simulate.js';
 
 const bounds = { min_requests: 2000, min_hours: 6, max_error_rate_increase: 0.005, max_latency_increase: 0.2, max_metric_decrease: 0.03 };
 
 describe('analyzeCanary', () => {
+  it('refuses a canary that is its own control, which would promote on zero differences', () => {
+    const log = mixed(2000, 1000, { errorRate: 0.01 });
+    for (const [control, canary] of [
+      ['v1.4.0', 'v1.4.0'],
+      ['v1.4.0', '1.4.0'],
+      ['churn@v1.4.0', 'v1.4.0'],
+    ]) {
+      expect(() => analyzeCanary(log, control, canary, null, { bounds, resamples: 100 }), `${control} vs ${canary}`).toThrow(UsageError);
+    }
+    expect(() => analyzeCanary(log, 'v1.4.0', '1.4.0', null, { bounds })).toThrow("the control and the canary are the same version ('v1.4.0' and '1.4.0')");
+  });
+
   it('rolls back a canary with twice the error rate', () => {
     const log = mixed(20_000, 5000, { errorRate: 0.02, canaryErrorRate: 0.04 });
     const report = analyzeCanary(log, 'v1.4.0', 'v1.5.0', null, { bounds, resamples: 400 });

@@ -53,7 +53,26 @@ describe('decideShadow and decideCanary', () => {
     expect(strict.reasons[0]).toBe('max_disagreement: 0.02 (CI [0.017, 0.024]) breaks the bound 0.01');
     const young = decideShadow({ ...shadowFigures, hours: 3 }, { min_requests: 5000, min_hours: 24 });
     expect(young.verdict).toBe('insufficient');
-    expect(young.reasons[0]).toBe('min_hours: 3 cannot yet be told from the bound 24');
+    expect(young.reasons[0]).toBe('min_hours: 3 so far, short of the 24 needed (more traffic will reach it)');
+  });
+
+  it('says what is uncertain: traffic not reached yet, or an interval across the bound', () => {
+    // 300 < 1000 is certain: what is missing is traffic, not confidence.
+    const few = decideCanary({ ...canaryFigures, requests: { control: 2000, canary: 300 } }, { min_requests: 1000, min_hours: 6 });
+    expect(few.verdict).toBe('hold');
+    expect(few.reasons[0]).toBe('min_requests: 300 so far, short of the 1000 needed (more traffic will reach it)');
+    expect(few.reasons.join('\n')).not.toContain('cannot yet be told');
+    // An interval that straddles the bound: the figure may be either side of it.
+    const across = decideCanary({ ...canaryFigures, error_rate_increase: { value: 0.004, interval: [-0.001, 0.009] } }, { min_requests: 2000, min_hours: 6 });
+    expect(across.verdict).toBe('hold');
+    expect(across.reasons[0]).toBe('max_error_rate_increase: 0.004 (CI [-0.001, 0.009]) straddles the bound 0.005: not yet known to be at most it (more traffic will tell)');
+    const correlation = decideShadow({ ...shadowFigures, correlation: { value: 0.95, interval: [0.88, 0.98] } }, { min_requests: 5000, min_hours: 24, min_correlation: 0.9 });
+    expect(correlation.reasons[0]).toBe('min_correlation: 0.95 (CI [0.88, 0.98]) straddles the bound 0.9: not yet known to be at least it (more traffic will tell)');
+    // A figure without an interval yet, and no figure at all.
+    const noInterval = decideCanary({ ...canaryFigures, latency_increase: { value: 0.1, interval: null } }, { min_requests: 2000, min_hours: 6 });
+    expect(noInterval.reasons[0]).toBe('max_latency_increase: 0.1 has no interval yet, so it is not yet known to be at most 0.2');
+    const waiting = decideCanary(canaryFigures, { min_requests: 2000, min_hours: 6, max_metric_decrease: 0.02 });
+    expect(waiting.reasons[0]).toBe('max_metric_decrease: no figure yet (needs at most 0.02)');
   });
 
   it('reads a metric decrease in the metric’s better direction', () => {

@@ -1,9 +1,11 @@
-// Reference values printed by test/monitor/fixtures/make_reference.py (scipy 1.10).
+// Reference values printed by test/monitor/fixtures/make_reference.py (scipy 1.10.1).
 import { describe, expect, it } from 'vitest';
 import {
   correlationEstimate,
+  gammaQuantile,
   meanEstimate,
   normalQuantile,
+  poissonInterval,
   proportionDifference,
   quantileEstimate,
   relativeIncrease,
@@ -57,6 +59,50 @@ describe('proportionDifference (Newcombe, method 10)', () => {
     expect(estimate.value).toBeCloseTo(x2 / n2 - x1 / n1, 15);
     expect(estimate.interval?.[0]).toBeCloseTo(low, 12);
     expect(estimate.interval?.[1]).toBeCloseTo(high, 12);
+  });
+});
+
+describe('poissonInterval (Garwood, exact)', () => {
+  it.each([
+    [0, 0.95, 0, 3.6888794541139354],
+    [0, 0.99, 0, 5.298317366548036],
+    [1, 0.95, 0.025317807984289897, 5.571643390938898],
+    [5, 0.95, 1.623486390118421, 11.66833207932267],
+    [5, 0.99, 1.0779282406523196, 14.149759411023012],
+    [10, 0.9, 5.425405697091292, 16.962219235721896],
+    [100, 0.95, 81.36399125092315, 121.62679379242638],
+    [1000, 0.999, 899.2086831191871, 1108.3940211570052],
+    [1_000_000, 0.95, 998040.9833402939, 1001961.9119454322],
+    [123_456_789, 0.95, 123435012.5696615, 123478568.32473257],
+    [3, 0.5, 1.7272994178605192, 5.10942748512338],
+  ])('matches chi2.ppf(α/2, 2k)/2 and chi2.ppf(1−α/2, 2k+2)/2 for k = %i at %s', (k, confidence, low, high) => {
+    const [lower, upper] = poissonInterval(k, confidence);
+    expectRelClose(lower, low, 1e-12, `lower(${k}, ${confidence})`);
+    expectRelClose(upper, high, 1e-12, `upper(${k}, ${confidence})`);
+  });
+
+  it('is wider than the normal approximation for a small count (5 of an expected ≥ 10 is not yet an alert)', () => {
+    // The old interval, 5 ± 1.96·√5 = [0.62, 9.38], excluded 10; the exact one does not.
+    const [lower, upper] = poissonInterval(5, 0.95);
+    expect(lower).toBeGreaterThan(1.6);
+    expect(upper).toBeGreaterThan(10);
+  });
+
+  it('rejects counts that are not whole and confidences outside (0, 1)', () => {
+    expect(() => poissonInterval(2.5, 0.95)).toThrow(RangeError);
+    expect(() => poissonInterval(-1, 0.95)).toThrow(RangeError);
+    expect(() => poissonInterval(5, 1)).toThrow(RangeError);
+  });
+});
+
+describe('gammaQuantile', () => {
+  it.each([
+    [0.5, 1e-12, 7.853981633974466e-25, 25.422063955909078],
+    [2.5, 0.3, 1.4999540663799533, 3.0322149920774524],
+    [40, 1e-9, 12.823174448352042, 90.24007911208241],
+  ])('matches scipy.stats.gamma.ppf / isf (shape %s, tail %s)', (shape, tail, ppf, isf) => {
+    expectRelClose(gammaQuantile(shape, tail), ppf, 1e-12, 'ppf');
+    expectRelClose(gammaQuantile(shape, tail, true), isf, 1e-12, 'isf');
   });
 });
 

@@ -1,8 +1,10 @@
-import { mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdtemp, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { compareShadow, loadPredictionLog, type LabelSet } from '../../shared/monitor/index.js';
+import { defaultMonitorSections } from '../../shared/config/monitor.js';
+import { UsageError } from '../../shared/errors/index.js';
+import { compareShadow, loadPredictionLog, shadowFromFiles, type LabelSet } from '../../shared/monitor/index.js';
 import { makeLog } from './simulate.js';
 
 let dir: string;
@@ -79,6 +81,21 @@ describe('compareShadow on a hand-checked example', () => {
     await expect(compareShadow(live, shadow, null)).rejects.toThrow(/dup\.csv:9: request id 'r2' appears twice \(line 3 and line 9\)/);
     const other = await loadPredictionLog(await file('other.csv', SHADOW.replace(/^r(\d)/gm, 'x$1')));
     await expect(compareShadow(await loadPredictionLog(await file('live2.csv', LIVE)), other, null)).rejects.toThrow(/no request id is in both/);
+  });
+});
+
+describe('shadowFromFiles', () => {
+  it('refuses one file as both the live and the shadow log (also through a link), before reading it', async () => {
+    const live = await file('self.csv', LIVE);
+    await expect(shadowFromFiles(live, live, defaultMonitorSections())).rejects.toThrow(UsageError);
+    await expect(shadowFromFiles(live, live, defaultMonitorSections())).rejects.toThrow(`the live and the shadow log are the same file (${live}): a shadow comparison needs the shadow model's own log of the same requests`);
+    await symlink(live, join(dir, 'self-link.csv'));
+    await expect(shadowFromFiles(live, join(dir, 'self-link.csv'), defaultMonitorSections())).rejects.toThrow(UsageError);
+    const view = await loadPredictionLog(live);
+    await expect(compareShadow(view, view, null)).rejects.toThrow(UsageError);
+    // Two files with their own rows are compared as before.
+    const report = await shadowFromFiles(live, await file('self-shadow.csv', SHADOW), defaultMonitorSections(), { window: { now: new Date('2024-06-02T00:00:00Z') } });
+    expect(report.pairing.pairs).toBe(6);
   });
 });
 

@@ -18,6 +18,17 @@ describe('resolveWindow', () => {
     expect(() => resolveWindow({ since: 'yesterday' })).toThrow("--since 'yesterday' is neither a duration such as 30m, 24h, 7d or 2w nor an ISO 8601 time");
     expect(() => resolveWindow({ until: 'soon' })).toThrow("--until 'soon' is not a time");
   });
+
+  it('refuses a window without length: a zero or negative duration, or since at or after until', () => {
+    for (const since of ['0h', '0m', '0.0d', '-6h', '- 1d']) expect(() => resolveWindow({ since, now }), since).toThrow(UsageError);
+    expect(() => resolveWindow({ since: '0h', now })).toThrow("--since '0h' is an empty window: give a positive duration such as 30m, 24h or 7d");
+    expect(() => resolveWindow({ since: '-6h', now })).toThrow("--since '-6h' is negative: a window reaches back from --until (or now), so give a positive duration such as 30m, 24h or 7d");
+    expect(() => resolveWindow({ since: '0h', sinceName: 'monitor.window', now })).toThrow("monitor.window '0h' is an empty window");
+    expect(() => resolveWindow({ since: '2024-06-01T12:00:00Z', until: '2024-06-01T12:00:00Z' })).toThrow('the window starts where it ends, so it is empty');
+    expect(() => resolveWindow({ since: '2024-06-01T13:00:00Z', until: '2024-06-01T12:00:00Z' })).toThrow('the window starts after it ends');
+    // The shortest positive window is fine.
+    expect(resolveWindow({ since: '1s', now })).toEqual({ since: START + 24 * HOUR - 1000, after: null, until: START + 24 * HOUR });
+  });
 });
 
 describe('applyWindow', () => {

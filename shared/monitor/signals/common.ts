@@ -47,6 +47,11 @@ export function pct(share: number | null | undefined): string {
   return share === null || share === undefined || !Number.isFinite(share) ? '—' : `${(100 * share).toFixed(1)}%`;
 }
 
+/** `95% CI`, `99% CI`, `97.5% CI`: the label of an interval at `confidence`. */
+export function ciLabel(confidence: number): string {
+  return `${Number((100 * confidence).toPrecision(6))}% CI`;
+}
+
 /** `[a, b]` for an interval. */
 export function intervalText(interval: [number, number] | null, format: (value: number) => string = (value) => fmt(value)): string {
   return interval === null ? 'no interval' : `[${format(interval[0])}, ${format(interval[1])}]`;

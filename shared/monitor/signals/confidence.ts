@@ -8,9 +8,10 @@
 import type { NumberColumnProfile, Profile } from '../../profile/index.js';
 import { KllSketch, normalSf, twoProportionZTest } from '../../stats/index.js';
 import { meanEstimate, proportionDifference, wilsonInterval } from '../intervals.js';
+import { DEFAULT_INTERVAL_CONFIDENCE } from '../settings.js';
 import { numericRole } from '../log.js';
 import type { MonitorSignal, SignalCheck } from '../types.js';
-import { fmt, gatedLevel, intervalText, levelOfChecks, pct, type SignalContext } from './common.js';
+import { ciLabel, fmt, gatedLevel, intervalText, levelOfChecks, pct, type SignalContext } from './common.js';
 
 /** Ranks at which a sketch is read to integrate a function of the score. */
 const GRID = 1000;
@@ -71,6 +72,7 @@ export function confidenceSignal(context: SignalContext): MonitorSignal {
   const name = fromScore ? context.view.roles.score : context.view.roles.confidence;
   if (values === undefined || name === undefined) return { ...base, level: 'off', summary: 'The log has no score or confidence column: confidence not checked.' };
   const { band, uncertain_share: shareLevels, confidence_drop: dropLevels } = context.settings.confidence;
+  const intervalConfidence = context.settings.confidence.confidence ?? DEFAULT_INTERVAL_CONFIDENCE;
 
   let n = 0;
   let inBand = 0;
@@ -110,19 +112,19 @@ export function confidenceSignal(context: SignalContext): MonitorSignal {
   const rise = (share as number) - ref.uncertainShare;
   const shareTest = twoProportionZTest(inBand, n, referenceInBand, ref.count);
   const shareLevel = gatedLevel(shareTest.pvalue <= significance, rise, shareLevels);
-  const difference = proportionDifference(referenceInBand, ref.count, inBand, n, 0.95);
+  const difference = proportionDifference(referenceInBand, ref.count, inBand, n, intervalConfidence);
   const band100 = `${fmt(band[0])}–${fmt(band[1])}`;
   const shareCheck: SignalCheck = {
     name: 'uncertain_share',
     value: share,
     reference: ref.uncertainShare,
     bound: shareLevel === 'alert' ? shareLevels.alert : shareLevels.warn,
-    interval: wilsonInterval(inBand, n, 0.95),
+    interval: wilsonInterval(inBand, n, intervalConfidence),
     level: shareLevel,
     reason:
       shareLevel === 'none'
         ? null
-        : `scores in the uncertain band ${band100}: ${pct(share)} vs ${pct(ref.uncertainShare)} in the reference (+${fmt(100 * rise, 3)} points, 95% CI of the rise ${intervalText(difference.interval, (v) => pct(v))}, p = ${fmt(shareTest.pvalue, 3)}) ≥ +${fmt(100 * (shareLevel === 'alert' ? shareLevels.alert : shareLevels.warn), 3)} points`,
+        : `scores in the uncertain band ${band100}: ${pct(share)} vs ${pct(ref.uncertainShare)} in the reference (+${fmt(100 * rise, 3)} points, ${ciLabel(intervalConfidence)} of the rise ${intervalText(difference.interval, (v) => pct(v))}, p = ${fmt(shareTest.pvalue, 3)}) ≥ +${fmt(100 * (shareLevel === 'alert' ? shareLevels.alert : shareLevels.warn), 3)} points`,
   };
 
   const variance = n > 1 ? Math.max(0, (sumSquares - n * (mean as number) ** 2) / (n - 1)) : 0;
@@ -135,7 +137,7 @@ export function confidenceSignal(context: SignalContext): MonitorSignal {
     value: mean,
     reference: ref.meanConfidence,
     bound: dropLevel === 'alert' ? dropLevels.alert : dropLevels.warn,
-    interval: meanEstimate(sum, sumSquares, n, 0.95).interval,
+    interval: meanEstimate(sum, sumSquares, n, intervalConfidence).interval,
     level: dropLevel,
     reason:
       dropLevel === 'none'

@@ -10,7 +10,7 @@ import { proportionEstimate, quantileEstimate } from '../intervals.js';
 import { errorFlags, numericRole, type LogView } from '../log.js';
 import { sloLevels, type LatencySettings, type Slo } from '../settings.js';
 import type { Estimate, LatencySummary, MonitorSignal, SignalCheck } from '../types.js';
-import { fmt, intervalText, levelOfChecks, pct, type SignalContext } from './common.js';
+import { ciLabel, fmt, intervalText, levelOfChecks, pct, type SignalContext } from './common.js';
 
 const QUANTILES = [
   ['p50', 0.5],
@@ -49,7 +49,7 @@ export function errorCount(view: LogView, rows?: Int32Array): number | null {
   return errors;
 }
 
-function sloCheck(name: string, estimate: Estimate, slo: Slo | undefined, format: (value: number) => string, label: string): SignalCheck {
+function sloCheck(name: string, estimate: Estimate, slo: Slo | undefined, format: (value: number) => string, label: string, confidence: number): SignalCheck {
   if (slo === undefined) return { name, value: estimate.value, reference: null, bound: null, interval: estimate.interval, level: 'none', reason: null };
   const { warn, alert } = sloLevels(slo);
   const value = estimate.value;
@@ -61,8 +61,8 @@ function sloCheck(name: string, estimate: Estimate, slo: Slo | undefined, format
     level === 'none'
       ? null
       : level === 'alert'
-        ? `${label} ${format(value as number)} breaks the objective ${format(alert)} (95% CI ${intervalText(estimate.interval, format)} lies above it)`
-        : `${label} ${format(value as number)} is above ${format(warn)} (95% CI ${intervalText(estimate.interval, format)})`;
+        ? `${label} ${format(value as number)} breaks the objective ${format(alert)} (${ciLabel(confidence)} ${intervalText(estimate.interval, format)} lies above it)`
+        : `${label} ${format(value as number)} is above ${format(warn)} (${ciLabel(confidence)} ${intervalText(estimate.interval, format)})`;
   return { name, value, reference: null, bound, interval: estimate.interval, level, reason };
 }
 
@@ -78,10 +78,10 @@ export function latencySignal(context: SignalContext): MonitorSignal {
   const ms = (value: number) => `${fmt(value)} ms`;
   if (summary !== null) {
     if (summary.measured < summary.requests) base.notes.push(`${summary.requests - summary.measured} requests have no latency value (left out of the quantiles)`);
-    if (summary.measured >= minRows) for (const [name] of QUANTILES) checks.push(sloCheck(`${name}_ms`, summary[name], settings[name], ms, `${name} latency`));
+    if (summary.measured >= minRows) for (const [name] of QUANTILES) checks.push(sloCheck(`${name}_ms`, summary[name], settings[name], ms, `${name} latency`, settings.confidence));
   }
   if (errors !== null && context.view.rows >= minRows) {
-    checks.push(sloCheck('error_rate', proportionEstimate(errors, context.view.rows, settings.confidence), settings.error_rate, (value) => pct(value), 'error rate'));
+    checks.push(sloCheck('error_rate', proportionEstimate(errors, context.view.rows, settings.confidence), settings.error_rate, (value) => pct(value), 'error rate', settings.confidence));
   }
   const configured = QUANTILES.some(([name]) => settings[name] !== undefined) || settings.error_rate !== undefined;
   const figures = [

@@ -12,7 +12,7 @@ import { zFor } from '../intervals.js';
 import { columnOf, numericRole, textAt } from '../log.js';
 import { DEFAULT_TOLERANCE, type PerformanceSettings } from '../settings.js';
 import type { MonitorSignal, PerformanceSegment, SignalCheck } from '../types.js';
-import { fmt, intervalText, levelOfChecks, worstLevel, type SignalContext } from './common.js';
+import { ciLabel, fmt, intervalText, levelOfChecks, worstLevel, type SignalContext } from './common.js';
 
 /** Segments per column beyond which a column is an id, not a segment. */
 const MAX_SEGMENTS = 100;
@@ -34,9 +34,8 @@ function judge(metric: MetricName, interval: [number, number] | null, reference:
 
 function describe(metric: MetricName, value: number, interval: [number, number], reference: number, tolerance: number, level: DriftLevel, confidence: number, where = ''): string {
   const worse = METRICS[metric].higherIsBetter ? 'below' : 'above';
-  const percent = `${Math.round(confidence * 100)}%`;
   const by = level === 'alert' ? ` by more than the tolerance ${fmt(tolerance)}` : '';
-  return `${metric}${where} ${fmt(value)} (${percent} CI ${intervalText(interval)}) lies ${worse} the reference ${fmt(reference)}${by}`;
+  return `${metric}${where} ${fmt(value)} (${ciLabel(confidence)} ${intervalText(interval)}) lies ${worse} the reference ${fmt(reference)}${by}`;
 }
 
 interface Labelled {
