@@ -6,7 +6,7 @@ import { canonicalJson, sha256Text } from './hash.js';
  * Bumped when the key's recipe changes, so entries made by an older recipe are
  * never mistaken for the new one.
  */
-export const CONTENT_KEY_VERSION = 1;
+export const CONTENT_KEY_VERSION = 2;
 
 /**
  * Everything that decides what a training run produces. Two runs with equal
@@ -26,12 +26,15 @@ export interface ContentKeyInputs {
    */
   workdir: string;
   /**
-   * The parsed params (null without a params file). Parsed values, not bytes:
-   * reformatting or commenting `params.yaml` does not change what trains, so it
+   * The params as typed values (null without a params file), see
+   * `paramsKeyForm` in shared/train/params-key.ts: each scalar with the type a
+   * YAML or JSON reader gives it, so `10` (int) and `10.0` (float), or `yes`
+   * (a boolean to PyYAML) and `"yes"`, differ. Values, not bytes: comments,
+   * key order and spacing in `params.yaml` do not change what trains, so they
    * must not force a retrain; the params file itself is left out of the code
    * listing for the same reason.
    */
-  params: Record<string, unknown> | null;
+  params: unknown;
   /**
    * The seed exported as `TOLLGATE_SEED`/`PYTHONHASHSEED`: with everything else
    * equal, another seed gives another model.
@@ -61,6 +64,12 @@ export interface ContentKeyInputs {
    * exactly these files: declaring another output needs an entry that has it.
    */
   outputs: readonly string[];
+  /**
+   * The metrics file (null without one). A metrics file inside an output
+   * directory is not among `outputs`, but declaring it is what makes a run
+   * validate and report metrics: an entry stored without it has none to give.
+   */
+  metrics: string | null;
 }
 
 const byPath = <T extends { path: string }>(items: readonly T[]): T[] => [...items].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
@@ -78,6 +87,7 @@ export function contentKeyMaterial(inputs: ContentKeyInputs): string {
     code: { source: inputs.code.source, digest: inputs.code.digest },
     lock_files: byPath(inputs.lockFiles).map((item) => ({ path: item.path, sha256: item.sha256 })),
     outputs: [...new Set(inputs.outputs)].sort(),
+    metrics: inputs.metrics,
   });
 }
 

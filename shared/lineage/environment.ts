@@ -22,7 +22,19 @@ export interface EnvironmentRecord {
 export function isLockFileName(name: string): boolean {
   return (
     /^requirements.*\.txt$/.test(name) ||
-    ['package-lock.json', 'poetry.lock', 'uv.lock', 'environment.yml', 'environment.yaml', 'Pipfile.lock', 'conda-lock.yml', 'yarn.lock', 'pnpm-lock.yaml'].includes(name)
+    [
+      'package-lock.json',
+      'poetry.lock',
+      'uv.lock',
+      'pdm.lock',
+      'environment.yml',
+      'environment.yaml',
+      'Pipfile.lock',
+      'conda-lock.yml',
+      'renv.lock',
+      'yarn.lock',
+      'pnpm-lock.yaml',
+    ].includes(name)
   );
 }
 
@@ -31,8 +43,11 @@ export function isLockFileName(name: string): boolean {
  * `models/churn/` is governed by its own `requirements.txt` and the monorepo's
  * `package-lock.json` alike). Outside a repository only `cwd` is searched.
  * Paths are relative to `cwd`; the list is in directory order, then by name.
+ * `exclude` (absolute) leaves out the run's own outputs: a declared output
+ * named like a lock file (`requirements-lock.txt`) is a leftover of the
+ * previous run, not an input, and must not change the key.
  */
-export async function findLockFiles(cwd: string, repositoryRoot: string | null): Promise<FileFingerprint[]> {
+export async function findLockFiles(cwd: string, repositoryRoot: string | null, exclude: readonly string[] = []): Promise<FileFingerprint[]> {
   const directories: string[] = [resolve(cwd)];
   if (repositoryRoot !== null && isWithin(repositoryRoot, cwd)) {
     let current = resolve(cwd);
@@ -45,7 +60,10 @@ export async function findLockFiles(cwd: string, repositoryRoot: string | null):
   for (const directory of directories) {
     const entries = await readdir(directory, { withFileTypes: true }).catch(() => []);
     const names = entries.filter((entry) => entry.isFile() && isLockFileName(entry.name)).map((entry) => entry.name).sort();
-    for (const name of names) found.push(await fingerprintFile(cwd, join(directory, name)));
+    for (const name of names) {
+      const path = join(directory, name);
+      if (!exclude.some((excluded) => isWithin(excluded, path))) found.push(await fingerprintFile(cwd, path));
+    }
   }
   return found;
 }
@@ -58,9 +76,9 @@ export async function pythonVersion(cwd: string): Promise<string | null> {
   return match ? match[1] : null;
 }
 
-/** Captures OS, runtime versions and lock files. */
-export async function captureEnvironment(cwd: string, repositoryRoot: string | null): Promise<EnvironmentRecord> {
-  const [python, lockFiles] = await Promise.all([pythonVersion(cwd), findLockFiles(cwd, repositoryRoot)]);
+/** Captures OS, runtime versions and lock files (`exclude`: the run's outputs, see {@link findLockFiles}). */
+export async function captureEnvironment(cwd: string, repositoryRoot: string | null, exclude: readonly string[] = []): Promise<EnvironmentRecord> {
+  const [python, lockFiles] = await Promise.all([pythonVersion(cwd), findLockFiles(cwd, repositoryRoot, exclude)]);
   return {
     os: { platform: platform(), release: release(), arch: arch() },
     runtimes: { node: process.versions.node, python },

@@ -1,4 +1,7 @@
+import { createHash } from 'node:crypto';
+import { lstat, readlink } from 'node:fs/promises';
 import { resolve } from 'node:path';
+import { InputError } from '../errors/index.js';
 import { execProgram, type ExecResult } from './exec.js';
 import { isWithin } from './paths.js';
 
@@ -115,7 +118,7 @@ export async function listGitFiles(root: string, pathspecs: readonly string[]): 
   // Submodules (mode 160000) are pinned by the commit the index records.
   const submodules = new Set(files.filter((file) => file.mode === '160000').map((file) => file.path));
   const toHash = [...new Set(nulRecords(modified))].filter((path) => !gone.has(path) && !submodules.has(path));
-  const worktreeIds = await hashObjects(root, toHash);
+  const worktreeIds = await hashObjects(root, toHash, files[0]?.id.length === 64 ? 'sha256' : 'sha1');
   for (const file of files) {
     const id = worktreeIds.get(file.path);
     if (id !== undefined) file.id = id;
@@ -123,23 +126,65 @@ export async function listGitFiles(root: string, pathspecs: readonly string[]): 
   return files;
 }
 
-/** `git hash-object` (clean filters applied, nothing written) for many paths, in argument-list-sized chunks. */
-async function hashObjects(root: string, paths: readonly string[]): Promise<Map<string, string>> {
+/**
+ * Tracked paths (relative to `root`) at or under `pathspecs`, as the index
+ * lists them (a tracked file deleted from the work tree included).
+ */
+export async function listTrackedPaths(root: string, pathspecs: readonly string[]): Promise<string[]> {
+  if (pathspecs.length === 0) return [];
+  return nulRecords(await gitOrThrow(root, ['--literal-pathspecs', 'ls-files', '-z', '--full-name', '--', ...pathspecs]));
+}
+
+/** What to do about a tracked path git cannot hash. */
+const commitOrRestore = (root: string, path: string) =>
+  `commit the change (git -C '${root}' add -A -- '${path}') or restore the tracked file (git -C '${root}' restore -- '${path}')`;
+
+/**
+ * Work-tree ids of modified files, as git would store them: `git hash-object`
+ * (clean filters applied, nothing written) in argument-list-sized chunks; a
+ * symlink is the blob of its target's name, as git stores links. A tracked
+ * file that is now a directory, or that git cannot read, is an InputError
+ * naming it.
+ */
+async function hashObjects(root: string, paths: readonly string[], format: 'sha1' | 'sha256'): Promise<Map<string, string>> {
   const ids = new Map<string, string>();
+  const regular: string[] = [];
+  for (const path of paths) {
+    const info = await lstat(resolve(root, path)).catch(() => undefined);
+    if (info?.isDirectory()) throw new InputError({ file: path }, `git tracks this as a file but it is now a directory; ${commitOrRestore(root, path)}`);
+    if (!info?.isSymbolicLink()) {
+      regular.push(path);
+      continue;
+    }
+    const target = await readlink(resolve(root, path), { encoding: 'buffer' });
+    ids.set(path, createHash(format).update(`blob ${target.length}\0`).update(target).digest('hex'));
+  }
   const CHUNK = 500;
-  for (let start = 0; start < paths.length; start += CHUNK) {
-    const chunk = paths.slice(start, start + CHUNK);
-    const result = await gitOrThrow(root, ['hash-object', '--', ...chunk]);
-    const lines = result.split('\n').filter((line) => line !== '');
+  for (let start = 0; start < regular.length; start += CHUNK) {
+    const chunk = regular.slice(start, start + CHUNK);
+    const result = await git(root, ['hash-object', '--', ...chunk]);
+    if (result.code !== 0) {
+      // Find the path git refused, one at a time, to name it.
+      for (const path of chunk) {
+        const single = await git(root, ['hash-object', '--', path]);
+        if (single.code !== 0) throw new InputError({ file: path }, `git cannot hash this tracked file (${firstLine(single.stderr)}); ${commitOrRestore(root, path)}`);
+      }
+      throw new InputError(undefined, `git hash-object failed in ${root}: ${firstLine(result.stderr)}`);
+    }
+    const lines = result.stdout.split('\n').filter((line) => line !== '');
     chunk.forEach((path, index) => ids.set(path, lines[index]));
   }
   return ids;
 }
 
+const firstLine = (text: string) => text.trim().split('\n')[0].replace(/^fatal: /, '') || 'no message';
+
 async function gitOrThrow(root: string, args: readonly string[]): Promise<string> {
   const result = await git(root, args);
   if (result.code !== 0) {
-    throw new Error(`git ${args.join(' ')} failed (exit ${result.code ?? result.startError?.code}): ${result.stderr.trim()}`);
+    const reason = result.startError ? `git could not be started (${result.startError.code})` : firstLine(result.stderr);
+    const command = args.find((arg) => !arg.startsWith('-')) ?? '';
+    throw new InputError(undefined, `git ${command} failed in ${root}: ${reason}; check the repository with 'git status'`);
   }
   return result.stdout;
 }

@@ -2,7 +2,7 @@ export { sha256File, sha256Text, canonicalJson, type FileDigest } from './hash.j
 export { portablePath, isWithin } from './paths.js';
 export { fingerprintData, fingerprintFile, type DataFingerprint, type FileFingerprint, type FingerprintWarning } from './fingerprint.js';
 export { countTableRows, isTableFile } from './row-count.js';
-export { readGitState, gitTopLevel, listGitFiles, type GitState, type GitCodeFile } from './git.js';
+export { readGitState, gitTopLevel, listGitFiles, listTrackedPaths, type GitState, type GitCodeFile } from './git.js';
 export { fingerprintCode, type CodeFingerprint, type CodeFingerprintOptions } from './code.js';
 export { captureEnvironment, findLockFiles, isLockFileName, pythonVersion, type EnvironmentRecord } from './environment.js';
 export { contentKey, contentKeyMaterial, CONTENT_KEY_VERSION, type ContentKeyInputs } from './content-key.js';

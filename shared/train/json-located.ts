@@ -11,6 +11,8 @@ export interface LocatedJson {
   value: unknown;
   /** Start of each value by JSON path (`$`, `$.loss`, `$.folds[2]`, `$["a b"]`). */
   positions: Map<string, Position>;
+  /** The source text of each number by JSON path (`10` and `10.0` are one value in JavaScript, not in Python). */
+  numbers: Map<string, string>;
 }
 
 export interface LocatedJsonOptions {
@@ -52,6 +54,7 @@ export function parseJsonLocated(text: string, file: string, options: LocatedJso
     throw new InputError({ file, ...positionOf(Math.min(offset, text.length)) }, `invalid JSON: ${detail}`);
   };
   const positions = new Map<string, Position>();
+  const numbers = new Map<string, string>();
   let at = text.charCodeAt(0) === 0xfeff ? 1 : 0;
 
   const skipSpace = () => {
@@ -106,6 +109,7 @@ export function parseJsonLocated(text: string, file: string, options: LocatedJso
     const match = NUMBER.exec(text);
     if (match && match[0] !== '' && match[0] !== '-') {
       at += match[0].length;
+      numbers.set(path, match[0]);
       return Number(match[0]);
     }
     return fail(at, `expected a value, found ${describe(at)}`);
@@ -169,5 +173,5 @@ export function parseJsonLocated(text: string, file: string, options: LocatedJso
   const value = parseValue('$');
   skipSpace();
   if (at < text.length) fail(at, `unexpected ${describe(at)} after the end of the document`);
-  return { value, positions };
+  return { value, positions, numbers };
 }

@@ -3,12 +3,18 @@ import { z } from 'zod';
 import { ConfigError, readTextFile, UsageError, type SourceLocation } from '../errors/index.js';
 import { formatPath, parseYaml, type DocumentPath } from '../config/yaml-document.js';
 import { childPath, parseJsonLocated } from './json-located.js';
+import { jsonParamsKeyForm, yamlParamsKeyForm } from './params-key.js';
 
 /** Params as read from a file, with a way back to where each value was written. */
 export interface ParamsDocument {
   /** The path as shown to people. */
   file: string;
   values: Record<string, unknown>;
+  /**
+   * The params as the content key sees them: each scalar with its type as
+   * written (`10` int, `10.0` float, `yes` and `"yes"` apart), see params-key.ts.
+   */
+  keyForm: unknown;
   locate(path: DocumentPath): SourceLocation;
 }
 
@@ -31,15 +37,19 @@ export function parseParams(text: string, file: string): ParamsDocument {
       const key = path.reduce<string>((parent, part) => childPath(parent, typeof part === 'number' ? part : String(part)), '$');
       return { file, ...(parsed.positions.get(key) ?? parsed.positions.get('$')) };
     };
-    return { file, values: parsed.value as Record<string, unknown>, locate };
+    const values = parsed.value as Record<string, unknown>;
+    refuseNonFinite(values, [], locate);
+    return { file, values, keyForm: jsonParamsKeyForm(values, parsed.numbers), locate };
   }
   const document = parseYaml(text, file, paramsSchema);
   const values = document.value as Record<string, unknown>;
+  // Typed first: it also refuses a recursive alias, which refuseNonFinite would follow forever.
+  const keyForm = yamlParamsKeyForm(text, (path) => document.locate(path));
   refuseNonFinite(values, [], document.locate);
-  return { file, values, locate: document.locate };
+  return { file, values, keyForm, locate: document.locate };
 }
 
-/** `.nan` and `.inf` parse in YAML but have no JSON spelling for lineage or the key. */
+/** `.nan` and `.inf` parse in YAML (and `1e999` in JSON is Infinity) but have no JSON spelling for lineage or the key. */
 function refuseNonFinite(value: unknown, path: PropertyKey[], locate: (path: DocumentPath) => SourceLocation): void {
   if (typeof value === 'number' && !Number.isFinite(value)) {
     throw new ConfigError(locate(path), `${formatPath(path)}: expected a finite number, got ${value}`);

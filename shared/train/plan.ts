@@ -7,6 +7,7 @@ import {
   fingerprintCode,
   fingerprintData,
   isWithin,
+  listTrackedPaths,
   portablePath,
   readGitState,
   type CodeFingerprint,
@@ -90,7 +91,8 @@ function defaultLineage(cwd: string, outputs: Declared[], metrics: Declared | un
 }
 
 /**
- * Checks the spec (outputs inside the project and apart from the inputs),
+ * Checks the spec (outputs inside the project and apart from the inputs,
+ * from tracked files and from code paths),
  * reads params, fingerprints data, code, lock files and the environment, and
  * computes the content key. Nothing is written.
  */
@@ -109,6 +111,8 @@ export async function planTraining(spec: TrainSpec): Promise<TrainPlan> {
   const written = [...outputs, ...(metrics ? [metrics] : []), lineage];
   const git = await readGitState(cwd, [...written.map((path) => path.absolute), ...(cacheDirectory ? [cacheDirectory] : [])]);
   checkLayout(git.root ?? cwd, cwd, outputs, metrics, lineage, [...data, ...(params ? [params] : [])]);
+  const codePaths = (spec.codePaths ?? []).map((path) => declare(cwd, path, '--code'));
+  await checkOutputsHoldNoCode(git.root, cwd, outputs, written, codePaths);
 
   const paramsDocument = params ? await readParams(params.absolute, spec.paramsLabel ?? params.portable) : undefined;
   const seed = resolveSeed(spec.seed, paramsDocument);
@@ -119,7 +123,7 @@ export async function planTraining(spec: TrainSpec): Promise<TrainPlan> {
   if (cacheDirectory) exclude.push(cacheDirectory);
   const [code, environment] = await Promise.all([
     fingerprintCode({ cwd, gitRoot: git.root, paths: spec.codePaths, exclude }),
-    captureEnvironment(cwd, git.root),
+    captureEnvironment(cwd, git.root, written.map((path) => path.absolute)),
   ]);
 
   // A metrics file inside an output directory travels with that directory.
@@ -130,12 +134,13 @@ export async function planTraining(spec: TrainSpec): Promise<TrainPlan> {
   const key = contentKey({
     command,
     workdir,
-    params: paramsDocument?.values ?? null,
+    params: paramsDocument?.keyForm ?? null,
     seed,
     data: fingerprints,
     code,
     lockFiles: environment.lock_files,
     outputs: cachedPaths,
+    metrics: metrics?.portable ?? null,
   });
   return {
     cwd,
@@ -183,4 +188,31 @@ function checkLayout(projectRoot: string, cwd: string, outputs: Declared[], metr
     }
   });
   if (metrics && metrics.absolute === lineage.absolute) throw new UsageError('the metrics file and the lineage file must differ');
+}
+
+/**
+ * Outputs are deleted before each run: refuses an output that is or holds a
+ * file git tracks (source, not something the command writes), and any
+ * written path that is or holds a declared code path.
+ */
+async function checkOutputsHoldNoCode(gitRoot: string | null, cwd: string, outputs: Declared[], written: Declared[], codePaths: Declared[]): Promise<void> {
+  for (const path of written) {
+    const code = codePaths.find((declared) => isWithin(path.absolute, declared.absolute));
+    if (code) {
+      const what = path.absolute === code.absolute ? 'is' : 'contains';
+      throw new UsageError(`output '${path.given}' ${what} the code path '${code.given}'; outputs are deleted before each run, so declare only what the command writes`);
+    }
+  }
+  if (gitRoot === null) return;
+  for (const output of outputs) {
+    const tracked = await listTrackedPaths(gitRoot, [portablePath(gitRoot, output.absolute)]);
+    if (tracked.length === 0) continue;
+    const first = portablePath(cwd, resolve(gitRoot, tracked[0]));
+    const more = tracked.length > 1 ? ` (and ${tracked.length - 1} more tracked file${tracked.length > 2 ? 's' : ''})` : '';
+    const what = resolve(gitRoot, tracked[0]) === output.absolute ? 'is a file git tracks' : `contains '${first}', which git tracks${more}`;
+    throw new UsageError(
+      `output '${output.given}' ${what}; outputs are deleted before each run, so declare only what the command writes ` +
+        `(if '${first}' really is an output, stop tracking it: git rm --cached '${first}')`,
+    );
+  }
 }

@@ -14,6 +14,7 @@ const inputs: ContentKeyInputs = {
   code: { source: 'git', digest: sha('c') },
   lockFiles: [{ path: 'requirements.txt', sha256: sha('d') }],
   outputs: ['model.pkl', 'metrics.json', 'lineage.json'],
+  metrics: 'metrics.json',
 };
 
 describe('contentKey', () => {
@@ -21,7 +22,7 @@ describe('contentKey', () => {
     expect(contentKeyMaterial(inputs)).toBe(
       `{"code":{"digest":"${sha('c')}","source":"git"},"command":["python","train.py"],` +
         `"data":[{"path":"data/a.csv","sha256":"${sha('a')}"},{"path":"data/b.csv","sha256":"${sha('b')}"}],` +
-        `"lock_files":[{"path":"requirements.txt","sha256":"${sha('d')}"}],"outputs":["lineage.json","metrics.json","model.pkl"],` +
+        `"lock_files":[{"path":"requirements.txt","sha256":"${sha('d')}"}],"metrics":"metrics.json","outputs":["lineage.json","metrics.json","model.pkl"],` +
         `"params":{"layers":[2,3],"lr":0.1},"seed":42,"version":${CONTENT_KEY_VERSION},"workdir":"models/churn"}`,
     );
     expect(contentKey(inputs)).toMatch(/^[0-9a-f]{64}$/);
@@ -43,6 +44,9 @@ describe('contentKey', () => {
       { code: { source: 'git', digest: sha('f') } },
       { lockFiles: [] },
       { outputs: ['model.pkl', 'metrics.json'] },
+      { metrics: null },
+      { metrics: 'out/metrics.json' },
+      { params: { lr: ['float', 0.1], layers: { seq: [['int', '2'], ['int', '3']] } } },
     ];
     const keys = new Set([contentKey(inputs), ...variants.map((variant) => contentKey({ ...inputs, ...variant }))]);
     expect(keys.size).toBe(variants.length + 1);

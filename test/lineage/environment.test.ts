@@ -8,8 +8,10 @@ const cleanup: string[] = [];
 afterAll(() => cleanup.forEach(removeDirectory));
 
 describe('lock files', () => {
-  it('recognizes the lock files of pip, poetry, uv, conda and npm', () => {
-    for (const name of ['package-lock.json', 'requirements.txt', 'requirements-dev.txt', 'poetry.lock', 'uv.lock', 'environment.yml']) expect(isLockFileName(name)).toBe(true);
+  it('recognizes the lock files of pip, poetry, uv, pdm, conda, renv and npm', () => {
+    for (const name of ['package-lock.json', 'requirements.txt', 'requirements-dev.txt', 'poetry.lock', 'uv.lock', 'pdm.lock', 'environment.yml', 'renv.lock']) {
+      expect(isLockFileName(name)).toBe(true);
+    }
     for (const name of ['package.json', 'requirements.in', 'pyproject.toml', 'lock.txt']) expect(isLockFileName(name)).toBe(false);
   });
 
@@ -28,6 +30,16 @@ describe('lock files', () => {
     ]);
     // Outside git only the working directory is searched.
     expect((await findLockFiles(join(root, 'models/churn'), null)).map((file) => file.path)).toEqual(['requirements.txt']);
+  });
+
+  it('leaves out excluded paths (the run\'s own outputs)', async () => {
+    const { root } = makeRepository({ 'package-lock.json': '{}\n', 'models/churn/requirements.txt': 'x\n', 'models/churn/train.py': 'x\n' });
+    cleanup.push(root);
+    writeFiles(root, { 'models/churn/requirements-lock.txt': 'written by the last run\n' });
+    const cwd = join(root, 'models/churn');
+    expect((await findLockFiles(cwd, root)).map((file) => file.path)).toEqual(['requirements-lock.txt', 'requirements.txt', '../../package-lock.json']);
+    const found = await findLockFiles(cwd, root, [join(cwd, 'requirements-lock.txt'), join(root, 'package-lock.json')]);
+    expect(found.map((file) => file.path)).toEqual(['requirements.txt']);
   });
 });
 

@@ -1,7 +1,8 @@
-import { writeFileSync, rmSync } from 'node:fs';
+import { chmodSync, mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { gitTopLevel, listGitFiles, readGitState } from '../../shared/lineage/index.js';
+import { InputError } from '../../shared/errors/index.js';
+import { gitTopLevel, listGitFiles, listTrackedPaths, readGitState } from '../../shared/lineage/index.js';
 import { git, makeDirectory, makeRepository, removeDirectory, writeFiles } from './git-fixture.js';
 
 const cleanup: string[] = [];
@@ -80,5 +81,54 @@ describe('listGitFiles', () => {
     const { root } = makeRepository({ 'x*.py': 'star\n', 'xy.py': 'y\n' });
     cleanup.push(root);
     expect((await listGitFiles(root, ['x*.py'])).map((file) => file.path)).toEqual(['x*.py']);
+  });
+
+  it('names a tracked file that became a directory, saying to commit or restore it', async () => {
+    const { root } = makeRepository({ 'a.py': 'a\n', 'lib/b.py': 'b\n' });
+    cleanup.push(root);
+    rmSync(join(root, 'lib/b.py'));
+    mkdirSync(join(root, 'lib/b.py'));
+    writeFileSync(join(root, 'lib/b.py/inner.py'), 'x\n');
+    const failure = listGitFiles(root, []);
+    await expect(failure).rejects.toThrow(InputError);
+    await expect(failure).rejects.toThrow(
+      `lib/b.py: git tracks this as a file but it is now a directory; commit the change (git -C '${root}' add -A -- 'lib/b.py') or restore the tracked file (git -C '${root}' restore -- 'lib/b.py')`,
+    );
+  });
+
+  // root reads any file, so there is nothing to refuse.
+  it.skipIf(process.getuid?.() === 0)('names a modified tracked file git cannot read', async () => {
+    const { root } = makeRepository({ 'a.py': 'a\n', 'b.py': 'b\n' });
+    cleanup.push(root);
+    writeFileSync(join(root, 'b.py'), 'changed\n');
+    chmodSync(join(root, 'b.py'), 0);
+    await expect(listGitFiles(root, [])).rejects.toThrow(/^b\.py: git cannot hash this tracked file \(.+\); commit the change/);
+    chmodSync(join(root, 'b.py'), 0o644);
+  });
+
+  it('hashes a retargeted symlink as git stores it (its target name), even when the target is missing', async () => {
+    const { root } = makeRepository({ 'a.py': 'a\n' });
+    cleanup.push(root);
+    symlinkSync('a.py', join(root, 'link'));
+    git(root, 'add', 'link');
+    git(root, 'commit', '-qm', 'link');
+    rmSync(join(root, 'link'));
+    symlinkSync('missing.py', join(root, 'link'));
+    const listed = (await listGitFiles(root, ['link']))[0];
+    git(root, 'add', 'link');
+    expect(listed.id).toBe(git(root, 'ls-files', '-s', 'link').split(' ')[1]);
+    expect(listed.mode).toBe('120000');
+  });
+});
+
+describe('listTrackedPaths', () => {
+  it('lists tracked files at or under paths, deleted ones included, untracked ones not', async () => {
+    const { root } = makeRepository({ 'src/a.py': 'a\n', 'src/sub/b.py': 'b\n', 'model.bin': 'm', 'other.py': 'o\n' });
+    cleanup.push(root);
+    rmSync(join(root, 'src/a.py'));
+    writeFiles(root, { 'src/new.py': 'n\n', 'out/x.bin': 'x' });
+    expect(await listTrackedPaths(root, ['src'])).toEqual(['src/a.py', 'src/sub/b.py']);
+    expect(await listTrackedPaths(root, ['model.bin'])).toEqual(['model.bin']);
+    expect(await listTrackedPaths(root, ['out'])).toEqual([]);
   });
 });

@@ -28,6 +28,7 @@ const changes: Case[] = [
   ['the command gains an argument', () => ({ command: ['node', 'train.mjs', '--fast'] })],
   ['the interpreter changes', () => ({ command: ['node', '--no-warnings', 'train.mjs'] })],
   ['a param value changes', (root) => writeFiles(root, { 'params.yaml': '# training params\nlr: 0.25\nepochs: 10\nseed: 7\n' })],
+  ['an int param is written as a float (10 -> 10.0)', (root) => writeFiles(root, { 'params.yaml': '# training params\nlr: 0.5\nepochs: 10.0\nseed: 7\n' })],
   ['a param is added', (root) => writeFiles(root, { 'params.yaml': '# training params\nlr: 0.5\nepochs: 10\nseed: 7\ndepth: 3\n' })],
   ['another params file is used', (root) => (writeFiles(root, { 'other.yaml': 'lr: 0.5\n' }), { paramsFile: 'other.yaml' })],
   ['the seed is given explicitly', () => ({ seed: 8 })],
@@ -108,5 +109,28 @@ describe('content key', () => {
     const helperEdited = await keyOf((root) => writeFiles(root, { 'src/helper.mjs': 'export const helper = 3;\n' }), base);
     expect(readmeEdited).toBe(narrowed);
     expect(helperEdited).not.toBe(narrowed);
+  });
+
+  it('tells a plain yes (True to PyYAML) from a quoted "yes"', async () => {
+    const plain = await keyOf((root) => writeFiles(root, { 'params.yaml': 'lr: 0.5\nseed: 7\nflag: yes\n' }));
+    const quoted = await keyOf((root) => writeFiles(root, { 'params.yaml': 'lr: 0.5\nseed: 7\nflag: "yes"\n' }));
+    expect(plain).not.toBe(quoted);
+  });
+
+  it('changes when a metrics file inside an output directory is declared', async () => {
+    const without = await keyOf(() => {}, { outputs: ['out'], metricsFile: undefined });
+    const withMetrics = await keyOf(() => {}, { outputs: ['out'], metricsFile: 'out/metrics.json' });
+    expect(withMetrics).not.toBe(without);
+  });
+
+  it('does not take an output named like a lock file for a lock file', async () => {
+    const base = { outputs: ['requirements-lock.txt'] };
+    const { root } = makeProject();
+    cleanup.push(root);
+    const fresh = await planTraining({ cwd: root, ...BASE_SPEC, ...base });
+    writeFiles(root, { 'requirements-lock.txt': 'numpy==2.0.0\n' }); // what the previous run wrote
+    const after = await planTraining({ cwd: root, ...BASE_SPEC, ...base });
+    expect(after.environment.lock_files.map((file) => file.path)).toEqual(['package-lock.json']);
+    expect(after.key).toBe(fresh.key);
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ConfigError, UsageError } from '../../shared/errors/index.js';
+import { canonicalJson } from '../../shared/lineage/index.js';
 import { parseParams, paramEnvironment, paramVariableName, parseSeed, resolveSeed } from '../../shared/train/index.js';
 
 describe('params', () => {
@@ -43,5 +44,41 @@ describe('params', () => {
     expect(parseSeed('4294967295', '--seed')).toBe(4294967295);
     expect(() => parseSeed('4294967296', '--seed')).toThrow(UsageError);
     expect(() => parseSeed('1.5', '--seed')).toThrow("--seed expects a whole number from 0 to 4294967295, got '1.5'");
+  });
+
+  describe('as the content key sees them', () => {
+    const keyOf = (text: string, file = 'params.yaml') => canonicalJson(parseParams(text, file).keyForm);
+
+    // Pairs the JavaScript values cannot tell apart but a training script's reader can (PyYAML, json).
+    it.each([
+      ['epochs: 10\n', 'epochs: 10.0\n'], // int against float
+      ['flag: yes\n', 'flag: "yes"\n'], // True to PyYAML against a string
+      ['flag: on\n', "flag: 'on'\n"],
+      ['n: 1e3\n', 'n: 1000.0\n'], // a string to PyYAML against a float
+      ['mode: 017\n', 'mode: 17\n'], // octal 15 to PyYAML against 17
+      ['big: 12345678901234567890\n', 'big: 12345678901234567891\n'], // one double in JavaScript
+      ['weights: {1: 0.5}\n', 'weights: {"1": 0.5}\n'], // an int key against a string key
+      ['{"epochs": 10}', '{"epochs": 10.0}', 'params.json'],
+    ])('tell %j from %j', (a, b, file = 'params.yaml') => {
+      expect(parseParams(a, file).values).toEqual(parseParams(b, file).values);
+      expect(keyOf(a, file)).not.toBe(keyOf(b, file));
+    });
+
+    // Formatting only: comments, key order, spacing, quotes around a word, spelling of one float.
+    it.each([
+      ['lr: 0.5\nepochs: 10\nlayers: [64, 32]\n', '# tuned\nlayers:\n  - 64\n  - 32   # two\nepochs:   10\nlr: 0.50\n'],
+      ['name: adam\n', "name: 'adam'\n"],
+      ['f: 1000.0\n', 'f: 1.0e+3\n'],
+      ['t: true\nz: null\n', 't: True\nz: ~\n'],
+      ['base: &b 3\nuse: *b\n', 'base: 3\nuse: 3\n'],
+      ['{"a": 1, "b": [1.5, "x"]}', '{ "b": [1.50, "x"],\n  "a": 1 }', 'params.json'],
+    ])('treat %j and %j alike', (a, b, file = 'params.yaml') => {
+      expect(keyOf(a, file)).toBe(keyOf(b, file));
+    });
+
+    it('refuses a recursive alias and an infinite JSON number, with their position', () => {
+      expect(() => parseParams('a: &x [1, *x]\n', 'params.yaml')).toThrow('params.yaml:1:11: the alias *x refers to a collection that contains it');
+      expect(() => parseParams('{"a": 1e999}', 'params.json')).toThrow('params.json:1:7: a: expected a finite number, got Infinity');
+    });
   });
 });

@@ -1,13 +1,13 @@
 import { createHash } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { afterAll, describe, expect, it } from 'vitest';
 import { InputError, UsageError } from '../../shared/errors/index.js';
 import { LINEAGE_SCHEMA, readLineage } from '../../shared/lineage/index.js';
 import { DirectoryTrainCache, runTraining, type TrainOptions } from '../../shared/train/index.js';
-import { makeDirectory, removeDirectory, writeFiles } from '../lineage/git-fixture.js';
+import { git, makeDirectory, removeDirectory, writeFiles } from '../lineage/git-fixture.js';
 import { BASE_SPEC, makeProject } from './project-fixture.js';
 
 const cleanup: string[] = [];
@@ -205,5 +205,61 @@ describe('runTraining', () => {
     await expect(runTraining({ ...options(), outputs: ['.'] })).rejects.toThrow(/is the working directory or contains it/);
     await expect(runTraining({ ...options(), outputs: ['../elsewhere'] })).rejects.toThrow(/is outside the project/);
     await expect(runTraining({ ...options(), outputs: ['out', 'out/model.bin'] })).rejects.toThrow(/overlap/);
+  });
+
+  it('refuses an output that is or holds a tracked file, naming it, and deletes nothing', async () => {
+    const { root, runs, options } = setup();
+    writeFiles(root, { 'src/helper.mjs': 'export const helper = 2; // not committed yet\n', 'src/extra.mjs': 'x\n' });
+    git(root, 'add', 'src/extra.mjs');
+    await expect(runTraining({ ...options(), outputs: ['src'] })).rejects.toThrow(UsageError);
+    await expect(runTraining({ ...options(), outputs: ['src'] })).rejects.toThrow(
+      "output 'src' contains 'src/extra.mjs', which git tracks (and 1 more tracked file); outputs are deleted before each run",
+    );
+    await expect(runTraining({ ...options(), outputs: ['README.md'] })).rejects.toThrow("output 'README.md' is a file git tracks");
+    expect(readFileSync(join(root, 'src/helper.mjs'), 'utf8')).toBe('export const helper = 2; // not committed yet\n');
+    expect(git(root, 'status', '--porcelain', '--', 'src', 'README.md')).toBe('A  src/extra.mjs\n M src/helper.mjs');
+    expect(runs()).toBe(0);
+    // A tracked file already deleted from the work tree still counts: restoring it is the fix.
+    rmSync(join(root, 'src'), { recursive: true });
+    await expect(runTraining({ ...options(), outputs: ['src'] })).rejects.toThrow(/output 'src' contains 'src\/extra\.mjs'/);
+  });
+
+  it('refuses an output that is or holds a declared code path, also outside git', async () => {
+    const directory = makeDirectory();
+    cleanup.push(directory);
+    writeFiles(directory, { 'train.mjs': 'x\n', 'lib/util.mjs': 'x\n' });
+    const spec = { cwd: directory, command: ['node', 'train.mjs'], stdout: collector().stream, stderr: collector().stream };
+    await expect(runTraining({ ...spec, outputs: ['lib'], codePaths: ['train.mjs', 'lib/util.mjs'] })).rejects.toThrow(
+      "output 'lib' contains the code path 'lib/util.mjs'; outputs are deleted before each run",
+    );
+    await expect(runTraining({ ...spec, outputs: ['lib'], codePaths: ['lib'] })).rejects.toThrow(UsageError);
+    expect(existsSync(join(directory, 'lib/util.mjs'))).toBe(true);
+  });
+
+  it('does not serve a run that declares a metrics file inside an output from one that did not', async () => {
+    const { runs, options } = setup();
+    const script = "const fs = require('fs'); fs.appendFileSync(process.env.COUNTER_FILE, 'ran\\n'); fs.mkdirSync('out', { recursive: true }); " +
+      "fs.writeFileSync('out/model.bin', 'model'); fs.writeFileSync('out/metrics.json', JSON.stringify({ auc: 0.9 }));";
+    const spec = { command: ['node', '-e', script], outputs: ['out'] };
+    const without = await runTraining({ ...options(), ...spec, metricsFile: undefined });
+    expect(without.cache).toBe('miss');
+    expect(without.metrics).toBeNull();
+    const withMetrics = await runTraining({ ...options(), ...spec, metricsFile: 'out/metrics.json' });
+    expect(withMetrics.key).not.toBe(without.key);
+    expect(withMetrics.cache).toBe('miss');
+    expect(withMetrics.metrics).toEqual({ auc: 0.9 });
+    expect(runs()).toBe(2);
+  });
+
+  it('reports a tracked file turned into a directory as an input error naming it, not a crash', async () => {
+    const { root, runs, options } = setup();
+    rmSync(join(root, 'src/helper.mjs'));
+    mkdirSync(join(root, 'src/helper.mjs'));
+    writeFiles(root, { 'src/helper.mjs/index.mjs': 'x\n' });
+    const failure = await runTraining(options()).catch((error: unknown) => error);
+    expect(failure).toBeInstanceOf(InputError);
+    expect((failure as InputError).exitCode).toBe(2);
+    expect((failure as Error).message).toMatch(/^src\/helper\.mjs: git tracks this as a file but it is now a directory; commit the change \(git -C '.+' add -A -- 'src\/helper\.mjs'\) or restore the tracked file/);
+    expect(runs()).toBe(0);
   });
 });
