@@ -42,7 +42,27 @@ export function parseCommandArgs<O extends OptionSpec>(
     return { values: parsed.values, positionals: parsed.positionals };
   } catch (error) {
     if (error instanceof UsageError) throw error;
-    throw new UsageError(`${(error as Error).message}\n\n${usage}`);
+    throw new UsageError(`${describeArgsError(error as NodeJS.ErrnoException)}\n\n${usage}`);
+  }
+}
+
+/** node:util's parseArgs messages, in one line and in the words of this command line. */
+function describeArgsError(error: NodeJS.ErrnoException): string {
+  const option = /Option '([^']+)'/i.exec(error.message)?.[1] ?? /option '([^']+)'/i.exec(error.message)?.[1];
+  switch (error.code) {
+    case 'ERR_PARSE_ARGS_UNKNOWN_OPTION':
+      return `unknown option '${option ?? error.message}'`;
+    case 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE': {
+      // node names it '-c, --contract <value>': the long form, unless it is a one-letter name (-n).
+      const forms = (option ?? '').split(',').map((part) => part.trim().split(' ')[0]);
+      const flag = forms.find((form) => form.startsWith('--') && form.length > 3) ?? forms[0] ?? 'the option';
+      if (/ambiguous/i.test(error.message)) return `${flag} needs a value; a value that starts with '-' is written ${flag.startsWith('--') ? `${flag}=-3` : `${flag}-3`}`;
+      if (/argument missing/i.test(error.message)) return `${flag} needs a value`;
+      if (/does not take an argument/i.test(error.message)) return `${flag} takes no value`;
+      return error.message.split('\n')[0];
+    }
+    default:
+      return error.message.split('\n')[0];
   }
 }
 

@@ -72,7 +72,7 @@ describe('tollgate train', () => {
   it.each([
     [['train', '--json'], 'put the training command after --'],
     [['train', '--json', '--'], 'no training command after --'],
-    [['train', '--bogus', '--', 'node'], "Unknown option '--bogus'"],
+    [['train', '--bogus', '--', 'node'], "unknown option '--bogus'"],
     [['train', 'stray', '--', 'node'], "unexpected argument 'stray'"],
     [['train', '--seed=1.5', '--', 'node'], "--seed expects a whole number from 0 to 4294967295, got '1.5'"],
     [['train', '--no-cache', '--cache-dir', 'x', '--', 'node'], '--no-cache and --cache-dir exclude each other'],

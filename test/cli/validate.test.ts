@@ -54,7 +54,7 @@ describe('tollgate validate', () => {
     const cases: Array<[string[], RegExp]> = [
       [['validate', 'examples/churn/data/train.csv'], /missing --contract <file>/],
       [['validate', '--contract', contract], /missing the data file/],
-      [['validate', 'examples/churn/data/train.csv', '--contract', contract, '--bogus'], /Unknown option '--bogus'/],
+      [['validate', 'examples/churn/data/train.csv', '--contract', contract, '--bogus'], /unknown option '--bogus'/],
       [['validate', 'examples/churn/data/missing.csv', '--contract', contract], /missing\.csv.*(not found|no such file)/i],
       [['validate', 'examples/churn/data/train.csv', '--contract', 'examples/churn/nope.yml'], /nope\.yml: file not found/],
       [['validate', 'examples/churn/data/train.csv', '--contract', contract, '--fail-on', 'maybe'], /--fail-on must be error, warn or never/],
@@ -90,6 +90,21 @@ describe('tollgate head', () => {
     const result = await runCli(['head', 'examples/churn/data/train.csv', '-n', 'ten'], { cwd: root });
     expect(result.code).toBe(2);
     expect(result.stderr).toContain("-n expects a positive whole number, got 'ten'");
+  });
+
+  it("says what is wrong with a flag in one line of its own words (not node's parser's)", async () => {
+    const cases: Array<[string[], string]> = [
+      [['head', 'x.csv', '--bogus'], "tollgate head: unknown option '--bogus'"],
+      [['head', 'x.csv', '-n', '-3'], "tollgate head: -n needs a value; a value that starts with '-' is written -n-3"],
+      [['head', 'x.csv', '-n'], 'tollgate head: -n needs a value'],
+      [['head', 'x.csv', '--json=yes'], 'tollgate head: --json takes no value'],
+      [['validate', 'x.csv', '--contract'], 'tollgate validate: --contract needs a value'],
+    ];
+    for (const [args, first] of cases) {
+      const result = await runCli(args, { cwd: root });
+      expect(result.code, args.join(' ')).toBe(2);
+      expect(result.stderr.split('\n')[0]).toBe(first);
+    }
   });
 });
 
