@@ -1,4 +1,6 @@
+import { resolve } from 'node:path';
 import * as core from '@actions/core';
+import { CONFIG_PATH } from '../../shared/config/path.js';
 import { UsageError } from '../../shared/errors/index.js';
 
 /** A required input, with a message that names it as a workflow author writes it. */
@@ -39,4 +41,14 @@ export function listInput(name: string): string[] {
     .split(/\r?\n/)
     .map((line) => line.trim())
     .filter((line) => line !== '');
+}
+
+/**
+ * The `config` input: its path, and whether it must exist. The default
+ * `.github/tollgate.yml` may be absent (everything has defaults); a path the
+ * workflow names must not be, or a typo would silently turn policies off.
+ */
+export function configInput(base = '.'): { path: string; required: boolean } {
+  const given = optionalInput('config');
+  return { path: resolve(base, given ?? CONFIG_PATH), required: given !== undefined && given !== CONFIG_PATH };
 }

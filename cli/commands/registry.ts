@@ -27,7 +27,7 @@ The model registry: GTO-compatible git tags in the repository at --repo (default
 
 Options:
   --repo DIR       the git repository (default: the current directory)
-  --config FILE    stage policy (default: <repo>/${CONFIG_PATH}, when present)
+  --config FILE    stage policy; must exist (default: <repo>/${CONFIG_PATH}, when present)
   --push           push each new tag to --remote (default origin), after fetching its tags
   --remote NAME    the remote for --push
   --json           print the resulting state or event as JSON
@@ -101,7 +101,11 @@ export const registryCommand: Command = {
 
 async function openRegistry(values: Values, io: CommandIo): Promise<Registry> {
   const repo = resolve(io.cwd, values.repo ?? '.');
-  const models = await loadModelsConfig(values.config === undefined ? join(repo, CONFIG_PATH) : resolve(io.cwd, values.config));
+  // The default file may be absent; a --config the user typed must exist (a typo must not skip the stage policy).
+  const models =
+    values.config === undefined
+      ? await loadModelsConfig(join(repo, CONFIG_PATH))
+      : await loadModelsConfig(resolve(io.cwd, values.config), { required: true });
   const backend = new GitBackend({ cwd: repo, pushTo: values.push ? (values.remote ?? 'origin') : undefined });
   return new Registry({ backend, models });
 }

@@ -15,6 +15,7 @@
  *         require_previous_stage: false
  */
 import { z } from 'zod';
+import { RESERVED_STAGE_NAMES } from '../registry/names.js';
 
 // GTO's grammar for model and stage names, and for monorepo directories.
 const NAME = /^[a-zA-Z0-9](?:[a-zA-Z0-9\-/_]*[a-zA-Z0-9])?$/;
@@ -59,8 +60,13 @@ export function checkModel(model: z.output<typeof modelObjectSchema>, context: z
   const seen = new Set<string>();
   model.stages.forEach((stage, index) => {
     if (seen.has(stage)) context.addIssue({ code: 'custom', path: [...path, 'stages', index], message: `stage '${stage}' is listed twice` });
+    // `latest` and `champion` name versions when resolving: a stage so called could be assigned but never read back.
+    if (RESERVED_STAGE_NAMES.includes(stage)) context.addIssue({ code: 'custom', path: [...path, 'stages', index], message: `'${stage}' is reserved (it resolves to a version, not a stage); choose another stage name` });
     seen.add(stage);
   });
+  if (model.champion_stage !== undefined && model.stages.length === 0 && RESERVED_STAGE_NAMES.includes(model.champion_stage)) {
+    context.addIssue({ code: 'custom', path: [...path, 'champion_stage'], message: `'${model.champion_stage}' is reserved (it resolves to a version, not a stage); choose another stage name` });
+  }
   if (model.champion_stage !== undefined && model.stages.length > 0 && !model.stages.includes(model.champion_stage)) {
     context.addIssue({
       code: 'custom',

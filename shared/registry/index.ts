@@ -1,7 +1,7 @@
 // The model registry: GTO-compatible git tags, state derived from them, git and GitHub backends.
 export { SEMVER_SOURCE, parseVersion, isVersion, comparePrecedence, compareVersions, bumpVersion, isPrerelease, type SemVer, type BumpPart } from './semver.js';
 export {
-  NAME_SOURCE, DIRNAME_SOURCE, isValidName, parseModelName, requireModelName, requireStageName, modelNameToTag, tagToModelName, checkRefFormat, type ModelName,
+  NAME_SOURCE, DIRNAME_SOURCE, RESERVED_STAGE_NAMES, isValidName, parseModelName, requireModelName, requireStageName, requireAssignableStageName, modelNameToTag, tagToModelName, checkRefFormat, type ModelName,
 } from './names.js';
 export { parseTagName, requireTagName, formatTagName, type TagAction, type ParsedTagName, type TagNameParts } from './tag-name.js';
 export { defaultSubject, formatTagMessage, parseTagMessage, trailerValues, type Trailer, type MessageSubject, type ParsedMessage } from './message.js';
@@ -25,7 +25,7 @@ export {
   sanitizeAssetName, jsonAsset, markdownAsset, modelFileAsset, dataFingerprintOf, DEFAULT_MAX_MODEL_BYTES, RESERVED_ASSET_NAMES, type ReleaseAsset,
 } from './release-assets.js';
 export { publishRelease, type ReleaseSpec, type PublishedRelease } from './github-releases.js';
-export { loadModelsConfig, CONFIG_PATH } from './config.js';
+export { loadModelsConfig, CONFIG_PATH, type LoadModelsConfigOptions } from './config.js';
 export { openRegistry, type BackendChoice, type OpenRegistryOptions, type OpenedRegistry } from './open.js';
 // Callers read attachments through the registry's surface; the reader itself is a shared one.
 export { readJsonFile } from '../errors/index.js';

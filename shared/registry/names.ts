@@ -66,6 +66,26 @@ export function requireStageName(text: string): string {
   return text;
 }
 
+/**
+ * Words `resolve` reads as something other than a stage (`latest` = the
+ * highest registered version, `champion` = the configured champion stage): a
+ * stage with one of these names could be assigned but never resolved.
+ */
+export const RESERVED_STAGE_NAMES: readonly string[] = ['latest', 'champion'];
+
+/** A stage name to assign: valid and not reserved (a `UsageError` otherwise). */
+export function requireAssignableStageName(text: string): string {
+  const stage = requireStageName(text);
+  if (RESERVED_STAGE_NAMES.includes(stage)) {
+    const meaning = stage === 'latest' ? 'the highest registered version' : 'the holder of the configured champion stage';
+    throw new UsageError(
+      `stage name '${stage}' is reserved: resolving '${stage}' gives ${meaning}, so a stage called '${stage}' could be assigned but never resolved; ` +
+        `choose another name (e.g. 'production')`,
+    );
+  }
+  return stage;
+}
+
 /** `models/churn:churn` -> `models/churn=churn` (the prefix of every tag of the model). */
 export function modelNameToTag(fullName: string): string {
   return fullName.replace(SEPARATOR_IN_NAME, SEPARATOR_IN_TAG);

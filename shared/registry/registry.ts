@@ -11,7 +11,7 @@ import { PolicyError, RegistryError } from './errors.js';
 import { defaultSubject, formatTagMessage } from './message.js';
 import { metadataToTrailers, type TagMetadata } from './metadata.js';
 import { emptyModel, eventFromTag, indexRegistry, isDeprecated, latestVersion, stageHolder, type ModelIndex, type VersionIndex } from './model-index.js';
-import { requireModelName, requireStageName } from './names.js';
+import { requireAssignableStageName, requireModelName, requireStageName } from './names.js';
 import { assignmentBlocker, configuredModels, stagePolicyOf, type StagePolicy } from './policy.js';
 import { bumpVersion, isVersion, type BumpPart } from './semver.js';
 import { stageTimeline } from './stage-history.js';
@@ -91,6 +91,14 @@ export interface Resolution {
 }
 
 type Plan = { done: RegistryEvent } | { tag: string; commit: string; message: string; version: string | null };
+
+/**
+ * What a plan took for granted, as named facts (`the holder of 'production'`
+ * -> `v3.0.0`). After a lost race the plan is made again on the new tags; it is
+ * written only if every fact is unchanged (only the counter moved), else the
+ * write fails with a `ConflictError` naming what changed.
+ */
+type Basis = ReadonlyArray<readonly [fact: string, value: string | null]>;
 
 const IDENTITY_FIELDS = ['sourceCommit', 'dataFingerprint', 'metricsDigest'] as const;
 
@@ -187,7 +195,8 @@ export class Registry {
     await this.backend.refresh?.();
     const commit = await this.backend.resolveCommit(request.ref ?? 'HEAD');
     const metadata = request.metadata ?? {};
-    return this.write(model, (history) => {
+    // No basis: a bump re-planned after a lost race takes the next free version, as if the two registrations had run one after the other.
+    return this.write(model, 'registration', [], (history) => {
       const taken = [...history.versions.values()].find((entry) => entry.registered && entry.commit === commit);
       // A bump re-run finds its own earlier registration on this commit: the same registration, not a new one.
       if (request.bump !== undefined && taken?.active) return { done: this.sameRegistration(history, taken, commit, metadata) };
@@ -210,10 +219,14 @@ export class Registry {
   /** Assigns a stage: `model#stage#N`. Assigning the version that already holds the stage is a no-op. */
   async assign(request: AssignRequest): Promise<WriteResult> {
     const model = this.modelName(request.model);
-    const stage = requireStageName(request.stage);
+    const stage = requireAssignableStageName(request.stage);
     const policy = this.policy(model);
     await this.backend.refresh?.();
-    return this.write(model, (history) => {
+    const basis = (history: ModelIndex): Basis => [
+      [`the holder of '${stage}'`, stageHolder(history, stage)?.version.version ?? null],
+      ...(request.version === undefined ? [['the latest version', latestVersion(history)?.version ?? null] as const] : []),
+    ];
+    return this.write(model, 'assignment', basis, (history) => {
       const entry = this.activeVersion(history, request.version ?? latestVersion(history)?.version);
       const holder = stageHolder(history, stage);
       if (holder?.version.version === entry.version) return { done: holder.since };
@@ -231,7 +244,8 @@ export class Registry {
     const model = this.modelName(request.model);
     const stage = requireStageName(request.stage);
     await this.backend.refresh?.();
-    return this.write(model, (history) => {
+    const basis = (history: ModelIndex): Basis => [[`the holder of '${stage}'`, stageHolder(history, stage)?.version.version ?? null]];
+    return this.write(model, 'unassignment', basis, (history) => {
       const version = request.version ?? stageHolder(history, stage)?.version.version;
       if (version === undefined) throw new RegistryError(`no version of ${model} holds '${stage}'; nothing to unassign`);
       const slot = history.slots.get(`${version}\u0000${stage}`);
@@ -249,7 +263,7 @@ export class Registry {
   async deregister(request: { model: string; version: string; metadata?: TagMetadata }): Promise<WriteResult> {
     const model = this.modelName(request.model);
     await this.backend.refresh?.();
-    return this.write(model, (history) => {
+    return this.write(model, 'deregistration', [], (history) => {
       const entry = history.versions.get(request.version);
       if (!entry?.registered) throw new RegistryError(`${model} ${request.version} is not registered${this.knownVersions(history)}`);
       if (!entry.active) {
@@ -265,7 +279,7 @@ export class Registry {
   async deprecate(request: { model: string; metadata?: TagMetadata }): Promise<WriteResult> {
     const model = this.modelName(request.model);
     await this.backend.refresh?.();
-    return this.write(model, (history) => {
+    return this.write(model, 'deprecation', [], (history) => {
       const newest = history.events.at(-1);
       if (!newest) throw new RegistryError(`model '${model}' has no registry tags in ${this.backend.description}; nothing to deprecate`);
       if (isDeprecated(history)) return { done: newest };
@@ -282,9 +296,24 @@ export class Registry {
    */
   async rollback(request: RollbackRequest): Promise<WriteResult> {
     const model = this.modelName(request.model);
-    const stage = requireStageName(request.stage);
+    const stage = requireAssignableStageName(request.stage);
     await this.backend.refresh?.();
-    return this.write(model, (history) => {
+    const basis = (history: ModelIndex): Basis => {
+      const current = stageHolder(history, stage)?.version.version ?? null;
+      let target: string | null = request.to ?? null;
+      if (request.to === undefined && current !== null) {
+        try {
+          target = this.previousHolder(history, stage, current).version;
+        } catch {
+          target = null;
+        }
+      }
+      return [
+        [`the holder of '${stage}'`, current],
+        ['the version to roll back to', target],
+      ];
+    };
+    return this.write(model, 'rollback', basis, (history) => {
       const holder = stageHolder(history, stage);
       if (!holder) throw new RegistryError(`no version of ${model} holds '${stage}'; nothing to roll back`);
       const current = holder.version.version;
@@ -297,14 +326,32 @@ export class Registry {
     });
   }
 
-  /** Reads, plans and writes until the write lands or `maxAttempts` conflicts happened. */
-  private async write(model: string, plan: (history: ModelIndex) => Plan): Promise<WriteResult> {
+  /**
+   * Reads, plans and writes until the write lands or `maxAttempts` conflicts
+   * happened. A retry after a lost race writes only when the facts the first
+   * plan relied on (`basis`) still hold; if the other writer changed them, the
+   * first plan's decision is void and a `ConflictError` says what changed.
+   */
+  private async write(model: string, operation: string, basis: Basis | ((history: ModelIndex) => Basis), plan: (history: ModelIndex) => Plan): Promise<WriteResult> {
+    const factsOf = typeof basis === 'function' ? basis : () => basis;
     let identity = this.tagger;
     let lastConflict: ConflictError | undefined;
+    let first: { facts: Basis; tags: ReadonlySet<string> } | undefined;
     for (let attempt = 1; attempt <= this.maxAttempts; attempt += 1) {
       const history = indexRegistry(await this.backend.listTags({ model })).models.get(model) ?? emptyModel(model);
-      const next = plan(history);
+      let next: Plan;
+      try {
+        next = plan(history);
+      } catch (error) {
+        // The new tags may make the plan impossible ("nothing to roll back to"): that is the race, say so.
+        if (first) this.ensureUnchanged(history, operation, first, factsOf(history), lastConflict, error);
+        throw error;
+      }
+      // The registry now records exactly what was asked (the other writer did the same thing): nothing to write.
       if ('done' in next) return { created: false, event: next.done, attempts: attempt };
+      const facts = factsOf(history);
+      if (first) this.ensureUnchanged(history, operation, first, facts, lastConflict);
+      else first = { facts, tags: history.tagNames };
       identity ??= await this.backend.defaultTagger();
       // Strictly increasing dates per model keep GTO's time order equal to our counter order.
       const tagger = { ...identity, date: Math.max(this.now(), history.lastDate + 1), timezone: '+0000' };
@@ -320,6 +367,29 @@ export class Registry {
     }
     throw new ConflictError(
       `${model}: gave up after ${this.maxAttempts} attempts, other writers kept taking the same tag name (${lastConflict?.message}); run the command again`,
+    );
+  }
+
+  /** Throws a `ConflictError` naming every fact of the first plan that the other writer changed. */
+  private ensureUnchanged(
+    history: ModelIndex,
+    operation: string,
+    first: { facts: Basis; tags: ReadonlySet<string> },
+    facts: Basis,
+    lost: ConflictError | undefined,
+    cause?: unknown,
+  ): void {
+    const now = new Map(facts);
+    const changed = first.facts
+      .filter(([fact, value]) => now.get(fact) !== value)
+      .map(([fact, value]) => `${fact} was ${value ?? 'none'} when it was planned and is now ${now.get(fact) ?? 'none'}`);
+    if (changed.length === 0) return;
+    const added = [...history.tagNames].filter((tag) => !first.tags.has(tag));
+    throw new ConflictError(
+      `${history.name}: another writer changed the registry while this ${operation} was being written: ${changed.join('; ')}` +
+        `${added.length > 0 ? ` (new tag${added.length === 1 ? '' : 's'}: ${added.map((tag) => `'${tag}'`).join(', ')})` : ''}. ` +
+        `Nothing was written; look at the new state and try again if the ${operation} is still wanted`,
+      { cause: cause ?? lost },
     );
   }
 

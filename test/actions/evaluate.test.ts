@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import nock from 'nock';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { evaluateAction } from '../../actions/evaluate/src/main.js';
 import { runAction } from '../../actions/lib/run-action.js';
 import { createGitHubClient } from '../../shared/github/client.js';
@@ -52,7 +52,8 @@ async function runner(inputs: Record<string, string>, event: { name: string; pay
     GITHUB_RUN_ID: '42',
     RUNNER_TEMP: run,
     'INPUT_GITHUB-TOKEN': 'ghs_test',
-    'INPUT_CONFIG': join(dir, 'absent.yml'),
+    // action.yml's default; the repository running the tests has none, so the defaults apply.
+    'INPUT_CONFIG': '.github/tollgate.yml',
     'INPUT_REPORT': join(run, 'evaluation.json'),
     'INPUT_FAIL-ON-REJECT': 'true',
     'INPUT_CHECK-NAME': 'tollgate/evaluation',
@@ -190,6 +191,23 @@ describe('evaluate action', () => {
     expect(outputs.decision).toBe('promote');
     expect(process.exitCode).toBeUndefined();
     expect(nock.isDone()).toBe(true);
+  });
+
+  it('a config path the workflow names must exist (a typo must not turn the policy off)', async () => {
+    const written: string[] = [];
+    const spy = vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => {
+      written.push(String(chunk));
+      return true;
+    });
+    try {
+      const { summary, outputs } = await runner({ predictions: join(dir, 'better-challenger.csv'), 'champion-predictions': join(dir, 'better-champion.csv'), config: join(dir, 'tolgate.yml') }, { name: 'push', payload: {} });
+      expect(process.exitCode).toBe(1);
+      expect(summary).toBe('');
+      expect(outputs.decision).toBeUndefined();
+    } finally {
+      spy.mockRestore();
+    }
+    expect(written.join('')).toContain(`::error::${join(dir, 'tolgate.yml')}: file not found: the configuration given as \`config\` must exist`);
   });
 
   it('input errors fail the step with the message only', async () => {

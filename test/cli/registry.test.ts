@@ -148,6 +148,8 @@ describe('tollgate registry', () => {
     [['check-ref', 'm@1.0'], /is not a registry tag/],
     [['history', 'm', 'extra'], /unexpected argument 'extra'/],
     [['show', '--remote', 'x'], /does not take --remote/],
+    [['assign', 'm', 'latest'], /^tollgate registry: stage name 'latest' is reserved: resolving 'latest' gives the highest registered version/],
+    [['assign', 'm', 'champion', '--version', 'v1.0.0'], /^tollgate registry: stage name 'champion' is reserved/],
   ])('usage error for %j', async (argv, message) => {
     const repo = repoWithConfig();
     const result = await tollgate(repo.dir, ...argv);
@@ -161,6 +163,35 @@ describe('tollgate registry', () => {
     const result = await tollgate(repo.dir, 'show');
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/tollgate\.yml:3:5: models\.churn\.stagez: unknown key 'stagez'/);
+  });
+
+  it('refuses a --config file that does not exist (a typo must not skip the stage policy)', async () => {
+    const repo = repoWithConfig('models:\n  churn:\n    stages: [staging, production]\n');
+    await tollgate(repo.dir, 'register', 'churn', '--version', 'v1.0.0');
+    const typo = await tollgate(repo.dir, 'assign', 'churn', 'production', '--config', '.github/tolgate.yml');
+    expect(typo).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: `tollgate registry: ${join(repo.dir, '.github', 'tolgate.yml')}: file not found: the configuration file given explicitly must exist (check its path for a typo; only the default .github/tollgate.yml may be absent)\n`,
+    });
+    expect(repo.git(['tag', '--list'])).toBe('churn@v1.0.0');
+    // The same file named correctly applies its policy; without --config, a repository without the default file is fine.
+    const policy = await tollgate(repo.dir, 'assign', 'churn', 'production', '--config', '.github/tollgate.yml');
+    expect(policy).toMatchObject({ code: 1, stderr: expect.stringMatching(/has never held 'staging'/) });
+    expect((await tollgate(repoWithConfig().dir, 'show')).code).toBe(0);
+  });
+
+  it('says the --repo directory does not exist, not that git is missing', async () => {
+    const missing = await tollgate('/', 'show', '--repo', '/nonexistent/tollgate-repo');
+    expect(missing).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: 'tollgate registry: the repository directory /nonexistent/tollgate-repo does not exist (check the repository path, e.g. --repo)\n',
+    });
+    const repo = repoWithConfig();
+    writeFileSync(join(repo.dir, 'a-file'), '');
+    const file = await tollgate('/', 'show', '--repo', join(repo.dir, 'a-file'));
+    expect(file).toMatchObject({ code: 2, stderr: expect.stringMatching(/the repository path .*a-file is not a directory/) });
   });
 
   it('says when the directory is not a repository or a version is unknown', async () => {

@@ -53,6 +53,8 @@ describe('models: section of .github/tollgate.yml', () => {
     ['models:\n  churn:\n    card:\n      intended-use: x\n', 4, 7, /unknown key 'intended-use'/],
     ['models:\n  churn:\n    stages: [staging, staging]\n', 3, 23, /models\.churn\.stages\[1\]: stage 'staging' is listed twice/],
     ['models:\n  churn:\n    stages: [a, b]\n    champion_stage: c\n', 4, 21, /champion_stage 'c' is not one of the stages \(a, b\)/],
+    ['models:\n  churn:\n    stages: [staging, latest]\n', 3, 23, /models\.churn\.stages\[1\]: 'latest' is reserved \(it resolves to a version, not a stage\)/],
+    ['models:\n  churn:\n    champion_stage: champion\n', 3, 21, /models\.churn\.champion_stage: 'champion' is reserved/],
     ['models:\n  churn:\n    stages: [prod uction]\n', 3, 14, /models\.churn\.stages\[0\]: expected letters, digits/],
     ['models:\n  churn:\n    path: "a b"\n', 3, 11, /expected a directory/],
     ['models:\n  churn:\n    require_previous_stage: "yes"\n', 3, 29, /expected boolean/],

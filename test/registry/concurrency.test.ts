@@ -1,5 +1,7 @@
-// Two writers assigning at once get two distinct counters, or one of them a
-// clear ConflictError: never a duplicate counter, never a lost write.
+// Two writers promoting different versions to one stage at once: one wins, the
+// other gets a clear ConflictError naming the new holder (its approval was for
+// another champion), never two tags with one counter, never a lost write. Two
+// writers asking for the same thing: one writes, the other finds it done.
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -32,7 +34,7 @@ afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
 interface WorkerResult {
   code: number;
-  output: { tag?: string; attempts?: number; error?: string; code?: string };
+  output: { tag?: string; attempts?: number; created?: boolean; error?: string; code?: string };
 }
 
 function startWorker(input: Record<string, unknown>): Promise<WorkerResult> {
@@ -79,15 +81,35 @@ function stageTags(repo: TempRepo): string[] {
 }
 
 describe('two processes assigning at once (git backend)', () => {
-  it('end with two distinct counters in one repository', async () => {
+  it('end with one winner and one ConflictError naming the new holder in one repository', async () => {
     const repo = makeRepo();
     await registerTwo(repo, new GitBackend({ cwd: repo.dir }));
     const common = { cwd: repo.dir, model: 'churn', stage: 'production', maxAttempts: 5 };
     const results = await race([{ ...common, version: 'v1.0.0' }, { ...common, version: 'v2.0.0' }]);
+    expect(results.map((result) => result.code).sort()).toEqual([0, 1]);
+    const winner = results.find((result) => result.code === 0)!;
+    const loser = results.find((result) => result.code !== 0)!;
+    expect(winner.output).toMatchObject({ tag: 'churn#production#1', attempts: 1, created: true });
+    const holder = repo.git(['rev-parse', 'churn#production#1^{commit}']) === repo.git(['rev-parse', 'churn@v1.0.0^{commit}']) ? 'v1.0.0' : 'v2.0.0';
+    expect(loser.output).toMatchObject({
+      code: 'E_CONFLICT',
+      error: expect.stringContaining(`the holder of 'production' was none when it was planned and is now ${holder}`),
+    });
+    expect(stageTags(repo)).toEqual(['churn#production#1']);
+    repo.cleanup();
+  });
+
+  it('end with one tag when both promote the same version: the retry finds it done', async () => {
+    const repo = makeRepo();
+    await registerTwo(repo, new GitBackend({ cwd: repo.dir }));
+    const common = { cwd: repo.dir, model: 'churn', stage: 'production', maxAttempts: 5, version: 'v2.0.0' };
+    const results = await race([common, common]);
     expect(results.map((result) => result.code)).toEqual([0, 0]);
-    expect(results.map((result) => result.output.tag).sort()).toEqual(['churn#production#1', 'churn#production#2']);
-    expect(results.map((result) => result.output.attempts).sort()).toEqual([1, 2]);
-    expect(stageTags(repo)).toEqual(['churn#production#1', 'churn#production#2']);
+    expect(results.map((result) => result.output).sort((a, b) => a.attempts! - b.attempts!)).toEqual([
+      { tag: 'churn#production#1', attempts: 1, created: true },
+      { tag: 'churn#production#1', attempts: 2, created: false },
+    ]);
+    expect(stageTags(repo)).toEqual(['churn#production#1']);
     repo.cleanup();
   });
 
@@ -103,7 +125,7 @@ describe('two processes assigning at once (git backend)', () => {
     repo.cleanup();
   });
 
-  it('end with two distinct counters on a shared remote when two clones push', async () => {
+  it('end with one winner on a shared remote when two clones push', async () => {
     const remote = makeRepo({ bare: true });
     const seed = makeRepo({ clone: remote.dir });
     seed.git(['config', 'user.name', 'Seed']);
@@ -120,16 +142,20 @@ describe('two processes assigning at once (git backend)', () => {
     const results = await race(
       clones.map((clone, index) => ({ cwd: clone.dir, pushTo: 'origin', model: 'churn', stage: 'production', maxAttempts: 5, version: index === 0 ? 'v1.0.0' : 'v2.0.0' })),
     );
-    expect(results.map((result) => result.code)).toEqual([0, 0]);
-    expect(results.map((result) => result.output.tag).sort()).toEqual(['churn#production#1', 'churn#production#2']);
-    expect(stageTags(remote)).toEqual(['churn#production#1', 'churn#production#2']);
+    expect(results.map((result) => result.code).sort()).toEqual([0, 1]);
+    expect(results.find((result) => result.code === 0)!.output).toMatchObject({ tag: 'churn#production#1', created: true });
+    expect(results.find((result) => result.code !== 0)!.output).toMatchObject({
+      code: 'E_CONFLICT',
+      error: expect.stringMatching(/the holder of 'production' was none when it was planned and is now v[12]\.0\.0/),
+    });
+    expect(stageTags(remote)).toEqual(['churn#production#1']);
     // The loser's rejected local tag was removed and the winner's fetched: every local tag is the remote's object.
     for (const clone of clones) {
       const tags = stageTags(clone);
       expect(tags.length).toBeGreaterThan(0);
       for (const tag of tags) expect(clone.git(['rev-parse', tag])).toBe(remote.git(['rev-parse', tag]));
     }
-    expect(clones.map((clone) => stageTags(clone).length).sort()).toEqual([1, 2]);
+    expect(clones.map((clone) => stageTags(clone))).toEqual([['churn#production#1'], ['churn#production#1']]);
     for (const repo of [remote, seed, ...clones]) repo.cleanup();
   });
 });
@@ -182,12 +208,15 @@ describe('two writers assigning at once (GitHub backend)', () => {
     );
   }
 
-  it('end with two distinct counters', async () => {
+  it('end with one winner and one ConflictError naming the new holder', async () => {
     const results = await raceApi(5);
-    const values = results.map((result) => (result.status === 'fulfilled' ? result.value : undefined));
-    expect(values.map((value) => value?.tag).sort()).toEqual(['churn#production#1', 'churn#production#2']);
-    expect(values.map((value) => value?.attempts).sort()).toEqual([1, 2]);
-    expect([...fake.repo('acme/race-5').refs.keys()].filter((ref) => ref.includes('#')).sort()).toEqual(['refs/tags/churn#production#1', 'refs/tags/churn#production#2']);
+    const fulfilled = results.filter((result) => result.status === 'fulfilled');
+    const rejected = results.filter((result): result is PromiseRejectedResult => result.status === 'rejected');
+    expect(fulfilled.map((result) => result.value)).toEqual([{ tag: 'churn#production#1', attempts: 1 }]);
+    expect(rejected).toHaveLength(1);
+    expect(rejected[0].reason).toBeInstanceOf(ConflictError);
+    expect(String(rejected[0].reason.message)).toMatch(/the holder of 'production' was none when it was planned and is now v[12]\.0\.0 \(new tag: 'churn#production#1'\)/);
+    expect([...fake.repo('acme/race-5').refs.keys()].filter((ref) => ref.includes('#')).sort()).toEqual(['refs/tags/churn#production#1']);
   });
 
   it('give one ConflictError when retries are off', async () => {

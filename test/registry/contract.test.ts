@@ -173,34 +173,64 @@ describe.each([gitHarness, githubHarness(() => fake)])('registry contract: $name
     expect((await registry.deprecate({ model: 'churn' })).created).toBe(false);
   });
 
-  it('recomputes the counter when another writer takes the tag name first', async () => {
-    setup();
-    await registry.register({ model: 'churn', version: 'v1.0.0', ref: env.commits[0] });
-    await registry.register({ model: 'churn', version: 'v1.1.0', ref: env.commits[1] });
-    // The racing writer takes the same name for another version (or, in the last case, the same version).
-    let racer: string | undefined = env.commits[1];
-    const racing: RegistryBackend = {
+  /** A backend on which, right before our next write, another writer tags `racer.name ?? our name` on `racer.commit`. */
+  function racingBackend(racer: { commit?: string; lightweight?: boolean }): RegistryBackend {
+    return {
       description: env.backend.description,
       listTags: (options) => env.backend.listTags(options),
       resolveCommit: (revision) => env.backend.resolveCommit(revision),
       defaultTagger: () => env.backend.defaultTagger(),
       async createTag(request: CreateTagRequest) {
-        if (racer !== undefined) env.rawTag(request.name, racer, { date: request.tagger.date });
-        racer = undefined;
+        if (racer.commit !== undefined) env.rawTag(request.name, racer.commit, { date: request.tagger.date, lightweight: racer.lightweight });
+        racer.commit = undefined;
         return env.backend.createTag(request);
       },
     };
-    const result = await open({ backend: racing }).assign({ model: 'churn', stage: 'staging', version: 'v1.0.0' });
+  }
+
+  it('recomputes the counter when another writer takes the tag name but changes nothing the plan relied on', async () => {
+    setup();
+    await registry.register({ model: 'churn', version: 'v1.0.0', ref: env.commits[0] });
+    await registry.register({ model: 'churn', version: 'v1.1.0', ref: env.commits[1] });
+    // A hand-made lightweight tag takes the name: it counts for counters but moves no stage.
+    const result = await open({ backend: racingBackend({ commit: env.commits[1], lightweight: true }) }).assign({ model: 'churn', stage: 'staging', version: 'v1.0.0' });
     expect(result).toMatchObject({ created: true, attempts: 2, event: { tag: 'churn#staging#2', version: 'v1.0.0' } });
-    expect((await registry.history('churn')).map((event) => event.tag)).toEqual(['churn@v1.0.0', 'churn@v1.1.0', 'churn#staging#1', 'churn#staging#2']);
+    expect((await registry.history('churn')).map((event) => event.tag)).toEqual(['churn@v1.0.0', 'churn@v1.1.0', 'churn#staging#2']);
     expect((await registry.model('churn')).stages).toEqual({ staging: 'v1.0.0' });
     // With a single attempt the race surfaces as a ConflictError.
-    racer = env.commits[1];
-    await expect(open({ backend: racing, maxAttempts: 1 }).assign({ model: 'churn', stage: 'canary', version: 'v1.0.0' })).rejects.toBeInstanceOf(ConflictError);
+    const single = open({ backend: racingBackend({ commit: env.commits[1], lightweight: true }), maxAttempts: 1 });
+    await expect(single.assign({ model: 'churn', stage: 'canary', version: 'v1.0.0' })).rejects.toThrow(/gave up after 1 attempts/);
     // A racer that writes the very same assignment makes ours a no-op.
-    racer = env.commits[0];
-    const same = await open({ backend: racing }).assign({ model: 'churn', stage: 'canary', version: 'v1.0.0' });
+    const same = await open({ backend: racingBackend({ commit: env.commits[0] }) }).assign({ model: 'churn', stage: 'canary', version: 'v1.0.0' });
     expect(same).toMatchObject({ created: false, attempts: 2, event: { tag: 'churn#canary#4' } });
+  });
+
+  it('does not re-plan when the other writer changed the stage: a ConflictError names the change', async () => {
+    setup();
+    await registry.register({ model: 'churn', version: 'v1.0.0', ref: env.commits[0] });
+    await registry.register({ model: 'churn', version: 'v1.1.0', ref: env.commits[1] });
+    // The racer assigns v1.1.0 to staging under the name our plan chose.
+    const racing = open({ backend: racingBackend({ commit: env.commits[1] }) });
+    const error = await racing.assign({ model: 'churn', stage: 'staging', version: 'v1.0.0' }).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(ConflictError);
+    expect((error as ConflictError).message).toBe(
+      "churn: another writer changed the registry while this assignment was being written: the holder of 'staging' was none when it was planned and is now v1.1.0 " +
+        "(new tag: 'churn#staging#1'). Nothing was written; look at the new state and try again if the assignment is still wanted",
+    );
+    expect((await registry.history('churn')).map((event) => event.tag)).toEqual(['churn@v1.0.0', 'churn@v1.1.0', 'churn#staging#1']);
+    expect((await registry.model('churn')).stages).toEqual({ staging: 'v1.1.0' });
+  });
+
+  it.each(['latest', 'champion'])("refuses to assign the reserved stage name '%s' (resolve could never read it back)", async (stage) => {
+    setup();
+    await registry.register({ model: 'churn', version: 'v1.0.0', ref: env.commits[0] });
+    const unconfigured = open({ models: {} });
+    const error = await unconfigured.assign({ model: 'churn', stage }).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(UsageError);
+    expect((error as UsageError).exitCode).toBe(2);
+    expect((error as UsageError).message).toMatch(new RegExp(`^stage name '${stage}' is reserved: resolving '${stage}' gives .*; choose another name`));
+    await expect(unconfigured.rollback({ model: 'churn', stage })).rejects.toThrow(/is reserved/);
+    expect((await registry.history('churn')).map((event) => event.tag)).toEqual(['churn@v1.0.0']);
   });
 
   it('ignores lightweight tags but counts their counters', async () => {

@@ -40,8 +40,10 @@ export async function driftAction(env: NodeJS.ProcessEnv = process.env): Promise
   let referenceLabel = referenceInput;
   let stage = stageInput;
   const workspace = env.GITHUB_WORKSPACE ?? process.cwd();
+  // `config` may be a standalone drift.yml; the models (stages, paths) are then in the repository's tollgate.yml.
+  const modelsConfigPath = file !== undefined && /tollgate\.ya?ml$/.test(file) ? file : CONFIG_PATH;
   if (referencePath === undefined && model !== undefined) {
-    const accepted = await acceptedBaseline(model, stageInput, file, workspace);
+    const accepted = await acceptedBaseline(model, stageInput, modelsConfigPath, workspace);
     if (accepted) {
       referencePath = accepted.path;
       referenceLabel = `the accepted baseline ${accepted.path.slice(workspace.length + 1)}`;
@@ -58,7 +60,7 @@ export async function driftAction(env: NodeJS.ProcessEnv = process.env): Promise
       token: optionalInput('github-token'),
       repository: env.GITHUB_REPOSITORY || undefined,
       apiUrl: env.GITHUB_API_URL || undefined,
-      configPath: file ?? CONFIG_PATH,
+      configPath: modelsConfigPath,
       workDir,
       workspace,
     });

@@ -4,13 +4,12 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import * as core from '@actions/core';
 import { defaultEvaluationConfig, loadEvaluationConfig } from '../../../shared/config/evaluation.js';
-import { CONFIG_PATH } from '../../../shared/config/path.js';
 import { InputError } from '../../../shared/errors/index.js';
 import { evaluateFiles } from '../../../shared/evaluate/index.js';
 import { loadModelsConfig } from '../../../shared/registry/config.js';
 import { createGitHubClient, type GitHubClient, type GitHubClientOptions } from '../../../shared/github/client.js';
 import { evaluationTitle, renderEvaluationMarkdown } from '../../../shared/report/evaluation.js';
-import { booleanInput, optionalInput, requiredInput } from '../../lib/inputs.js';
+import { booleanInput, configInput, optionalInput, requiredInput } from '../../lib/inputs.js';
 import { championPredictions } from './champion.js';
 import { readRunContext } from './context.js';
 import { publishToPullRequest } from './publish.js';
@@ -39,7 +38,8 @@ export async function evaluateAction(options: EvaluateActionOptions = {}): Promi
   const model = optionalInput('model');
   const stage = optionalInput('stage');
   const predictCommand = optionalInput('predict-command');
-  const configPath = optionalInput('config') ?? CONFIG_PATH;
+  const config = configInput();
+  const configPath = config.path;
   const reportPath = optionalInput('report') ?? 'evaluation.json';
   const failOnReject = booleanInput('fail-on-reject', true);
   const checkName = optionalInput('check-name') ?? 'tollgate/evaluation';
@@ -51,13 +51,14 @@ export async function evaluateAction(options: EvaluateActionOptions = {}): Promi
 
   let policy = defaultEvaluationConfig();
   if (existsSync(configPath)) policy = (await loadEvaluationConfig(configPath)).value;
+  else if (config.required) throw new InputError({ file: configPath }, 'file not found: the configuration given as `config` must exist (only the default .github/tollgate.yml may be absent)');
   else core.info(`${configPath} not found: using the default evaluation policy.`);
 
   let champion = championInput;
   if (champion === undefined && model !== undefined) {
     const workDir = await mkdtemp(join(process.env.RUNNER_TEMP ?? tmpdir(), 'tollgate-evaluate-'));
     const cwd = resolve(optionalInput('working-directory') ?? '.');
-    const models = await loadModelsConfig(configPath);
+    const models = await loadModelsConfig(configPath, { required: config.required });
     champion = (await championPredictions({ client: github(), owner: context.owner, repo: context.repo, model, stage, models, predictCommand, cwd, workDir }))?.file;
   }
 

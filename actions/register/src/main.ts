@@ -3,14 +3,13 @@
  */
 import { resolve } from 'node:path';
 import * as core from '@actions/core';
-import { CONFIG_PATH } from '../../../shared/config/path.js';
 import { UsageError } from '../../../shared/errors/index.js';
 import {
   configuredModels, dataFingerprintOf, DEFAULT_MAX_MODEL_BYTES, digestJson, GITHUB_ACTIONS_TAGGER, isPrerelease, jsonAsset, loadModelsConfig,
   markdownAsset, modelFileAsset, openRegistry, publishRelease, readJsonFile, renderModelCard,
   type BackendChoice, type BumpPart, type ModelFileInfo, type PublishedRelease, type ReleaseAsset, type TagMetadata, type WriteResult,
 } from '../../../shared/registry/index.js';
-import { booleanInput, choiceInput, optionalInput, requiredInput } from '../../lib/inputs.js';
+import { booleanInput, choiceInput, configInput, optionalInput, requiredInput } from '../../lib/inputs.js';
 import { readRunContext } from './context.js';
 import { registerSummary } from './summary.js';
 
@@ -74,7 +73,8 @@ export async function registerAction(env: NodeJS.ProcessEnv = process.env): Prom
   const version = optionalInput('version');
   const bump = version === undefined ? choiceInput<BumpPart>('bump', ['major', 'minor', 'patch'], 'patch') : undefined;
   const backend = choiceInput<BackendChoice>('backend', ['auto', 'git', 'github'], 'auto');
-  const models = await loadModelsConfig(resolve(base, optionalInput('config') ?? CONFIG_PATH));
+  const config = configInput(base);
+  const models = await loadModelsConfig(config.path, { required: config.required });
   const attachments = await readAttachments(base);
   const pushTo = booleanInput('push', true) ? 'origin' : undefined;
   const opened = openRegistry({

@@ -3,10 +3,9 @@
  */
 import { resolve } from 'node:path';
 import * as core from '@actions/core';
-import { CONFIG_PATH } from '../../../shared/config/path.js';
 import { RegistryError, loadModelsConfig, openRegistry, type BackendChoice } from '../../../shared/registry/index.js';
 import { codeSpan, escapeMarkdown } from '../../../shared/report/index.js';
-import { booleanInput, choiceInput, optionalInput, requiredInput } from '../../lib/inputs.js';
+import { booleanInput, choiceInput, configInput, optionalInput, requiredInput } from '../../lib/inputs.js';
 import { readRunContext, releaseUrls } from '../../register/src/context.js';
 
 /** Runs the action against the runner's environment. */
@@ -15,6 +14,7 @@ export async function resolveAction(env: NodeJS.ProcessEnv = process.env): Promi
   const base = resolve(context.workspace, optionalInput('path') ?? '.');
   const model = requiredInput('model');
   const stage = optionalInput('stage') ?? 'champion';
+  const config = configInput(base);
   const { registry, kind } = openRegistry({
     backend: choiceInput<BackendChoice>('backend', ['auto', 'git', 'github'], 'auto'),
     cwd: base,
@@ -22,7 +22,7 @@ export async function resolveAction(env: NodeJS.ProcessEnv = process.env): Promi
     repository: context.repository,
     apiUrl: context.apiUrl,
     retries: context.apiRetries,
-    models: await loadModelsConfig(resolve(base, optionalInput('config') ?? CONFIG_PATH)),
+    models: await loadModelsConfig(config.path, { required: config.required }),
   });
   const found = await registry.resolve(model, stage);
   core.setOutput('found', String(found !== null));

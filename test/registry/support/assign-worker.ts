@@ -47,7 +47,7 @@ const backend = Object.assign(Object.create(git) as GitBackend, {
 try {
   const registry = new Registry({ backend, maxAttempts: input.maxAttempts, now: () => 1_700_000_000 });
   const result = await registry.assign({ model: input.model, stage: input.stage, version: input.version });
-  process.stdout.write(JSON.stringify({ tag: result.event.tag, attempts: result.attempts }));
+  process.stdout.write(JSON.stringify({ tag: result.event.tag, attempts: result.attempts, created: result.created }));
 } catch (error) {
   process.stdout.write(JSON.stringify({ error: (error as Error).message, code: isUserFacing(error) ? error.code : 'BUG' }));
   process.exitCode = isUserFacing(error) ? error.exitCode : 3;
