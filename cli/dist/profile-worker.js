@@ -1,1 +1,1 @@
-import{H as r}from"./chunks/chunk-YMBUMWY4.js";import"./chunks/chunk-BFXFXITE.js";import"./chunks/chunk-3AXMYAHL.js";import"./chunks/chunk-6FAPRCES.js";import"./chunks/chunk-MXRAZAPR.js";r();
+import{L as r}from"./chunks/chunk-I4LLDVGE.js";import"./chunks/chunk-QTUKI2XE.js";import"./chunks/chunk-FYGFSPRH.js";import"./chunks/chunk-F3LCADNG.js";import"./chunks/chunk-5RNU7IOU.js";r();

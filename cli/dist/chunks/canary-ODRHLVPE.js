@@ -1,4 +1,4 @@
-import{c as l,e as c,j as d,n as m,o as h}from"./chunk-5QP2CSZG.js";import"./chunk-4XAZHGYV.js";import"./chunk-OAM5KOH4.js";import"./chunk-VK3UWSXD.js";import"./chunk-H3LHYGK4.js";import"./chunk-LABV6MCP.js";import"./chunk-WYMSQKYT.js";import{z as a}from"./chunk-OF7KJPRC.js";import"./chunk-KB74JXU2.js";import"./chunk-Y4GRNCRM.js";import"./chunk-PMCMLVYK.js";import{f as s,j as i}from"./chunk-Z5ZKZIWP.js";import"./chunk-YMBUMWY4.js";import"./chunk-BFXFXITE.js";import"./chunk-3AXMYAHL.js";import"./chunk-6FAPRCES.js";import{e as r}from"./chunk-MXRAZAPR.js";var o=`Usage: tollgate canary --logs FILE --control VERSION --canary VERSION [--labels FILE]
+import{c as i,e as l,j as c,m,o as d,p as h}from"./chunk-SQFZXIWW.js";import"./chunk-GGEDTERC.js";import"./chunk-YXWI5HQ4.js";import"./chunk-EIEGSTNN.js";import"./chunk-QVIZQBWI.js";import"./chunk-A2OZ5L5G.js";import"./chunk-WYMSQKYT.js";import{B as n}from"./chunk-LMZASRDK.js";import"./chunk-KB74JXU2.js";import"./chunk-VGZGZQ6Q.js";import"./chunk-YFDNSRJA.js";import"./chunk-PMCMLVYK.js";import{g as a,k as s}from"./chunk-2EEXCABH.js";import"./chunk-I4LLDVGE.js";import"./chunk-QTUKI2XE.js";import"./chunk-FYGFSPRH.js";import"./chunk-F3LCADNG.js";import"./chunk-5RNU7IOU.js";var t=`Usage: tollgate canary --logs FILE --control VERSION --canary VERSION [--labels FILE]
          [--since 24h|TIME] [--until TIME] [--model NAME] [--stage STAGE]
          [--format FORMAT] [--config FILE] [--json] [--out FILE] [--evidence FILE]
 
@@ -22,8 +22,4 @@ Options:
   --out FILE           write the report (tollgate.canary/v1)
   --evidence FILE      write the evidence record (tollgate.evidence/v1)
 
-Exit codes: 0 promote or hold, 1 rollback, 2 usage or input error.`,f={logs:{type:"string"},control:{type:"string"},canary:{type:"string"},...d},F={name:"canary",usage:o,async run(g,t){let{values:e}=s(g,f,o,!1);if(e.logs===void 0)throw new r(`missing --logs FILE
-
-${o}`);if(e.control===void 0||e.canary===void 0)throw new r(`missing --control VERSION and --canary VERSION
-
-${o}`);let{sections:p,request:u}=await m(t,e),n=await c(i(t,e.logs),e.control,e.canary,p,u);return await h(t,e,n,a,l),n.verdict==="rollback"?1:0}};export{F as canaryCommand};
+Exit codes: 0 promote or hold, 1 rollback, 2 usage or input error.`,f={logs:{type:"string"},control:{type:"string"},canary:{type:"string"},...c},L={name:"canary",usage:t,async run(g,o){let{values:e}=a(g,f,t,!1),[p,y,u]=m(t,[["--logs FILE",e.logs],["--control VERSION",e.control],["--canary VERSION",e.canary]]),{sections:E,request:v}=await d(o,e),r=await l(s(o,p),y,u,E,v);return await h(o,e,r,n,i),r.verdict==="rollback"?1:0}};export{L as canaryCommand};

@@ -1,4 +1,4 @@
-import{c as d,d as l,j as c,n as h,o as m}from"./chunk-5QP2CSZG.js";import"./chunk-4XAZHGYV.js";import"./chunk-OAM5KOH4.js";import"./chunk-VK3UWSXD.js";import"./chunk-H3LHYGK4.js";import"./chunk-LABV6MCP.js";import"./chunk-WYMSQKYT.js";import{y as i}from"./chunk-OF7KJPRC.js";import"./chunk-KB74JXU2.js";import"./chunk-Y4GRNCRM.js";import"./chunk-PMCMLVYK.js";import{f as n,j as t}from"./chunk-Z5ZKZIWP.js";import"./chunk-YMBUMWY4.js";import"./chunk-BFXFXITE.js";import"./chunk-3AXMYAHL.js";import"./chunk-6FAPRCES.js";import{e as r}from"./chunk-MXRAZAPR.js";var s=`Usage: tollgate shadow --live FILE --shadow FILE [--labels FILE]
+import{c as n,d,j as l,m as c,o as h,p as m}from"./chunk-SQFZXIWW.js";import"./chunk-GGEDTERC.js";import"./chunk-YXWI5HQ4.js";import"./chunk-EIEGSTNN.js";import"./chunk-QVIZQBWI.js";import"./chunk-A2OZ5L5G.js";import"./chunk-WYMSQKYT.js";import{A as r}from"./chunk-LMZASRDK.js";import"./chunk-KB74JXU2.js";import"./chunk-VGZGZQ6Q.js";import"./chunk-YFDNSRJA.js";import"./chunk-PMCMLVYK.js";import{g as i,k as t}from"./chunk-2EEXCABH.js";import"./chunk-I4LLDVGE.js";import"./chunk-QTUKI2XE.js";import"./chunk-FYGFSPRH.js";import"./chunk-F3LCADNG.js";import"./chunk-5RNU7IOU.js";var s=`Usage: tollgate shadow --live FILE --shadow FILE [--labels FILE]
          [--since 24h|TIME] [--until TIME] [--model NAME] [--stage STAGE]
          [--format FORMAT] [--config FILE] [--json] [--out FILE] [--evidence FILE]
 
@@ -22,6 +22,4 @@ Options:
   --out FILE         write the report (tollgate.shadow/v1)
   --evidence FILE    write the evidence record (tollgate.evidence/v1)
 
-Exit codes: 0 pass or not enough traffic yet, 1 a bound is broken, 2 usage or input error.`,f={live:{type:"string"},shadow:{type:"string"},...c},L={name:"shadow",usage:s,async run(p,o){let{values:e}=n(p,f,s,!1);if(e.live===void 0||e.shadow===void 0)throw new r(`missing --live FILE and --shadow FILE
-
-${s}`);let{sections:w,request:u}=await h(o,e),a=await l(t(o,e.live),t(o,e.shadow),w,u);return await m(o,e,a,i,d),a.verdict==="fail"?1:0}};export{L as shadowCommand};
+Exit codes: 0 pass or not enough traffic yet, 1 a bound is broken, 2 usage or input error.`,f={live:{type:"string"},shadow:{type:"string"},...l},b={name:"shadow",usage:s,async run(p,e){let{values:o}=i(p,f,s,!1),[w,u]=c(s,[["--live FILE",o.live],["--shadow FILE",o.shadow]]),{sections:g,request:v}=await h(e,o),a=await d(t(e,w),t(e,u),g,v);return await m(e,o,a,r,n),a.verdict==="fail"?1:0}};export{b as shadowCommand};

@@ -1,4 +1,4 @@
-import{b as l,d as p,e as h}from"./chunk-GU3BZUMB.js";import"./chunk-PMCMLVYK.js";import{f,g,i as n,j as w,k as y}from"./chunk-Z5ZKZIWP.js";import{F as d}from"./chunk-YMBUMWY4.js";import"./chunk-BFXFXITE.js";import"./chunk-3AXMYAHL.js";import"./chunk-6FAPRCES.js";import{e as m}from"./chunk-MXRAZAPR.js";var r=`Usage: tollgate contract infer <data> [--out contract.yml] [--json]
+import{b as l,d as p,e as h}from"./chunk-2DADVSTA.js";import"./chunk-YFDNSRJA.js";import"./chunk-PMCMLVYK.js";import{g as f,h as g,j as n,k as w,l as y}from"./chunk-2EEXCABH.js";import{J as d}from"./chunk-I4LLDVGE.js";import"./chunk-QTUKI2XE.js";import"./chunk-FYGFSPRH.js";import"./chunk-F3LCADNG.js";import{e as m}from"./chunk-5RNU7IOU.js";var r=`Usage: tollgate contract infer <data> [--out contract.yml] [--json]
 
 Writes a starting data contract from the data: types, nullability, unique
 keys, category lists and ID patterns as error rules; observed bounds as warn
