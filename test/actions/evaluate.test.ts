@@ -67,6 +67,26 @@ async function runner(inputs: Record<string, string>, event: { name: string; pay
   return { outputs, summary: await readFile(files.summary, 'utf8'), run };
 }
 
+/** The registry's tags through the API: churn `version` registered on `commit` and assigned to `stage`. */
+function registryHolding(held: { version: string; stage: string; commit: string }) {
+  const tagObject = (oid: string, message: string, date: string) => ({ __typename: 'Tag', oid, message, tagger: { name: 'ci', email: 'ci@example.com', date }, target: { __typename: 'Commit', oid: held.commit } });
+  return nock(API)
+    .get('/repos/acme/churn/git/matching-refs/tags%2Fchurn')
+    .reply(200, [
+      { ref: `refs/tags/churn@${held.version}`, object: { type: 'tag', sha: '1'.repeat(40) } },
+      { ref: `refs/tags/churn#${held.stage}#1`, object: { type: 'tag', sha: '2'.repeat(40) } },
+    ])
+    .post('/graphql')
+    .reply(200, {
+      data: {
+        repository: {
+          t0: tagObject('1'.repeat(40), `Registering artifact churn version ${held.version}`, '2024-05-01T10:00:00Z'),
+          t1: tagObject('2'.repeat(40), `Assigning stage ${held.stage} to artifact churn version ${held.version}`, '2024-05-02T10:00:00Z'),
+        },
+      },
+    });
+}
+
 const pullRequestEvent = { name: 'pull_request', payload: { pull_request: { number: 5, head: { sha: 'a'.repeat(40) } } } };
 
 beforeAll(async () => {
@@ -217,22 +237,7 @@ describe('evaluate action', () => {
   });
 
   it('resolves the champion through the registry and runs predict-command for its predictions', async () => {
-    const tagObject = (oid: string, message: string, date: string) => ({ __typename: 'Tag', oid, message, tagger: { name: 'ci', email: 'ci@example.com', date }, target: { __typename: 'Commit', oid: 'c'.repeat(40) } });
-    nock(API)
-      .get('/repos/acme/churn/git/matching-refs/tags%2Fchurn')
-      .reply(200, [
-        { ref: 'refs/tags/churn@v1.0.0', object: { type: 'tag', sha: '1'.repeat(40) } },
-        { ref: 'refs/tags/churn#production#1', object: { type: 'tag', sha: '2'.repeat(40) } },
-      ])
-      .post('/graphql')
-      .reply(200, {
-        data: {
-          repository: {
-            t0: tagObject('1'.repeat(40), 'Registering artifact churn version v1.0.0', '2024-05-01T10:00:00Z'),
-            t1: tagObject('2'.repeat(40), 'Assigning stage production to artifact churn version v1.0.0', '2024-05-02T10:00:00Z'),
-          },
-        },
-      })
+    registryHolding({ version: 'v1.0.0', stage: 'production', commit: 'c'.repeat(40) })
       .get('/repos/acme/churn/releases/tags/churn%40v1.0.0')
       .reply(200, { assets: [{ id: 9, name: 'model.txt' }] })
       .get('/repos/acme/churn/releases/assets/9')
@@ -257,22 +262,7 @@ describe('evaluate action', () => {
   });
 
   it("finds the champion in the config's champion stage; predict-command runs in working-directory without the action's inputs and the runner's credentials", async () => {
-    const tagObject = (oid: string, message: string, date: string) => ({ __typename: 'Tag', oid, message, tagger: { name: 'ci', email: 'ci@example.com', date }, target: { __typename: 'Commit', oid: 'd'.repeat(40) } });
-    nock(API)
-      .get('/repos/acme/churn/git/matching-refs/tags%2Fchurn')
-      .reply(200, [
-        { ref: 'refs/tags/churn@v2.0.0', object: { type: 'tag', sha: '3'.repeat(40) } },
-        { ref: 'refs/tags/churn#prod#1', object: { type: 'tag', sha: '4'.repeat(40) } },
-      ])
-      .post('/graphql')
-      .reply(200, {
-        data: {
-          repository: {
-            t0: tagObject('3'.repeat(40), 'Registering artifact churn version v2.0.0', '2024-06-01T10:00:00Z'),
-            t1: tagObject('4'.repeat(40), 'Assigning stage prod to artifact churn version v2.0.0', '2024-06-02T10:00:00Z'),
-          },
-        },
-      })
+    registryHolding({ version: 'v2.0.0', stage: 'prod', commit: 'd'.repeat(40) })
       .get('/repos/acme/churn/releases/tags/churn%40v2.0.0')
       .reply(404, { message: 'Not Found' });
     await writeFile(join(dir, 'stages.yml'), 'models:\n  churn:\n    stages: [staging, prod]\n');
