@@ -4,3 +4,4 @@ export { validateData, type ValidationReport, type ValidateOptions } from './val
 export { VALIDATION_FAIL_ON, failingChecks, validationFails, type ValidationFailOn } from './fail-on.js';
 export type { CheckResult, Example } from './check.js';
 export { inferContract, commonShape } from './infer.js';
+export { profileForContract } from './infer-profile.js';

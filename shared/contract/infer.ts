@@ -29,7 +29,7 @@ export function inferContract(profile: Profile, source: string): string {
   };
   const body = stringify(contract, { lineWidth: 0, flowCollectionPadding: false, collectionStyle: 'block' })
     // One line per column reads best: fold each column's rules into a flow map.
-    .replace(/^columns:\n([\s\S]*)$/m, () => `columns:\n${Object.entries(columns).map(([name, rules]) => `  ${yamlKey(name)}: ${stringify(rules, { collectionStyle: 'flow', lineWidth: 0 }).trim()}`).join('\n')}\n`);
+    .replace(/^columns:\n([\s\S]*)$/m, () => `columns:\n${Object.entries(columns).map(([name, rules]) => `  ${yamlKey(name)}: ${flowLine(rules)}`).join('\n')}\n`);
   return `# yaml-language-server: $schema=https://tollgate.dev/schemas/contract.schema.json\n# Inferred by \`tollgate contract infer\` from ${source} (${profile.rows} rows).\n# Review it: bounds marked warn describe this sample only.\n${body}`;
 }
 
@@ -47,7 +47,8 @@ function inferColumn(column: ColumnProfile, rows: number): Record<string, unknow
   }
   if (column.kind === 'string' && column.exactCounts) {
     const values = column.exactCounts.values.map(String);
-    if (!idLike && values.length <= MAX_ALLOWED_VALUES) rules.allowed = values;
+    // A column with no value at all has nothing to allow (an empty list is not a rule).
+    if (!idLike && values.length > 0 && values.length <= MAX_ALLOWED_VALUES) rules.allowed = values;
     const shape = commonShape(values);
     if (shape) rules.pattern = shape;
   }
@@ -71,7 +72,8 @@ function shapeOf(value: string): string | undefined {
   // Runs of digits become [0-9]{n}; letters are kept as they are (a fixed prefix).
   const parts = value.match(/[0-9]+|[^0-9]+/g) ?? [];
   if (!parts.some((part) => /^[0-9]/.test(part))) return undefined;
-  return `^${parts.map((part) => (/^[0-9]/.test(part) ? `[0-9]{${part.length}}` : part.replace(/-/g, '\\-'))).join('')}$`;
+  // Letters, `_` and `-` need no escape outside a class (and `\-` is invalid with the `u` flag patterns use).
+  return `^${parts.map((part) => (/^[0-9]/.test(part) ? `[0-9]{${part.length}}` : part)).join('')}$`;
 }
 
 function roundUp(value: number, digits: number): number {
@@ -79,6 +81,20 @@ function roundUp(value: number, digits: number): number {
   return Math.ceil(value * scale) / scale;
 }
 
+/** Words YAML (1.2 core, or 1.1 in older tools) reads as null or a boolean rather than as the text. */
+const YAML_KEYWORDS = /^(?:null|true|false|yes|no|on|off|y|n)$/i;
+
+/** A column name as a YAML key: bare when it can only mean itself, else quoted. */
 function yamlKey(name: string): string {
-  return /^[A-Za-z_][A-Za-z0-9_]*$/.test(name) ? name : JSON.stringify(name);
+  return /^[A-Za-z_][A-Za-z0-9_]*$/.test(name) && !YAML_KEYWORDS.test(name) ? name : JSON.stringify(name);
+}
+
+/**
+ * A column's rules as one flow map. Text with line breaks would make YAML
+ * fold it over lines the block around it does not indent: JSON (which is
+ * YAML) keeps every value on the line.
+ */
+function flowLine(rules: Record<string, unknown>): string {
+  const flow = stringify(rules, { collectionStyle: 'flow', lineWidth: 0 }).trim();
+  return flow.includes('\n') ? JSON.stringify(rules) : flow;
 }

@@ -2,7 +2,9 @@
  * Type inference from a sample of text values.
  *
  * Order of preference, each requiring every non-null sample value to fit:
- * integer, float (integers and decimals), boolean (`true`/`false` literals
+ * integer, float (integers and decimals; not when a value has a leading zero
+ * like `007`, or is a whole number beyond 2^53, which a number would change),
+ * boolean (`true`/`false` literals
  * only), date (`YYYY-MM-DD`), datetime (ISO 8601; dates mixed in are read as
  * midnight UTC). Otherwise text: `category` when the sample holds at most
  * `categoryMaxDistinct` distinct values and at least twice as many values as
@@ -64,10 +66,16 @@ export class TypeSampler {
   private observeTypes(bytes: Uint8Array, start: number, end: number): void {
     this.values++;
     if (this.number) {
-      if (Number.isNaN(parseNumber(bytes, start, end))) {
+      const value = parseNumber(bytes, start, end);
+      // `007` and `02134` are codes, and 20-digit ids do not survive a double: reading either as a
+      // number would change the value, so such a column stays text.
+      if (Number.isNaN(value) || hasLeadingZero(bytes, start, end)) {
         this.number = false;
         this.integer = false;
       } else if (this.integer && !isIntegerText(bytes, start, end)) {
+        this.integer = false;
+      } else if (this.integer && !Number.isSafeInteger(value)) {
+        this.number = false;
         this.integer = false;
       }
     }
@@ -98,6 +106,13 @@ export class TypeSampler {
     if (this.datetime) return 'datetime';
     return isCategory(this.tooManyDistinct ? Number.POSITIVE_INFINITY : this.distinct.size, this.values, this.categoryMaxDistinct) ? 'category' : 'string';
   }
+}
+
+/** `007`, `-01`, `00.5`: a zero followed by another digit at the start of the number. */
+function hasLeadingZero(bytes: Uint8Array, start: number, end: number): boolean {
+  let p = start;
+  if (bytes[p] === 0x2b || bytes[p] === 0x2d) p++;
+  return end - p >= 2 && bytes[p] === 0x30 && bytes[p + 1] >= 0x30 && bytes[p + 1] <= 0x39;
 }
 
 /** The category rule shared by every reader. */

@@ -149,6 +149,17 @@ describe('CSV: inference, declared types and invalid values', () => {
     expect(await typesOf(temp.write('promote.csv', 'x,flag\n1,0\n2.5,1\n3,1\n'))).toEqual(['float', 'integer']);
   });
 
+  it('keeps codes with leading zeros and whole numbers beyond 2^53 as text (a number would change them)', async () => {
+    const path = temp.write('codes.csv', 'zip,id,big,plain,signed\n00123,007,12345678901234567890,0,-0\n02134,012,9007199254740993,10,-10\n');
+    expect(await typesOf(path)).toEqual(['string', 'string', 'string', 'integer', 'integer']);
+    const read = await readAll(await openTable(path));
+    expect(read.columns.zip).toEqual(['00123', '02134']);
+    expect(read.columns.big).toEqual(['12345678901234567890', '9007199254740993']);
+    // 2^53 itself is still exact; so are decimals with a zero before the point.
+    expect(await typesOf(temp.write('edge.csv', 'n,f\n9007199254740991,0.5\n-9007199254740991,-0.25\n'))).toEqual(['integer', 'float']);
+    expect(await typesOf(temp.write('lead.csv', 'f\n00.5\n1.5\n'))).toEqual(['string']);
+  });
+
   it('reads yes/no as text unless declared boolean', async () => {
     const path = temp.write('yesno.csv', 'ok\nyes\nno\nyes\nno\n');
     expect(await typesOf(path)).toEqual(['category']);
