@@ -6,7 +6,8 @@
  * - boolean: booleans, or `true`/`false` text; a declared boolean also takes
  *   1/0 and the texts `parseDeclaredBoolean` accepts.
  * - date/datetime: ISO 8601 text (see text/temporal.ts), or epoch
- *   milliseconds given as a number (Arrow and Parquet temporals).
+ *   milliseconds given as a number (Arrow and Parquet temporals; not JSON,
+ *   where 20240103 or 1704103200 is no date: invalid).
  * - string/category: text; numbers and booleans as their JavaScript text;
  *   objects and arrays as JSON.
  * Anything else is null and marked invalid, and counted.
@@ -35,6 +36,8 @@ export class CellWriter {
     private readonly dictionaries: readonly (StringDictionary | undefined)[],
     private readonly tracker: InvalidTracker,
     declared: Readonly<Record<string, unknown>>,
+    /** Whether a number in a date/datetime column is epoch milliseconds (typed sources' temporals). */
+    private readonly temporalNumbers = true,
   ) {
     this.declaredBoolean = fields.map((field) => field.type === 'boolean' && declared[field.name] === 'boolean');
   }
@@ -79,7 +82,7 @@ export class CellWriter {
       else if (typeof value === 'string') number = this.withBytes(value, parseNumber);
       return type === 'integer' && !Number.isInteger(number) ? NaN : number;
     }
-    if (typeof value === 'number') return Number.isFinite(value) ? value : NaN;
+    if (typeof value === 'number') return this.temporalNumbers && Number.isFinite(value) ? value : NaN;
     if (value instanceof Date) return value.getTime();
     if (typeof value !== 'string') return NaN;
     return type === 'date'

@@ -41,6 +41,13 @@ describe('detectFormat', () => {
 });
 
 describe('openTable', () => {
+  it('refuses a column named __proto__ with a clear error in every text format (it used to vanish or crash the profile)', async () => {
+    const csv = temp.write('proto.csv', 'a,__proto__\n1,x\n');
+    await expectInputError(() => openTable(csv), { file: csv, line: 1, message: /column 2 is named "__proto__", a name Tollgate cannot hold .*rename the column/ });
+    const jsonl = temp.write('proto.jsonl', '{"a":1,"__proto__":"x"}\n');
+    await expectInputError(() => openTable(jsonl), { file: jsonl, message: /column 2 is named "__proto__"/ });
+  });
+
   it('reads by an explicit format whatever the name', async () => {
     const path = temp.write('data.unknown', 'a,b\n1,2\n');
     await expectInputError(() => openTable(path), { file: path, message: /unknown file type/ });

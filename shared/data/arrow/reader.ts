@@ -9,6 +9,7 @@
  * first batch; any other type (lists, structs, binary, ...) reads as the JSON
  * text of each value. LZ4- and ZSTD-compressed files are supported.
  */
+import { checkColumnName } from '../column-name.js';
 import { open, type FileHandle } from 'node:fs/promises';
 import { DataType, RecordBatchReader, type RecordBatch as ArrowBatch, type Schema as ArrowSchema } from 'apache-arrow';
 import { InputError } from '../../errors/index.js';
@@ -74,6 +75,7 @@ export async function openArrow(path: string, options: ReadOptions): Promise<Tab
     }
     if (schema === undefined || schema.fields.length === 0) throw new InputError({ file: path }, 'the file has no columns; expected an Arrow table');
     const declared = options.types ?? {};
+    schema.fields.forEach((arrowField, c) => checkColumnName(arrowField.name, { file: path }, c + 1));
     const readings: ColumnReading[] = schema.fields.map((arrowField, c) => {
       const path = pathOf(arrowField.type);
       let natural = naturalType(arrowField.type);

@@ -2,6 +2,7 @@
  * CSV/TSV `TableReader`: header, delimiter, an inference pass over the first
  * `inferenceRows` records, then the reading pass from the top of the file.
  */
+import { checkColumnName } from '../column-name.js';
 import { InputError, UsageError } from '../../errors/index.js';
 import { FileByteSource, GzipByteSource, type ByteSource } from '../byte-source.js';
 import { allocateColumns, trimColumns } from '../columns.js';
@@ -129,6 +130,7 @@ async function readNames(scanner: CsvScanner, path: string): Promise<string[]> {
     if (name.trim() === '') {
       throw new InputError({ file: path, line: header.line }, `header field ${i + 1} is empty; expected a name for every column`);
     }
+    checkColumnName(name, { file: path, line: header.line }, i + 1);
     const earlier = seen.get(name);
     if (earlier !== undefined) {
       throw new InputError({ file: path, line: header.line }, `column name ${JSON.stringify(name)} appears twice in the header (fields ${earlier + 1} and ${i + 1}); expected unique names`);

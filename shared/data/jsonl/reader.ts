@@ -6,6 +6,7 @@
  * even when the sample lacks them. Missing keys, `null` and strings listed in
  * `nullValues` are nulls. Blank lines are not rows and are passed over.
  */
+import { checkColumnName } from '../column-name.js';
 import { InputError } from '../../errors/index.js';
 import { FileByteSource, GzipByteSource, type ByteSource } from '../byte-source.js';
 import { CellWriter } from '../coerce.js';
@@ -54,6 +55,7 @@ export async function openJsonl(path: string, options: ReadOptions, gzip: boolea
     }
     if (!sawLine) throw new InputError({ file: path }, 'the file is empty; expected one JSON object per line');
     const declared = options.types ?? {};
+    [...samplers.keys()].forEach((name, index) => checkColumnName(name, { file: path }, index + 1));
     const fields: Field[] = [...samplers].map(([name, sampler]) => ({ name, type: declared[name] ?? sampler.result() }));
     // A declared key may be absent from the sample (JSON lines have no header): keep it.
     for (const [name, type] of Object.entries(declared)) if (!samplers.has(name)) fields.push({ name, type });
@@ -102,7 +104,7 @@ class JsonlTableReader implements TableReader {
   ) {
     this.tracker = new InvalidTracker(schema.fields);
     this.dictionaries = schema.fields.map(() => new StringDictionary());
-    this.writer = new CellWriter(schema.fields, this.dictionaries, this.tracker, declared);
+    this.writer = new CellWriter(schema.fields, this.dictionaries, this.tracker, declared, false);
     this.columnIndex = new Map(schema.fields.map((field, i) => [field.name, i]));
   }
 

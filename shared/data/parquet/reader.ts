@@ -10,6 +10,7 @@
  * the usual rule on the first row group; anything else (lists, structs, maps,
  * JSON, UUID, ...) the JSON text of each value.
  */
+import { checkColumnName } from '../column-name.js';
 import { open, type FileHandle } from 'node:fs/promises';
 import { parquetMetadataAsync, parquetRead, parquetSchema, type AsyncBuffer, type FileMetaData, type SchemaTree } from 'hyparquet';
 import { compressors } from 'hyparquet-compressors';
@@ -41,6 +42,32 @@ interface ColumnReading {
   field: Field;
   /** Dictionary of the natural text values, when they are the output too. */
   dictionary?: StringDictionary;
+  /** DECIMAL columns: the scale (digits after the point). */
+  decimalScale?: number;
+}
+
+/** The scale of a DECIMAL column, else undefined. */
+function decimalScaleOf(node: SchemaTree): number | undefined {
+  const { converted_type: converted, logical_type: logical, scale } = node.element;
+  if (logical?.type === 'DECIMAL') return (logical as { scale?: number }).scale ?? scale ?? 0;
+  return converted === 'DECIMAL' ? (scale ?? 0) : undefined;
+}
+
+/**
+ * hyparquet gives a decimal as unscaled * 10^-scale, which is not always the
+ * double nearest the decimal (1.15 comes out 1.1500000000000001). The
+ * unscaled integer is recovered by rounding and divided by 10^scale, a
+ * correctly rounded division, while it is exact in a double.
+ */
+function nearestDecimals(column: Column, count: number, scale: number): void {
+  if (column.kind !== 'number' || scale <= 0 || scale > 22) return;
+  const power = 10 ** scale;
+  const values = column.values;
+  for (let i = 0; i < count; i++) {
+    if (column.nulls[i]) continue;
+    const unscaled = Math.round(values[i] * power);
+    if (Math.abs(unscaled) <= Number.MAX_SAFE_INTEGER) values[i] = unscaled / power;
+  }
 }
 
 /** The natural column type of a top-level Parquet column. */
@@ -108,6 +135,7 @@ export async function openParquet(path: string, options: ReadOptions): Promise<T
     const reader = new ParquetTableReader(path, handle, file, metadata, batchSize, declared);
     const textColumns = tree.children.filter((node) => naturalType(node) === 'string' && node.children.length === 0).map((node) => node.element.name);
     const firstGroup = textColumns.length > 0 && metadata.row_groups.length > 0 ? await reader.readGroup(0) : undefined;
+    tree.children.forEach((node, c) => checkColumnName(node.element.name, { file: path }, c + 1));
     const readings: ColumnReading[] = tree.children.map((node) => {
       const name = node.element.name;
       let natural = naturalType(node);
@@ -115,7 +143,7 @@ export async function openParquet(path: string, options: ReadOptions): Promise<T
         natural = textTypeOf(firstGroup.get(name) ?? [], inferenceRows, categoryMaxDistinct);
       }
       const field: Field = { name, type: declared[name] ?? natural };
-      const reading: ColumnReading = { natural, field };
+      const reading: ColumnReading = { natural, field, decimalScale: decimalScaleOf(node) };
       if (sameStorage(natural, field.type) && (natural === 'string' || natural === 'category')) reading.dictionary = new StringDictionary();
       return reading;
     });
@@ -244,6 +272,7 @@ class ParquetTableReader implements TableReader {
       const naturalDictionary = reading.dictionary ?? new StringDictionary();
       const decoded = allocateColumns([{ name: field.name, type: natural }], [naturalDictionary.values], count)[0];
       decodeValues(values, from, count, decoded, naturalDictionary);
+      if (reading.decimalScale !== undefined) nearestDecimals(decoded, count, reading.decimalScale);
       if (sameStorage(natural, field.type)) return relabel(decoded, field.name, field.type);
       const target = allocateColumns([field], [this.outputDictionaries[c].values], count)[0];
       convertColumn(decoded, natural, target, c, count, this.writer as CellWriter, rowOffset);

@@ -52,6 +52,16 @@ describe('JSON lines', () => {
     ]);
   });
 
+  it('a number in a date or datetime column is invalid, not epoch milliseconds', async () => {
+    const path = temp.write('dates.jsonl', '{"d":"2024-01-01","t":"2024-01-01T10:00:00Z"}\n{"d":"2024-01-02","t":"2024-01-02T10:00:00Z"}\n{"d":20240103,"t":1704103200}\n');
+    const reader = await openTable(path, { inferenceRows: 2 });
+    expect(reader.schema.fields.map((field) => field.type)).toEqual(['date', 'datetime']);
+    const result = await readAll(reader);
+    expect(invalidRows(result, 'd')).toEqual([2]);
+    expect(invalidRows(result, 't')).toEqual([2]);
+    expect(reader.invalidExamples.map((example) => example.text)).toEqual(['20240103', '1704103200']);
+  });
+
   it('applies declared types, including keys the sample lacks', async () => {
     const path = temp.write('declared.jsonl', '{"a":"yes"}\n{"a":"no","late":5}\n');
     const reader = await openTable(path, { inferenceRows: 1, types: { a: 'boolean', late: 'float' } });

@@ -42,6 +42,18 @@ describe('Parquet', () => {
     expect(result.batches.map((batch) => batch.length)).toEqual([6, 4]);
   });
 
+  it('reads DECIMAL values as the double nearest the decimal (1.15, not 1.1500000000000001)', async () => {
+    const reader = await openTable(fixture('decimal.parquet'));
+    expect(reader.schema.fields).toEqual([
+      { name: 'price', type: 'float' },
+      { name: 'amount', type: 'float' },
+    ]);
+    const result = await readAll(reader);
+    // Exact equality with the literals: each is the double nearest its decimal text.
+    expect(result.columns.price).toEqual([1.15, 0.29, 4.35, -1.05]);
+    expect(result.columns.amount).toEqual([1234567.891, -0.001, 0.1, null]);
+  });
+
   it('reads GZIP and SNAPPY compressed pages', async () => {
     for (const name of ['gzip.parquet', 'snappy.parquet']) {
       expect((await readAll(await openTable(fixture(name)))).columns).toEqual(expected);
