@@ -399,6 +399,13 @@ export class CsvScanner {
       if (c === LF) {
         this.line++;
         this.lineStart = this.base + q + 1;
+      } else if (c === CR) {
+        // A lone CR ends a line too (endRecord counts it so); CRLF is counted at its LF.
+        if (q + 1 >= end && !this.eof) return -1;
+        if (q + 1 >= end || buf[q + 1] !== LF) {
+          this.line++;
+          this.lineStart = this.base + q + 1;
+        }
       }
       q++;
     }

@@ -56,6 +56,14 @@ describe('CSV: RFC 4180 and types', () => {
     expect(result.columns).toEqual({ a: [1, 3], b: [2, 4] });
   });
 
+  it('counts a lone CR inside a quoted field as a line break, as between records', async () => {
+    const result = await readAll(await openTable(temp.write('cr-quoted.csv', 'a,b\r1,"x\ry"\r2,3\r4,5\r')));
+    expect(result.lines).toEqual([2, 4, 5]);
+    await expectInputError(async () => {
+      for await (const batch of await openTable(temp.write('cr-ragged.csv', 'a,b\r1,"x\ry"\r2,3,4\r'))) void batch;
+    }, { line: 4, message: /3 fields/ });
+  });
+
   it('ignores blank lines at the end of the file', async () => {
     const result = await readAll(await openTable(temp.write('trailing.csv', 'a,b\n1,2\n\n\r\n\n')));
     expect(result.columns).toEqual({ a: [1], b: [2] });
