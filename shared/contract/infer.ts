@@ -42,8 +42,9 @@ function inferColumn(column: ColumnProfile, rows: number): Record<string, unknow
   if (idLike && rows > 1) rules.unique = true;
 
   if (column.kind === 'number' && column.min !== null && column.max !== null && column.type !== 'date' && column.type !== 'datetime') {
-    rules.min = { value: column.min, severity: 'warn' };
-    rules.max = { value: column.max, severity: 'warn' };
+    // The profile's extremes leave infinities out; a bound the data itself breaks would be no starting point.
+    if (column.infinite.negative === 0) rules.min = { value: column.min, severity: 'warn' };
+    if (column.infinite.positive === 0) rules.max = { value: column.max, severity: 'warn' };
   }
   if (column.kind === 'string' && column.exactCounts) {
     const values = column.exactCounts.values.map(String);
