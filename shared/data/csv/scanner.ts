@@ -320,7 +320,7 @@ export class CsvScanner {
           record.ends[count] = this.quotedEnd;
         } else {
           text = decodeUtf8(this.quotedSource, this.quotedStart, this.quotedEnd);
-          if (text === undefined) this.failUtf8(fieldStart, recordStart, recordLine, recordLineStart);
+          if (text === undefined) this.failUtf8(this.invalidUtf8Index(this.quotedSource, this.quotedStart, this.quotedEnd, fieldStart), recordStart, recordLine, recordLineStart);
         }
       } else {
         record.starts[count] = p;
@@ -656,7 +656,7 @@ export class CsvScanner {
               break;
             }
             const code = dictionaries[c].codeOf(src, s, e, hash);
-            if (code < 0) this.failUtf8(src === buf ? firstInvalidUtf8(src, s, e) : fieldStart, recordStart, recordLine, recordLineStart);
+            if (code < 0) this.failUtf8(this.invalidUtf8Index(src, s, e, fieldStart), recordStart, recordLine, recordLineStart);
             column[row] = code;
             nulls[c][row] = 0;
             break;
@@ -742,7 +742,7 @@ export class CsvScanner {
       text = this.tracker?.wantsExample(c) ? decodeUtf8(src, s, e) : undefined;
     } else {
       text = decodeUtf8(src, s, e);
-      if (text === undefined) this.failUtf8(src === this.buf ? firstInvalidUtf8(src, s, e) : fieldStart, recordStart, recordLine, recordLineStart);
+      if (text === undefined) this.failUtf8(this.invalidUtf8Index(src, s, e, fieldStart), recordStart, recordLine, recordLineStart);
     }
     const target = this.target as BatchTarget;
     target.nulls[c][row] = 1;
@@ -795,6 +795,16 @@ export class CsvScanner {
       { file: this.file, line },
       `expected ${this.columnCount} fields (as in the header) separated by ${describeDelimiter(this.delimiter)}, got ${got} ${fieldWord}`,
     );
+  }
+
+  /**
+   * Buffer index of the first invalid UTF-8 byte of a field. A quoted field
+   * with doubled quotes was copied out of the buffer; its raw bytes from the
+   * opening quote differ only by ASCII quotes, so the same byte is the first
+   * invalid one there.
+   */
+  private invalidUtf8Index(src: Uint8Array, s: number, e: number, fieldStart: number): number {
+    return src === this.buf ? firstInvalidUtf8(src, s, e) : firstInvalidUtf8(this.buf, fieldStart + 1, this.dataEnd);
   }
 
   private failUtf8(index: number, recordStart: number, recordLine: number, recordLineStart: number): never {

@@ -307,6 +307,12 @@ describe('CSV: bad input', () => {
     await expectInputError(async () => readAll(await openTable(path)), { line: 3, column: 5, message: /invalid UTF-8 at byte offset 13/ });
   });
 
+  it('reports invalid UTF-8 inside a quoted field with doubled quotes at the bad byte, not the field start', async () => {
+    const bytes = Buffer.concat([Buffer.from('a,b\n1,x\n2,"a""b\nq'), Buffer.from([0xff]), Buffer.from('c"\n')]);
+    const path = temp.write('bad-escaped.csv', bytes);
+    await expectInputError(async () => readAll(await openTable(path)), { line: 4, column: 2, message: /invalid UTF-8 at byte offset 17;/ });
+  });
+
   it('reports invalid UTF-8 in a numeric column too', async () => {
     const bytes = Buffer.concat([Buffer.from('n\n1\n2\n'), Buffer.from([0xc3, 0x28]), Buffer.from('\n')]);
     await expectInputError(async () => readAll(await openTable(temp.write('bad-number.csv', bytes))), { line: 4, column: 1, message: /invalid UTF-8/ });
