@@ -4,6 +4,7 @@
  * become codes into the reader's dictionary through a remap table built once
  * per Arrow dictionary.
  */
+import { formatTimeOfDay } from '../time-of-day.js';
 import { DataType, TimeUnit, type Data } from 'apache-arrow';
 import { jsonText } from '../coerce.js';
 import { hashBytes, type ByteDictionary, type StringDictionary } from '../dictionary.js';
@@ -159,8 +160,9 @@ export function decodeDictionaryCodes(data: Data, from: number, count: number, c
 }
 
 /** Any other type: each value's JSON text (lists, structs, maps, binary, times, ...). */
-export function decodeAsJson(vector: { get(index: number): unknown }, from: number, count: number, column: Column, dictionary: StringDictionary): void {
+export function decodeAsJson(vector: { get(index: number): unknown }, from: number, count: number, column: Column, dictionary: StringDictionary, type?: DataType): void {
   if (column.kind !== 'string') throw new Error('decodeAsJson needs a string column');
+  const ticksPerSecond = type !== undefined && DataType.isTime(type) ? TIME_TICKS[(type as unknown as { unit: number }).unit] : undefined;
   for (let i = 0; i < count; i++) {
     const value = vector.get(from + i);
     if (value === null || value === undefined) {
@@ -168,7 +170,18 @@ export function decodeAsJson(vector: { get(index: number): unknown }, from: numb
       column.codes[i] = -1;
     } else {
       column.nulls[i] = 0;
-      column.codes[i] = dictionary.codeOf(typeof value === 'string' ? value : jsonText(value));
+      column.codes[i] = dictionary.codeOf(textOf(value, ticksPerSecond));
     }
   }
+}
+
+/** Ticks per second of Arrow's TimeUnit (SECOND, MILLISECOND, MICROSECOND, NANOSECOND). */
+const TIME_TICKS = [1, 1_000, 1_000_000, 1_000_000_000] as const;
+
+/** A value without a column type of its own, as text: times of day as clock times, bytes as hex, the rest as JSON. */
+function textOf(value: unknown, ticksPerSecond: (typeof TIME_TICKS)[number] | undefined): string {
+  if (typeof value === 'string') return value;
+  if (ticksPerSecond !== undefined && (typeof value === 'number' || typeof value === 'bigint')) return formatTimeOfDay(value, ticksPerSecond);
+  if (value instanceof Uint8Array) return Buffer.from(value.buffer, value.byteOffset, value.byteLength).toString('hex');
+  return jsonText(value);
 }

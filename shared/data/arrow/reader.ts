@@ -190,7 +190,7 @@ class ArrowTableReader implements TableReader {
       } else if (path === 'dictionary') {
         decodeDictionaryCodes(data, from, count, decoded, naturalDictionary as StringDictionary, reading.remap);
       } else {
-        decodeAsJson(arrowBatch.getChildAt(c) as unknown as { get(index: number): unknown }, from, count, decoded, naturalDictionary as StringDictionary);
+        decodeAsJson(arrowBatch.getChildAt(c) as unknown as { get(index: number): unknown }, from, count, decoded, naturalDictionary as StringDictionary, data.type);
       }
       if (sameStorage(natural, field.type)) return relabel(decoded, field.name, field.type);
       const target = allocateColumns([field], [this.outputDictionaries[c].values], count)[0];

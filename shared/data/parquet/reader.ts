@@ -10,6 +10,7 @@
  * the usual rule on the first row group; anything else (lists, structs, maps,
  * JSON, UUID, ...) the JSON text of each value.
  */
+import { formatTimeOfDay } from '../time-of-day.js';
 import { checkColumnName } from '../column-name.js';
 import { open, type FileHandle } from 'node:fs/promises';
 import { parquetMetadataAsync, parquetRead, parquetSchema, type AsyncBuffer, type FileMetaData, type SchemaTree } from 'hyparquet';
@@ -44,6 +45,18 @@ interface ColumnReading {
   dictionary?: StringDictionary;
   /** DECIMAL columns: the scale (digits after the point). */
   decimalScale?: number;
+  /** TIME columns: ticks per second of the stored count since midnight. */
+  timeTicks?: 1_000 | 1_000_000 | 1_000_000_000;
+}
+
+/** Ticks per second of a TIME (time of day) column, else undefined. */
+function timeTicksOf(node: SchemaTree): 1_000 | 1_000_000 | 1_000_000_000 | undefined {
+  const { converted_type: converted, logical_type: logical } = node.element;
+  if (converted === 'TIME_MILLIS') return 1_000;
+  if (converted === 'TIME_MICROS') return 1_000_000;
+  if (logical?.type !== 'TIME') return undefined;
+  const unit = (logical as { unit?: string }).unit;
+  return unit === 'MILLIS' ? 1_000 : unit === 'NANOS' ? 1_000_000_000 : 1_000_000;
 }
 
 /** The scale of a DECIMAL column, else undefined. */
@@ -75,6 +88,7 @@ function naturalType(node: SchemaTree): ColumnType {
   if (node.children.length > 0) return 'string';
   const { type, converted_type: converted, logical_type: logical } = node.element;
   const logicalType = logical?.type;
+  if (timeTicksOf(node) !== undefined) return 'string';
   if (logicalType === 'DATE' || converted === 'DATE') return 'date';
   if (logicalType === 'TIMESTAMP' || converted === 'TIMESTAMP_MILLIS' || converted === 'TIMESTAMP_MICROS' || type === 'INT96') return 'datetime';
   if (logicalType === 'DECIMAL' || converted === 'DECIMAL' || logicalType === 'FLOAT16') return 'float';
@@ -143,7 +157,7 @@ export async function openParquet(path: string, options: ReadOptions): Promise<T
         natural = textTypeOf(firstGroup.get(name) ?? [], inferenceRows, categoryMaxDistinct);
       }
       const field: Field = { name, type: declared[name] ?? natural };
-      const reading: ColumnReading = { natural, field, decimalScale: decimalScaleOf(node) };
+      const reading: ColumnReading = { natural, field, decimalScale: decimalScaleOf(node), timeTicks: timeTicksOf(node) };
       if (sameStorage(natural, field.type) && (natural === 'string' || natural === 'category')) reading.dictionary = new StringDictionary();
       return reading;
     });
@@ -271,7 +285,7 @@ class ParquetTableReader implements TableReader {
       const values = group.get(field.name) ?? [];
       const naturalDictionary = reading.dictionary ?? new StringDictionary();
       const decoded = allocateColumns([{ name: field.name, type: natural }], [naturalDictionary.values], count)[0];
-      decodeValues(values, from, count, decoded, naturalDictionary);
+      decodeValues(values, from, count, decoded, naturalDictionary, reading.timeTicks);
       if (reading.decimalScale !== undefined) nearestDecimals(decoded, count, reading.decimalScale);
       if (sameStorage(natural, field.type)) return relabel(decoded, field.name, field.type);
       const target = allocateColumns([field], [this.outputDictionaries[c].values], count)[0];
@@ -287,7 +301,7 @@ class ParquetTableReader implements TableReader {
 }
 
 /** Copies values `[from, from + count)` into a column of their natural type (pre-filled as null). */
-function decodeValues(values: ArrayLike<unknown>, from: number, count: number, column: Column, dictionary: StringDictionary): void {
+function decodeValues(values: ArrayLike<unknown>, from: number, count: number, column: Column, dictionary: StringDictionary, timeTicks?: 1_000 | 1_000_000 | 1_000_000_000): void {
   if (column.kind === 'number') {
     const out = column.values;
     if (values instanceof Float64Array || values instanceof Float32Array || values instanceof Int32Array) {
@@ -321,7 +335,15 @@ function decodeValues(values: ArrayLike<unknown>, from: number, count: number, c
   for (let i = 0; i < count; i++) {
     const value = values[from + i];
     if (value === null || value === undefined) continue;
-    column.codes[i] = dictionary.codeOf(typeof value === 'string' ? value : value instanceof Uint8Array ? Buffer.from(value).toString('hex') : jsonText(value));
+    const text =
+      typeof value === 'string'
+        ? value
+        : timeTicks !== undefined && (typeof value === 'number' || typeof value === 'bigint')
+          ? formatTimeOfDay(value, timeTicks)
+          : value instanceof Uint8Array
+            ? Buffer.from(value).toString('hex')
+            : jsonText(value);
+    column.codes[i] = dictionary.codeOf(text);
     column.nulls[i] = 0;
   }
 }

@@ -1,4 +1,5 @@
 import {
+  Binary,
   Bool,
   CompressionType,
   DateDay,
@@ -15,6 +16,8 @@ import {
   Table,
   TimestampMicrosecond,
   TimestampMillisecond,
+  TimeMillisecond,
+  TimeNanosecond,
   TimestampSecond,
   Uint32,
   Utf8,
@@ -146,6 +149,18 @@ describe('Arrow IPC', () => {
 
   it('reads the stream format', async () => {
     await expectSample(streamPath);
+  });
+
+  it('reads times of day as clock times and binary values as hex', async () => {
+    const table = new Table({
+      ms: vectorFromArray([45_296_789, null, 0], new TimeMillisecond()),
+      ns: vectorFromArray([45_296_000_000_001n, 1n, 86_399_999_999_999n], new TimeNanosecond()),
+      bytes: vectorFromArray([new Uint8Array([0x62, 0x6c]), null, new Uint8Array([0x00, 0xff])], new Binary()),
+    });
+    const result = await readAll(await openTable(temp.write('times.arrow', tableToIPC(table, 'file'))));
+    expect(result.columns.ms).toEqual(['12:34:56.789', null, '00:00:00.000']);
+    expect(result.columns.ns).toEqual(['12:34:56.000000001', '00:00:00.000000001', '23:59:59.999999999']);
+    expect(result.columns.bytes).toEqual(['626c', null, '00ff']);
   });
 
   it('infers category for a repetitive UTF-8 column from the first batch', async () => {

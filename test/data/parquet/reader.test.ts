@@ -54,6 +54,12 @@ describe('Parquet', () => {
     expect(result.columns.amount).toEqual([1234567.891, -0.001, 0.1, null]);
   });
 
+  it('reads TIME values as clock times (not a count of microseconds)', async () => {
+    const reader = await openTable(fixture('time.parquet'));
+    expect(reader.schema.fields).toEqual([{ name: 'clock', type: 'string' }]);
+    expect((await readAll(reader)).columns.clock).toEqual(['12:34:56.789012', null, '00:00:00.000000', '23:59:59.999999']);
+  });
+
   it('reads GZIP and SNAPPY compressed pages', async () => {
     for (const name of ['gzip.parquet', 'snappy.parquet']) {
       expect((await readAll(await openTable(fixture(name)))).columns).toEqual(expected);
