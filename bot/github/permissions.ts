@@ -1,20 +1,38 @@
 /**
  * Who may do what: the repository role of each person, from the
- * collaborator-permission API's `role_name` (never `author_association`,
- * which shows private org members as contributors), and approver teams'
+ * collaborator-permission API's `role_name` (its `permission`, the base
+ * permission, for a custom role; never `author_association`, which shows
+ * private org members as contributors), and approver teams'
  * members. One request per person or team, in parallel, once per delivery:
  * permissions change, so they are never kept across deliveries.
  */
 import { statusOf, toGitHubApiError } from '../../shared/github/failure.js';
 import type { Delivery } from '../delivery.js';
 
-/** `role_name` of one login (`admin`, `maintain`, `write`, `triage`, `read`, a custom role, or `none`). */
+/** The repository roles GitHub defines; any other `role_name` is an organization's custom role. */
+export const BUILT_IN_ROLES: readonly string[] = ['admin', 'maintain', 'write', 'triage', 'read', 'none'];
+
+/**
+ * The role that counts, from one collaborator-permission answer: `role_name`
+ * when it is a built-in role; for a custom role (whose name tells nothing),
+ * the base permission GitHub reports beside it in `permission` (`admin`,
+ * `write`, `read` or `none`), so a custom role built on write counts as write.
+ */
+export function roleOf(data: { role_name?: string | null; permission?: string | null }): string {
+  const roleName = data.role_name?.toLowerCase();
+  if (roleName && BUILT_IN_ROLES.includes(roleName)) return roleName;
+  const permission = data.permission?.toLowerCase();
+  if (permission && BUILT_IN_ROLES.includes(permission)) return permission;
+  return roleName ?? permission ?? 'none';
+}
+
+/** The role of one login (`admin`, `maintain`, `write`, `triage`, `read` or `none`; a custom role reads as its base permission). */
 export function fetchRole(delivery: Delivery, login: string): Promise<string> {
   return delivery.memo(`role:${login.toLowerCase()}`, async () => {
     const { client, owner, repo } = delivery;
     try {
       const { data } = await client.rest.repos.getCollaboratorPermissionLevel({ owner, repo, username: login });
-      return (data as { role_name?: string }).role_name ?? data.permission ?? 'none';
+      return roleOf(data as { role_name?: string | null; permission?: string | null });
     } catch (error) {
       // 404: not a user GitHub knows, or not a collaborator in any way.
       if (statusOf(error) === 404) return 'none';

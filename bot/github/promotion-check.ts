@@ -2,8 +2,10 @@
  * The `tollgate/promotion` check run on the promotion pull request's head:
  * green only when the policy is met, so branch protection can require it.
  * Created by the App (a status anyone with write access could overwrite is
- * not enough), and its first run on a commit marks when that commit was
- * pushed: comment approvals older than that are stale.
+ * not enough). Every push (`synchronize`) starts a new run on the head, so
+ * the newest run on a commit marks when that commit was last pushed: comment
+ * approvals older than that are stale, even when a force-push brings back a
+ * commit that was the head before.
  */
 import { PROMOTION_CHECK_NAME } from '../../shared/config/promotion.js';
 import { createCheckRun, updateCheckRun, type CheckConclusion } from '../../shared/github/check-run.js';
@@ -26,9 +28,11 @@ export function ownPromotionRuns(runs: readonly HeadCheckRun[], appSlug: string)
     .sort((a, b) => (a.startedAt ?? '').localeCompare(b.startedAt ?? '') || a.id - b.id);
 }
 
-/** When the head commit was pushed, as far as the App knows: its first promotion check run on it. */
+/** When the head commit was last pushed, as far as the App knows: the start of its newest promotion check run on it. */
 export function pushedAt(runs: readonly HeadCheckRun[], appSlug: string): string | null {
-  return ownPromotionRuns(runs, appSlug)[0]?.startedAt ?? null;
+  let latest: string | null = null;
+  for (const run of ownPromotionRuns(runs, appSlug)) if (run.startedAt && (latest === null || run.startedAt > latest)) latest = run.startedAt;
+  return latest;
 }
 
 /** Creates the check run, or updates the newest one when what it says changed. */
@@ -52,9 +56,13 @@ export async function writePromotionCheck(
   return 'created';
 }
 
-/** Marks a freshly pushed head: the check run that records the push time, before anything else is known. */
-export async function markPush(delivery: Delivery, headSha: string, runs: readonly HeadCheckRun[], detailsUrl?: string): Promise<boolean> {
-  if (ownPromotionRuns(runs, delivery.app.slug).length > 0) return false;
+/**
+ * Marks a freshly pushed head: a new check run that records the push time, before anything else
+ * is known. Always a new one, even when the commit has runs already (a force-push back to an
+ * earlier head is a new push: approvals made before it are stale). A redelivered `synchronize`
+ * marks again, which only ever makes approvals stale (never revives one).
+ */
+export async function markPush(delivery: Delivery, headSha: string, _runs: readonly HeadCheckRun[], detailsUrl?: string): Promise<boolean> {
   const { owner, repo, client } = delivery;
   await createCheckRun(client, {
     owner,

@@ -23,6 +23,18 @@ export const checksHandler: EventHandler = {
     if (!source) return;
     if (loginKey(source.app?.slug ?? '') === loginKey(delivery.app.slug) || payload.check_run?.name === PROMOTION_CHECK_NAME) return;
     const numbers = [...new Set((source.pull_requests ?? []).filter((pull) => pull.head.ref.startsWith(BRANCH_PREFIX)).map((pull) => pull.number))];
-    for (const number of numbers) await refreshPromotion(delivery, number);
+    // One pull request failing (e.g. a broken candidate file) must not keep the
+    // others from being recomputed; the failures are rethrown together at the end.
+    const failures: Array<{ number: number; error: unknown }> = [];
+    for (const number of numbers) {
+      try {
+        await refreshPromotion(delivery, number);
+      } catch (error) {
+        failures.push({ number, error });
+        delivery.log.error(`recomputing promotion pull request #${number} failed: ${error instanceof Error ? error.message : String(error)}`);
+      }
+    }
+    if (failures.length === 1) throw failures[0].error;
+    if (failures.length > 1) throw new AggregateError(failures.map((failure) => failure.error), `recomputing promotion pull requests ${failures.map((failure) => `#${failure.number}`).join(', ')} failed`);
   },
 };

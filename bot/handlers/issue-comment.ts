@@ -1,12 +1,14 @@
 /**
  * `issue_comment`: commands in new comments, and a recomputed promotion when
  * a comment on a promotion pull request is created, edited or deleted (an
- * edited or deleted approval must stop counting at once). Commands in edited
- * comments are never run: the editor may not be the author.
+ * edited or deleted approval must stop counting at once, while an edited or
+ * deleted hold or rejection stays in force). Commands in edited comments are
+ * never run: the editor may not be the author.
  */
 import { upsertComment } from '../../shared/github/upsert-comment.js';
 import { DRIFT_LABEL } from '../../shared/incidents/key.js';
 import { loginKey, scanComment, type Actor } from '../../shared/promotion/index.js';
+import type { RememberedIntent } from '../../shared/promotion/timeline.js';
 import { safeLink } from '../../shared/report/index.js';
 import { anySlow, INTENT_KINDS, runCommands, type CommandContext } from '../commands/index.js';
 import type { Delivery } from '../delivery.js';
@@ -18,7 +20,9 @@ import { looksLikePromotion } from './promotion-target.js';
 
 interface CommentPayload {
   action: 'created' | 'edited' | 'deleted';
-  comment: { id: number; body?: string | null; html_url: string; user: Actor | null; performed_via_github_app?: { slug?: string; name?: string } | null };
+  comment: { id: number; body?: string | null; html_url: string; user: Actor | null; created_at?: string; performed_via_github_app?: { slug?: string; name?: string } | null };
+  /** `edited`: the body before the edit. */
+  changes?: { body?: { from?: string | null } };
   issue: { number: number; body?: string | null; pull_request?: unknown; labels?: Array<{ name?: string } | string> };
 }
 
@@ -75,6 +79,28 @@ async function handleCreated(payload: CommentPayload, delivery: Delivery, runtim
   }
 }
 
+/**
+ * The holds and rejections an edit or a deletion takes out of a comment. Whoever edited it
+ * (the timeline never says who), they stay in force: only a new `/hold cancel` or
+ * `/approve cancel` of their author, or an admin's `/hold cancel`, lifts them. (The status
+ * comment's audit record remembers them too; this covers an edit that comes before it.)
+ */
+function lostRestrictions(payload: CommentPayload): { holds: RememberedIntent[]; rejections: RememberedIntent[] } | undefined {
+  const { comment } = payload;
+  const before = payload.action === 'edited' ? payload.changes?.body?.from : payload.action === 'deleted' ? comment.body : undefined;
+  if (typeof before !== 'string' || !comment.user || !comment.created_at || comment.performed_via_github_app) return undefined;
+  const after = payload.action === 'edited' ? scanComment(comment.body).commands : [];
+  const holds: RememberedIntent[] = [];
+  const rejections: RememberedIntent[] = [];
+  for (const command of scanComment(before).commands) {
+    if (command.kind !== 'hold' && command.kind !== 'reject') continue;
+    if (after.some((kept) => kept.kind === command.kind)) continue;
+    const entry: RememberedIntent = { login: comment.user.login, id: comment.id, source: 'comment', url: comment.html_url, at: comment.created_at, reason: ('reason' in command && command.reason) || null };
+    (command.kind === 'hold' ? holds : rejections).push(entry);
+  }
+  return holds.length + rejections.length > 0 ? { holds, rejections } : undefined;
+}
+
 export const issueCommentHandler: EventHandler = {
   name: 'issue-comment',
   events: ['issue_comment.created', 'issue_comment.edited', 'issue_comment.deleted'],
@@ -83,6 +109,8 @@ export const issueCommentHandler: EventHandler = {
     // The bot's own comments (status, replies) carry no commands for it.
     if (payload.comment.user && loginKey(payload.comment.user.login) === loginKey(delivery.app.login)) return;
     if (payload.action === 'created') return handleCreated(payload, delivery, runtime);
-    if (payload.issue.pull_request && looksLikePromotion(payload.issue.body)) await refreshPromotion(delivery, payload.issue.number, { hintBody: payload.issue.body });
+    if (payload.issue.pull_request && looksLikePromotion(payload.issue.body)) {
+      await refreshPromotion(delivery, payload.issue.number, { hintBody: payload.issue.body, restore: lostRestrictions(payload) });
+    }
   },
 };

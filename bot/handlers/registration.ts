@@ -2,7 +2,8 @@
  * A version was registered (its `name@vX.Y.Z` tag was created or pushed, or
  * its release published): open a promotion pull request for the model's
  * first stage. The three events usually all arrive; the second and third
- * find the pull request already open.
+ * find the pull request already open. An older version than a candidate
+ * already open for that stage opens nothing (logged).
  */
 import { parseTagName } from '../../shared/registry/index.js';
 import { modelSettings, readConfig, CONFIG_PATH } from '../config.js';
@@ -39,7 +40,8 @@ export const registrationHandler: EventHandler = {
     const config = readConfig(text === null ? null : { text, sha: '' });
     const stage = config.ok ? modelSettings(config.config, parsed.model)?.settings.stages[0] : undefined;
     if (!stage) return;
-    const result = await openPromotion(delivery, { model: parsed.model, version: parsed.version, stage, requestedBy: null });
+    // A late or redelivered event of an older version must not replace a newer candidate.
+    const result = await openPromotion(delivery, { model: parsed.model, version: parsed.version, stage, requestedBy: null, refuseIfNewerOpen: true });
     if (result.status === 'refused') delivery.log.info(`not opening a promotion of ${parsed.model}@${parsed.version} to ${stage}: ${result.reason}`);
     else delivery.log.info(`promotion of ${parsed.model}@${parsed.version} to ${stage}: #${result.number} (${result.status})`);
   },

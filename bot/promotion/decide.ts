@@ -19,14 +19,16 @@ import {
   type PromotionState,
   type TimelineComment,
 } from '../../shared/promotion/index.js';
+import type { RememberedIntent } from '../../shared/promotion/timeline.js';
 import { promotionKey, readAuditBlock, readPromotionMarker } from '../../shared/report/index.js';
 import { GitHubBackend, indexRegistry, modelNameToTag, stageHolder, type ModelIndex, type RegistryEvent, type VersionIndex } from '../../shared/registry/index.js';
 import { loginKey } from '../../shared/promotion/index.js';
 import type { Delivery } from '../delivery.js';
-import { CONFIG_PATH, previousStageOf, readConfig, stagePolicy, type ConfigRead } from '../config.js';
+import { CONFIG_PATH, modelSettings, previousStageOf, readConfig, stagePolicy, type ConfigRead } from '../config.js';
 import { candidateActors } from '../github/candidate-actors.js';
 import { fetchRoles, fetchTeams } from '../github/permissions.js';
 import { pushedAt } from '../github/promotion-check.js';
+import { statusOf } from '../../shared/github/failure.js';
 import { fetchPromotionFacts, type HeadCheckRun, type PromotionFacts, type PromotionQueryHint } from '../github/promotion-query.js';
 import { findOwnComment } from '../github/status-comment.js';
 import { fetchTimeline, type Timeline } from '../github/timeline.js';
@@ -67,6 +69,8 @@ export interface DecideOptions {
   hintBody?: string | null;
   /** What the merge step did, when deciding during or after it. */
   outcome?: PromotionInput['outcome'];
+  /** Holds and rejections a comment carried before an edit or deletion this delivery reports: they stay in force. */
+  restore?: { holds: RememberedIntent[]; rejections: RememberedIntent[] };
 }
 
 export function parseMarker(body: string | null | undefined): { marker: PromotionMarker | null; error: string | null } {
@@ -92,13 +96,19 @@ async function modelHistory(delivery: Delivery, facts: PromotionFacts, model: st
   return indexRegistry(tags).models.get(model) ?? null;
 }
 
-/** Conclusions of required checks on the head, from trusted Apps only (the latest run of each name). */
-export function trustedChecks(runs: readonly HeadCheckRun[], names: readonly string[], trusted: readonly string[]): Record<string, string | null> {
+/**
+ * Conclusions of required checks on the head, from trusted Apps only (the latest run of each name).
+ * With `asOf` (a merged pull request's merge time), runs started after it are ignored: a check
+ * that passes after the merge cannot turn a merge that ignored it into a promotion.
+ */
+export function trustedChecks(runs: readonly HeadCheckRun[], names: readonly string[], trusted: readonly string[], asOf?: string | null): Record<string, string | null> {
   const apps = new Set(trusted.map((slug) => slug.toLowerCase()));
+  const limit = asOf ? Date.parse(asOf) : Number.POSITIVE_INFINITY;
   const checks: Record<string, string | null> = {};
   for (const name of names) {
     const latest = runs
       .filter((run) => run.name === name && apps.has(run.app.toLowerCase()))
+      .filter((run) => !Number.isFinite(limit) || (run.startedAt !== null && Date.parse(run.startedAt) <= limit))
       .sort((a, b) => (a.startedAt ?? '').localeCompare(b.startedAt ?? '') || a.id - b.id)
       .at(-1);
     if (latest) checks[name] = latest.status === 'completed' ? latest.conclusion : null;
@@ -109,6 +119,97 @@ export function trustedChecks(runs: readonly HeadCheckRun[], names: readonly str
 /** The stage tag written for pull request `number` (its `Tollgate-PR` trailer), if any. */
 export function stageTagOf(history: ModelIndex | null, stage: string, version: string, number: number): RegistryEvent | null {
   return history?.events.findLast((event) => event.action === 'assign' && event.stage === stage && event.version === version && event.metadata.pullRequest === number) ?? null;
+}
+
+/**
+ * When `version` started holding `stage` without a break, as of `asOf`; null when it does not hold
+ * the stage then (never assigned, rolled out by another assignment, unassigned, or deregistered).
+ * The holder is resolved the way `stageHolder` does (the active assignment made last), on the
+ * events up to `asOf` only, and its tenure starts at the assignment that made it the holder.
+ */
+export function holdingSince(history: ModelIndex | null, stage: string, version: string, asOf: string): string | null {
+  if (!history) return null;
+  const limit = Date.parse(asOf);
+  const slots = new Map<string, { active: boolean; index: number }>();
+  const deregistered = new Set<string>();
+  const currentHolder = (): string | null => {
+    let best: { version: string; index: number } | null = null;
+    for (const [name, slot] of slots) if (slot.active && !deregistered.has(name) && (!best || slot.index > best.index)) best = { version: name, index: slot.index };
+    return best?.version ?? null;
+  };
+  let holder: string | null = null;
+  let since: string | null = null;
+  history.events.forEach((event, index) => {
+    if (Number.isFinite(limit) && Date.parse(event.created) > limit) return;
+    if (!event.version) return;
+    if (event.action === 'deregister') deregistered.add(event.version);
+    else if (event.action === 'register') deregistered.delete(event.version);
+    else if (event.stage !== stage) return;
+    else if (event.action === 'assign') slots.set(event.version, { active: true, index });
+    else if (event.action === 'unassign') {
+      const slot = slots.get(event.version);
+      if (slot) slot.active = false;
+    } else return;
+    // The tenure starts when a version becomes the holder; assigning the holder again does not restart it.
+    const next = currentHolder();
+    if (next !== holder) {
+      holder = next;
+      since = next === null ? null : event.created;
+    }
+  });
+  return holder === version ? since : null;
+}
+
+/** Who wrote a commit, as GitHub links its author and committer to accounts, and whether GitHub verified its signature. */
+export interface CommitWriters {
+  author: string | null;
+  committer: string | null;
+  verified: boolean;
+}
+
+/** The writers of commit `sha` (a commit never changes: read once per process); null when GitHub cannot say. */
+export async function commitWriters(delivery: Delivery, sha: string): Promise<CommitWriters | null> {
+  const key = `commit-writers:${delivery.owner}/${delivery.repo}:${sha}`;
+  const known = delivery.lasting.get<CommitWriters>(key);
+  if (known) return known;
+  return delivery.memo(key, async () => {
+    try {
+      const { data } = await delivery.client.rest.repos.getCommit({ owner: delivery.owner, repo: delivery.repo, ref: sha });
+      const writers: CommitWriters = {
+        author: data.author?.login ?? null,
+        committer: data.committer?.login ?? null,
+        verified: data.commit?.verification?.verified === true,
+      };
+      delivery.lasting.set(key, writers);
+      return writers;
+    } catch (error) {
+      if (statusOf(error) === 404 || statusOf(error) === 422) return null;
+      throw error;
+    }
+  });
+}
+
+/**
+ * Why the head commit is not one the App wrote (null when it is): only the App's own promotion
+ * commit may be approved, so whoever pushes to the branch cannot approve what they pushed.
+ * The App's commits (Git Data API, installation token) are authored and committed by its bot and
+ * signed by GitHub; anything else (a push, a forged author e-mail, an unsigned commit) blocks.
+ */
+export function foreignHead(writers: CommitWriters | null, appLogin: string, headSha: string): string | null {
+  const head = headSha.slice(0, 7);
+  if (writers === null) return `the head commit ${head} cannot be read: only a commit written by Tollgate can be promoted`;
+  const app = loginKey(appLogin);
+  const others = [...new Set([writers.author, writers.committer].map((login) => login ?? 'an unknown account').filter((login) => loginKey(login) !== app))];
+  if (others.length > 0) return `the head commit ${head} was not written by Tollgate (written by ${others.join(' and ')}): only Tollgate's own promotion commit can be promoted; ask for the promotion again to rebuild the branch`;
+  if (!writers.verified) return `the head commit ${head} is not signed by GitHub for Tollgate: only Tollgate's own promotion commit can be promoted`;
+  return null;
+}
+
+/** A previous decision that judged this merged pull request final and unmet (at its merge time). */
+function mergedUnmetBefore(previous: AuditRecord | null, mergedAt: string | null): boolean {
+  if (!previous || !mergedAt) return false;
+  const at = Date.parse(previous.decision.at);
+  return previous.decision.state === 'failed' && !previous.decision.policy_met && Number.isFinite(at) && at >= Date.parse(mergedAt);
 }
 
 function supersededBy(comments: readonly TimelineComment[], appLogin: string): number | null {
@@ -135,6 +236,14 @@ export function blockState(state: PromotionState, message: string): PromotionSta
   return { ...state, policyMet: false, state: settled ? state.state : 'failed', blockers: [{ code: 'candidate-changed', message }, ...state.blockers] };
 }
 
+/** A merged pull request already judged unmet at its merge stays unmet: it never writes a stage tag. */
+function finalUnmet(state: PromotionState): PromotionState {
+  const blockers = state.blockers.some((entry) => entry.code === 'merged-unmet')
+    ? state.blockers
+    : [{ code: 'merged-unmet' as const, message: 'merged without the policy met: no stage tag is written' }, ...state.blockers];
+  return { ...state, policyMet: false, state: 'failed', blockers };
+}
+
 /** Decides pull request `number`. */
 export async function decidePromotion(delivery: Delivery, number: number, options: DecideOptions = {}): Promise<PromotionDecision> {
   const hinted = parseMarker(options.hintBody).marker;
@@ -151,22 +260,29 @@ export async function decidePromotion(delivery: Delivery, number: number, option
   const history = await modelHistory(delivery, facts, marker.model);
   const candidate = history?.versions.get(marker.version) ?? null;
   const registered = candidate !== null && candidate.registered;
-  const lookups = requiredLookups({ appLogin, comments: timeline.comments, reviews: timeline.reviews, policy });
+  const statusComment = findOwnComment(timeline.comments, appLogin, promotionKey(marker.model, marker.stage));
+  const previousAudit = readPreviousAudit(statusComment);
+  const remembered = {
+    approvals: previousAudit?.approvals ?? [],
+    holds: [...(previousAudit?.holds ?? []), ...(options.restore?.holds ?? []).map((hold) => ({ ...hold, from_review: false }))],
+    rejections: [...(previousAudit?.rejections ?? []), ...(options.restore?.rejections ?? [])],
+  };
+  const lookups = requiredLookups({ appLogin, comments: timeline.comments, reviews: timeline.reviews, policy, previous: remembered });
   // Team members only matter for people not listed by name (the core checks names first): skip the lookups otherwise.
   const listed = new Set((policy?.approvers ?? []).filter((entry) => !entry.includes('/')).map(loginKey));
   const teamsNeeded = lookups.logins.some((login) => !listed.has(loginKey(login))) ? lookups.teams : [];
-  const [actors, permissions, teams] = await Promise.all([
+  const [actors, permissions, teams, writers] = await Promise.all([
     registered ? candidateActors(delivery, candidate, candidate.commit === marker.commit ? facts.candidatePulls : null) : Promise.resolve({ trainedBy: null, registeredBy: null, sourcePullRequest: null }),
     fetchRoles(delivery, lookups.logins),
     fetchTeams(delivery, teamsNeeded),
+    commitWriters(delivery, facts.pullRequest.headSha),
   ]);
 
-  const statusComment = findOwnComment(timeline.comments, appLogin, promotionKey(marker.model, marker.stage));
-  const previousAudit = readPreviousAudit(statusComment);
   const stageTag = stageTagOf(history, marker.stage, marker.version, number);
   const previousStageName = previousStageOf(config, marker.model, marker.stage);
-  const previousSlot = previousStageName && candidate ? history?.slots.get(`${candidate.version}\u0000${previousStageName}`) : undefined;
   const pull = facts.pullRequest;
+  // A merged pull request is judged as of its merge: nothing that happens later can change the verdict.
+  const asOf = pull.merged && pull.mergedAt ? pull.mergedAt : delivery.now();
   const pushTime = pushedAt(facts.checkRuns, delivery.app.slug);
 
   const input: PromotionInput = {
@@ -203,9 +319,10 @@ export async function decidePromotion(delivery: Delivery, number: number, option
     pushes: pushTime ? [{ sha: pull.headSha, pushedAt: pushTime }] : [],
     permissions,
     teams,
-    checks: trustedChecks(facts.checkRuns, policy?.require_checks ?? [], [...delivery.settings.trustedCheckApps, delivery.app.slug]),
-    previousStage: previousStageName ? { name: previousStageName, since: previousSlot?.active ? previousSlot.lastAssign.created : null } : null,
-    previous: previousAudit ? { approvals: previousAudit.approvals } : null,
+    checks: trustedChecks(facts.checkRuns, policy?.require_checks ?? [], [...delivery.settings.trustedCheckApps, delivery.app.slug], pull.merged ? pull.mergedAt : null),
+    // The candidate must hold the previous stage now (or at the merge), and the soak counts its unbroken tenure.
+    previousStage: previousStageName ? { name: previousStageName, since: candidate ? holdingSince(history, previousStageName, candidate.version, asOf) : null } : null,
+    previous: previousAudit || options.restore ? remembered : null,
     outcome: options.outcome ?? (stageTag ? { status: 'promoted', tag: stageTag.tag } : null),
     now: delivery.now(),
   };
@@ -218,6 +335,13 @@ export async function decidePromotion(delivery: Delivery, number: number, option
     const file = checkCandidateFile(marker, facts.candidateFile, candidatePath(marker.model, marker.stage));
     if (!file.ok) state = blockState(state, file.reason);
     if (!config.ok && !config.missing) state = blockState(state, `the configuration cannot be read: ${config.error}`);
+    const requiresPrevious = config.ok && modelSettings(config.config, marker.model)?.settings.require_previous_stage !== false;
+    if (input.previousStage && input.previousStage.since === null && requiresPrevious) {
+      state = blockState(state, `${marker.model}@${marker.version} does not hold ${input.previousStage.name}${pull.merged ? ' at the merge' : ' now'} (the stage before ${marker.stage})`);
+    }
+    const foreign = foreignHead(writers, appLogin, pull.headSha);
+    if (foreign) state = blockState(state, foreign);
+    if (pull.merged && mergedUnmetBefore(previousAudit, pull.mergedAt)) state = finalUnmet(state);
     // Open, or merged with no stage tag yet (the merge step has not run): both must wait for the evidence.
     if (policy?.evidence && !options.outcome && (pull.state === 'open' || pull.merged)) {
       const live = await loadLiveEvidence(delivery, marker.model, marker.version);

@@ -3,12 +3,14 @@
  * candidate file and the model's PROMOTIONS.md line, a body with the
  * evidence and the marker, the check run that records the push, and the
  * first status comment. A newer candidate for the same model and stage
- * closes the older pull request with a link; the same candidate, after the
+ * closes the older pull request with a link (never a newer one: a late or
+ * redelivered registration of an older version opens nothing while a newer
+ * candidate is open); the same candidate, after the
  * stage changed hands, rebuilds its pull request in place.
  */
 import type { PromotionMarker } from '../../shared/promotion/index.js';
 import { addPromotionLogLine, promotionPullRequestBody, readPromotionMarker } from '../../shared/report/index.js';
-import { GitHubBackend, assignmentBlocker, indexRegistry, isDeprecated, stageHolder, stagePolicyOf, type ModelIndex } from '../../shared/registry/index.js';
+import { GitHubBackend, assignmentBlocker, compareVersions, indexRegistry, isDeprecated, stageHolder, stagePolicyOf, type ModelIndex } from '../../shared/registry/index.js';
 import type { Delivery } from '../delivery.js';
 import { modelSettings, readConfig, stagePolicy, previousStageOf, CONFIG_PATH, type ConfigRead } from '../config.js';
 import { candidateActors } from '../github/candidate-actors.js';
@@ -26,6 +28,22 @@ export interface PromotionRequest {
   stage: string;
   /** Who asked with `/promote`; null when the bot opens it on registration. */
   requestedBy: string | null;
+  /**
+   * Refuse when an open pull request of the stage already promotes a newer
+   * version (registration does: a redelivered or late event of an older
+   * version must not open a pull request; `/promote` may ask for an older
+   * version on purpose).
+   */
+  refuseIfNewerOpen?: boolean;
+}
+
+/** Whether version `a` is newer than `b` (SemVer precedence); false when either is not a version. */
+export function isNewerVersion(a: string, b: string): boolean {
+  try {
+    return compareVersions(a, b) > 0;
+  } catch {
+    return false;
+  }
 }
 
 /** What came of it. */
@@ -73,10 +91,16 @@ export async function openPromotion(delivery: Delivery, request: PromotionReques
 
   const holder = stageHolder(history!, request.stage)?.version.version ?? null;
   const open = await openPromotionPulls(delivery, promotionBranchPrefix(request.model, request.stage));
-  const same = open
-    .map((pull) => ({ pull, marker: markerOf(pull.body) }))
-    .find((entry) => entry.marker?.version === request.version && entry.marker.commit === version.commit);
+  const candidates = open.map((pull) => ({ pull, marker: markerOf(pull.body) }));
+  const same = candidates.find((entry) => entry.marker?.version === request.version && entry.marker.commit === version.commit);
   if (same && same.marker!.holder === holder) return { status: 'exists', number: same.pull.number, url: same.pull.url };
+  // Only older candidates (and the same version at another commit) are superseded; a newer one stays open.
+  const newer = candidates.filter((entry) => entry.marker !== null && isNewerVersion(entry.marker.version, request.version));
+  if (!same && request.refuseIfNewerOpen && newer.length > 0) {
+    const list = newer.map((entry) => `#${entry.pull.number} (${request.model}@${entry.marker!.version})`).join(', ');
+    return { status: 'refused', reason: `${list} already promotes a newer version of ${request.model} to ${request.stage}` };
+  }
+  const newerNumbers = new Set(newer.map((entry) => entry.pull.number));
 
   const marker: PromotionMarker = {
     model: request.model,
@@ -139,6 +163,7 @@ export async function openPromotion(delivery: Delivery, request: PromotionReques
 
   const superseded: number[] = [];
   for (const older of open) {
+    if (older.number === pull.number || newerNumbers.has(older.number)) continue;
     await closeAsSuperseded(delivery, older.number, pull, `a promotion of ${request.model}@${request.version} to ${request.stage} was requested`);
     superseded.push(older.number);
   }

@@ -85,7 +85,11 @@ export interface AuditExtras {
   /** Blob SHA of `.github/tollgate.yml` on the default branch when the policy was read. */
   policyBlobSha: string | null;
   evaluation: { digest: string | null; decision: string | null };
-  /** Webhook deliveries (`X-GitHub-Delivery`) that led to this decision. */
+  /**
+   * Webhook deliveries (`X-GitHub-Delivery`) that led to this decision: the
+   * previous record's list followed by the current delivery. It may hold the
+   * previous record's `(N omitted)` entry; see `capDeliveries`.
+   */
   deliveries: readonly string[];
   /** The commit of the previous holder's registration, when known. */
   previousHolderCommit?: string | null;
@@ -102,6 +106,64 @@ function policyOf(policy: StagePolicy | null, blobSha: string | null): AuditReco
     allow_force: policy.allow_force,
     auto_merge: policy.auto_merge,
   };
+}
+
+/** Delivery ids a record keeps from the start of the list once it is capped. */
+export const DELIVERIES_KEPT_FIRST = 5;
+/** Delivery ids a record keeps from the end of the list (the newest last) once it is capped. */
+export const DELIVERIES_KEPT_LAST = 45;
+const OMITTED = /^\((\d+) omitted\)$/;
+
+/** The list entry that stands for `count` delivery ids left out of a capped list. */
+export function omittedDeliveriesEntry(count: number): string {
+  return `(${count} omitted)`;
+}
+
+/** How many delivery ids a record's list stands for (kept ids plus those its `(N omitted)` entry counts). */
+export function deliveryCount(deliveries: readonly string[]): number {
+  return deliveries.reduce((total, entry) => total + Number(OMITTED.exec(entry)?.[1] ?? 1), 0);
+}
+
+/**
+ * The `deliveries` of a record. Every event (each 15-minute reconcile pass
+ * too) appends its id, and the record lives in the status comment, which
+ * GitHub caps at 65,536 characters; so the list is bounded:
+ *
+ * - up to `DELIVERIES_KEPT_FIRST + DELIVERIES_KEPT_LAST` ids: sorted and
+ *   unique (the order deliveries arrived in is not part of the decision);
+ * - beyond that: the first `DELIVERIES_KEPT_FIRST` ids of the list, one
+ *   `(N omitted)` entry counting the ids dropped (it accumulates across
+ *   records), then the last `DELIVERIES_KEPT_LAST` ids in arrival order, the
+ *   current delivery last.
+ *
+ * The digest covers the list as recorded, so it stays a pure function of the
+ * record.
+ */
+export function capDeliveries(deliveries: readonly string[]): string[] {
+  let omitted = 0;
+  let marker = -1;
+  const ids: string[] = [];
+  const seen = new Set<string>();
+  for (const entry of deliveries) {
+    const match = OMITTED.exec(entry);
+    if (match) {
+      omitted += Number(match[1]);
+      if (marker === -1) marker = ids.length;
+      continue;
+    }
+    if (seen.has(entry)) continue;
+    seen.add(entry);
+    ids.push(entry);
+  }
+  const keep = DELIVERIES_KEPT_FIRST + DELIVERIES_KEPT_LAST;
+  if (omitted === 0 && ids.length <= keep) return ids.sort();
+  // The head kept by an earlier capped record stays; otherwise the list's first ids.
+  const headLength = Math.min(DELIVERIES_KEPT_FIRST, marker === -1 ? DELIVERIES_KEPT_FIRST : marker);
+  const head = ids.slice(0, headLength);
+  const rest = ids.slice(headLength);
+  const tail = rest.slice(-DELIVERIES_KEPT_LAST);
+  omitted += rest.length - tail.length;
+  return omitted === 0 ? [...head, ...tail] : [...head, omittedDeliveriesEntry(omitted), ...tail];
 }
 
 /** Builds the audit record of a decision. */
@@ -148,8 +210,8 @@ export function buildAuditRecord(input: PromotionInput, state: PromotionState, e
       reason: bypass.reason,
       bypassed: [...bypass.bypassed],
     })),
-    // Sorted and unique: the order deliveries arrived in is not part of the decision.
-    deliveries: [...new Set(extras.deliveries)].sort(),
+    // Sorted and unique, and capped (see capDeliveries) so the status comment stays under GitHub's limit.
+    deliveries: capDeliveries(extras.deliveries),
     decision: { state: state.state, policy_met: state.policyMet, at: state.decidedAt },
   };
   return parseAuditRecord(record);

@@ -14,7 +14,10 @@
  *   comment), `/hold cancel`, or the review is dismissed.
  * - Edited comments (and review bodies, whose edits are invisible) may only
  *   restrict: their `/hold`, `/reject`, `/approve cancel` count, their
- *   `/approve`, `--force` and `/hold cancel` are refused.
+ *   `/approve`, `--force` and `/hold cancel` are refused. A hold or rejection
+ *   the last status comment recorded stays in force when its comment is
+ *   edited or deleted (`previous`): only its author's new cancel, or an
+ *   admin's `/hold cancel`, lifts it.
  * - Holds need write access; an admin's `/hold cancel` releases every hold.
  *   Rejections need write access and being an approver (or admin).
  * - `/approve --force` by an admin, when the policy allows it, bypasses the
@@ -92,7 +95,7 @@ export interface SoakStatus {
   /** The stage whose tenure counts; null for the first stage (time since registration). */
   stage: string | null;
   requiredMs: number;
-  /** ISO time the soak started; null when the candidate never held the previous stage. */
+  /** ISO time the soak started (its unbroken tenure of the previous stage); null when it does not hold that stage now. */
   since: string | null;
   elapsedMs: number;
   remainingMs: number;
@@ -502,7 +505,7 @@ function collectBlockers(facts: BlockerFacts): Blocker[] {
       code: 'soak',
       message:
         soak.since === null
-          ? `the candidate never held ${soak.stage ?? 'the previous stage'}`
+          ? `the candidate does not hold ${soak.stage ?? 'the previous stage'} now`
           : `soak: ${soak.stage === null ? 'registered' : `in ${soak.stage}`} since ${soak.since}; ready at ${soak.until}`,
     });
   }

@@ -120,16 +120,36 @@ export interface PromotionInput {
   /** Check name -> conclusion on the head commit (null while it runs). Only checks from trusted apps. */
   checks: Readonly<Record<string, string | null>>;
   /**
-   * The stage before this one and when the candidate was assigned to it (null
-   * if it never was). Null for the first stage: soak then runs from registration.
+   * The stage before this one and since when the candidate has held it without a
+   * break (null when it does not hold it now, or at the merge: rolled out, never
+   * assigned). Null for the first stage: soak then runs from registration.
    */
   previousStage: { name: string; since: string | null } | null;
-  /** Approvals recorded by the last status comment, to explain a removed team member. */
-  previous?: { approvals: ReadonlyArray<{ login: string; team?: string | null }> } | null;
+  /**
+   * What the last status comment (the App's own) recorded: approvals, to explain a removed team
+   * member; holds and rejections, which stay in force when their comment is later edited or
+   * deleted (by anyone) until their author cancels them with a new comment or an admin releases them.
+   */
+  previous?: {
+    approvals: ReadonlyArray<{ login: string; team?: string | null }>;
+    holds?: ReadonlyArray<RememberedIntent & { from_review?: boolean }>;
+    rejections?: ReadonlyArray<RememberedIntent>;
+  } | null;
   /** What the bot did after the merge (or while auto-merging). */
   outcome?: { status: 'promoting' | 'promoted' | 'failed'; tag?: string | null; error?: string | null } | null;
   /** The decision time (ISO 8601). */
   now: string;
+}
+
+/** A hold or rejection as a status comment's audit record lists it. */
+export interface RememberedIntent {
+  login: string;
+  id: number;
+  source: 'comment' | 'review';
+  url: string;
+  /** ISO 8601. */
+  at: string;
+  reason: string | null;
 }
 
 /** Knobs with safe defaults. */
@@ -252,7 +272,7 @@ interface Collected {
  * (time, then comments before reviews, then id, then line), so the input's
  * order never matters.
  */
-export function collectIntents(input: Pick<PromotionInput, 'appLogin' | 'comments' | 'reviews'>, options: PromotionOptions = {}): Collected {
+export function collectIntents(input: Pick<PromotionInput, 'appLogin' | 'comments' | 'reviews'> & Partial<Pick<PromotionInput, 'previous'>>, options: PromotionOptions = {}): Collected {
   const tolerance = options.editToleranceMs ?? 1000;
   const app = loginKey(input.appLogin);
   const intents: Intent[] = [];
@@ -324,9 +344,52 @@ export function collectIntents(input: Pick<PromotionInput, 'appLogin' | 'comment
     for (const entry of scan.quoted) quoted.push({ login: user.login, key: base.key, word: entry.word, source: 'review', id: review.id, url: review.html_url, at });
   }
 
+  intents.push(...rememberedIntents(input, intents));
   intents.sort(compareIntents);
   quoted.sort((a, b) => a.at - b.at || a.source.localeCompare(b.source) || a.id - b.id || a.word.localeCompare(b.word));
   return { intents, quoted };
+}
+
+/**
+ * Holds and rejections the last status comment recorded from a comment that no longer carries
+ * them (edited or deleted since, possibly by someone else: the timeline does not say who):
+ * they count again, from their author at their original time, so only a later `/hold cancel`
+ * or `/approve cancel` of their author (or an admin's `/hold cancel`) lifts them.
+ */
+function rememberedIntents(input: Partial<Pick<PromotionInput, 'previous' | 'appLogin'>>, present: readonly Intent[]): Intent[] {
+  const previous = input.previous;
+  if (!previous) return [];
+  const app = loginKey(input.appLogin ?? '');
+  const has = (kind: IntentKind, id: number, key: string) => present.some((intent) => intent.source === 'comment' && intent.id === id && intent.kind === kind && intent.key === key);
+  const restored: Intent[] = [];
+  const restore = (kind: 'hold' | 'reject', entry: RememberedIntent) => {
+    if (entry.source !== 'comment') return; // reviews: a dismissal is GitHub's own record
+    const key = loginKey(entry.login);
+    if (key === app || has(kind, entry.id, key)) return;
+    const at = Date.parse(entry.at);
+    if (!Number.isFinite(at)) return;
+    if (restored.some((intent) => intent.kind === kind && intent.id === entry.id && intent.key === key)) return;
+    restored.push({
+      kind,
+      login: entry.login,
+      key,
+      isBot: isBotActor({ login: entry.login, type: 'User' }),
+      viaApp: null,
+      source: 'comment',
+      id: entry.id,
+      line: 0,
+      url: entry.url,
+      at,
+      ...(entry.reason !== null && entry.reason !== undefined && { reason: entry.reason }),
+      edited: false,
+      commitId: null,
+      fromReviewState: false,
+      bodySha256: '',
+    });
+  };
+  for (const hold of previous.holds ?? []) restore('hold', hold);
+  for (const rejection of previous.rejections ?? []) restore('reject', rejection);
+  return restored;
 }
 
 function compareIntents(a: Intent, b: Intent): number {
@@ -347,7 +410,7 @@ export interface RequiredLookups {
 }
 
 /** The permission and team lookups a decision needs; nothing for bots or the App itself. */
-export function requiredLookups(input: Pick<PromotionInput, 'appLogin' | 'comments' | 'reviews' | 'policy'>): RequiredLookups {
+export function requiredLookups(input: Pick<PromotionInput, 'appLogin' | 'comments' | 'reviews' | 'policy'> & Partial<Pick<PromotionInput, 'previous'>>): RequiredLookups {
   const { intents } = collectIntents(input);
   const logins = new Map<string, string>();
   for (const intent of intents) if (!intent.isBot && !intent.viaApp && !logins.has(intent.key)) logins.set(intent.key, intent.login);

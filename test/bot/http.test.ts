@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTollgateApp } from '../../bot/app.js';
 import { startBotServer, type BotServer } from '../../bot/server.js';
 import { FakeGitHub } from '../support/fake-github.js';
-import { APP, APP_USER, person, startHarness, TestOctokit, type Harness } from './support/harness.js';
+import { APP, APP_USER, person, startHarness, TestOctokit, withCommitWriters, type Harness } from './support/harness.js';
 import { createTagPayload, issueCommentPayload } from './support/payloads.js';
 
 const SECRET = 'it-is-a-secret';
@@ -31,6 +31,7 @@ beforeAll(async () => {
     baseUrl: fake.url,
     logLevel: 'fatal',
     Octokit: TestOctokit,
+    request: { fetch: withCommitWriters(globalThis.fetch) },
     // No App login given: the bot asks GET /app (as the App, with its JWT).
     app: createTollgateApp({ settings: { now: () => new Date(fake.currentTime()) } }),
   });

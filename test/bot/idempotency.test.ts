@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Probot } from 'probot';
 import { createTollgateApp } from '../../bot/app.js';
 import { FakeGitHub } from '../support/fake-github.js';
-import { APP_USER, CONFIG, person, startHarness, TestOctokit } from './support/harness.js';
+import { APP_USER, CONFIG, person, startHarness, TestOctokit, withCommitWriters } from './support/harness.js';
 import { issueCommentPayload, pullRequestPayload } from './support/payloads.js';
 
 let fake: FakeGitHub;
@@ -64,7 +64,7 @@ describe('idempotency', () => {
     const pr = await h.registerAndOpen('v1.4.0');
     await h.say(pr.number, 'alice', '/approve');
     await h.client.rest.pulls.merge({ owner: h.repo.owner, repo: h.repo.name, pull_number: pr.number });
-    const other = new Probot({ githubToken: 'test-token', Octokit: TestOctokit, baseUrl: fake.url, logLevel: 'fatal' });
+    const other = new Probot({ githubToken: 'test-token', Octokit: TestOctokit, baseUrl: fake.url, request: { fetch: withCommitWriters(globalThis.fetch) }, logLevel: 'fatal' });
     await other.load(createTollgateApp({ settings: { appLogin: APP_USER.login, now: () => new Date(fake.currentTime()) } }));
     const closed = pullRequestPayload(fake, h.repo, 'closed', pr.number, person('erin'));
     await Promise.all([

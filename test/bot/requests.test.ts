@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Probot } from 'probot';
 import { createTollgateApp } from '../../bot/app.js';
 import { FakeGitHub, type RecordedRequest } from '../support/fake-github.js';
-import { APP_USER, CONFIG, startHarness, TestOctokit } from './support/harness.js';
+import { APP_USER, CONFIG, startHarness, TestOctokit, withCommitWriters } from './support/harness.js';
 import { issueCommentPayload } from './support/payloads.js';
 
 let fake: FakeGitHub;
@@ -54,7 +54,7 @@ function union(intervals: ReadonlyArray<[number, number]>): number {
 const describeRequest = (request: RecordedRequest) => `${request.method} ${request.path.replace(/\/repos\/acme\/churn-\d+/, '')}${request.operation ? ` ${request.operation}` : ''}`;
 
 describe('the cost of /approve', () => {
-  it('is 6 requests when one approval meets the policy, warm or cold, and well under 20 ms of processing', async () => {
+  it('is 6 requests when one approval meets the policy (7 in a process that has not seen the head commit), and well under 20 ms of processing', async () => {
     const timing = timedFetch();
     const h = await startHarness(fake, { fetch: timing.fetch });
     const pr = await h.registerAndOpen('v1.4.0');
@@ -80,11 +80,12 @@ describe('the cost of /approve', () => {
     ]);
     expect(h.status(pr.number)).toContain('✅ Approved');
 
-    // A freshly started process knows nothing yet, and pays no more.
-    const cold = new Probot({ githubToken: 'test-token', Octokit: TestOctokit, baseUrl: fake.url, request: { fetch: timing.fetch }, logLevel: 'fatal' });
+    // A freshly started process knows nothing yet: it pays one more request, to learn who wrote the head commit (once per commit).
+    const cold = new Probot({ githubToken: 'test-token', Octokit: TestOctokit, baseUrl: fake.url, request: { fetch: withCommitWriters(timing.fetch) }, logLevel: 'fatal' });
     await cold.load(createTollgateApp({ settings: { appLogin: APP_USER.login, now: () => new Date(fake.currentTime()) } }));
     const coldRun = await approve('bob', cold);
-    expect(coldRun.requests.length).toBeLessThanOrEqual(6);
+    expect(coldRun.requests.length).toBeLessThanOrEqual(7);
+    expect(coldRun.requests.filter((request) => /^GET \/commits\//.test(request))).toHaveLength(1);
     expect(coldRun.requests.filter((request) => request.includes('/permission'))).toHaveLength(2);
 
     // Processing: repeated to smooth out the first run's warm-up.

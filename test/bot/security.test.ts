@@ -115,7 +115,8 @@ describe('what counts', () => {
     const { h, pr } = await opened();
     await h.say(pr.number, 'alice', '/approve');
     expect(h.status(pr.number)).toContain('✅ Approved');
-    await h.push(pr.number, 'bob');
+    // The App rebuilds its branch (a push by anyone else blocks the promotion outright: see promotion-integrity.test.ts).
+    await h.push(pr.number, APP_USER.login);
     expect(h.status(pr.number)).toContain('♻️ Stale');
     expect(refusedRow(h, pr.number, 'alice')).toContain('made before the latest push; approve again');
     expect(h.promotionCheck(pr.number)?.conclusion).toBe('action_required');

@@ -406,7 +406,7 @@ describe('what else blocks', () => {
     expect(first.soak).toMatchObject({ stage: null, since: at(-3 * 24 * 60), remainingMs: 86_400_000, met: false });
     const skipped = decide({ comments: approvals(), policy: policy({ soak: '1h' }), previousStage: { name: 'staging', since: null } });
     expect(skipped.policyMet).toBe(false);
-    expect(skipped.blockers).toEqual([{ code: 'soak', message: 'the candidate never held staging' }]);
+    expect(skipped.blockers).toEqual([{ code: 'soak', message: 'the candidate does not hold staging now' }]);
   });
 
   it('goes stale when the stage changed hands since the evidence was written', () => {

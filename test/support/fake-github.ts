@@ -194,6 +194,10 @@ export interface FakeWorkflowRun {
   updated_at: string;
   /** `owner/name` the run's code came from (default: the repository itself; a fork's for a fork's pull request). */
   head_repository_full_name?: string;
+  /** Who started the run's workflow (absent: not shown, as in older fixtures). */
+  actor?: FakeUser;
+  /** Who triggered this attempt (a re-run's may differ from `actor`). */
+  triggering_actor?: FakeUser;
 }
 
 /** A workflow run's artifact: a zip archive. */

@@ -96,6 +96,40 @@ export interface Harness {
   pull(number: number): FakeIssue;
 }
 
+/**
+ * Who wrote each commit, as real GitHub links a commit's author and committer to accounts
+ * (the fake does not track it): commits the App creates through the Git Data API are its bot's
+ * (and signed by GitHub); a harness `push` is its pusher's. Commit SHAs include the repository,
+ * so one map serves every fake.
+ */
+export const commitWriters = new Map<string, string>();
+
+/** Wraps `fetch` so `GET /repos/{o}/{r}/commits/{sha}` answers with the commit's author, committer and signature, as GitHub does. */
+export function withCommitWriters(base: typeof globalThis.fetch): typeof globalThis.fetch {
+  return async (input, init) => {
+    const response = await base(input, init);
+    const url = new URL(typeof input === 'string' ? input : input instanceof URL ? input.href : input.url);
+    const method = (init?.method ?? (typeof input === 'object' && 'method' in input ? input.method : 'GET')).toUpperCase();
+    if (!response.ok) return response;
+    if (method === 'POST' && /^\/repos\/[^/]+\/[^/]+\/git\/commits$/.test(url.pathname)) {
+      const body = (await response.clone().json()) as { sha?: string };
+      if (body.sha) commitWriters.set(body.sha, APP_USER.login);
+      return response;
+    }
+    if (method === 'GET' && /^\/repos\/[^/]+\/[^/]+\/commits\/[^/]+$/.test(url.pathname)) {
+      const body = (await response.json()) as { sha: string; commit?: object };
+      const login = commitWriters.get(body.sha);
+      const user = login ? { login, type: login.endsWith('[bot]') ? 'Bot' : 'User' } : null;
+      const verified = login === APP_USER.login;
+      const headers = new Headers(response.headers);
+      headers.delete('content-length');
+      const text = JSON.stringify({ ...body, author: user, committer: user, commit: { ...body.commit, verification: { verified, reason: verified ? 'valid' : 'unsigned' } } });
+      return new Response(text, { status: response.status, headers });
+    }
+    return response;
+  };
+}
+
 /** Starts a harness on a fresh repository of `fake`. */
 export async function startHarness(fake: FakeGitHub, options: { config?: string; app?: TollgateAppOptions; fetch?: typeof globalThis.fetch } = {}): Promise<Harness> {
   fake.actor = APP_USER;
@@ -113,7 +147,7 @@ export async function startHarness(fake: FakeGitHub, options: { config?: string;
   repo.collaborators.set('gina', 'write');
 
   const client = createGitHubClient({ baseUrl: fake.url, token: 'test', retries: 0 });
-  const probot = new Probot({ githubToken: 'test-token', Octokit: TestOctokit, baseUrl: fake.url, request: { fetch: options.fetch ?? globalThis.fetch }, logLevel: 'fatal' });
+  const probot = new Probot({ githubToken: 'test-token', Octokit: TestOctokit, baseUrl: fake.url, request: { fetch: withCommitWriters(options.fetch ?? globalThis.fetch) }, logLevel: 'fatal' });
   await probot.load(
     createTollgateApp({
       ...options.app,
@@ -213,6 +247,7 @@ export async function startHarness(fake: FakeGitHub, options: { config?: string;
       const branch = pull(number).pull!.head;
       repo.setFile(`notes/${login}-${repo.commits.size}.md`, `pushed by ${login}\n`, branch);
       const sha = repo.addCommit(`push by ${login}`, branch);
+      commitWriters.set(sha, login);
       await deliver('pull_request', pullRequestPayload(fake, repo, 'synchronize', number, person(login)));
       return sha;
     },
