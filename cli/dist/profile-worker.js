@@ -1,1 +1,1 @@
-import{L as r}from"./chunks/chunk-I4LLDVGE.js";import"./chunks/chunk-QTUKI2XE.js";import"./chunks/chunk-FYGFSPRH.js";import"./chunks/chunk-F3LCADNG.js";import"./chunks/chunk-5RNU7IOU.js";r();
+import{L as r}from"./chunks/chunk-T3TULQGC.js";import"./chunks/chunk-MIAX67AW.js";import"./chunks/chunk-FYGFSPRH.js";import"./chunks/chunk-R5WYVYYY.js";import"./chunks/chunk-5RNU7IOU.js";r();
