@@ -9,13 +9,20 @@ import { completePromotion } from '../merge.js';
 import { mergePull } from '../github/pulls.js';
 import { auditOf, decidePromotion, type DecideOptions, type PromotionDecision } from './decide.js';
 import { publishDecision } from './publish.js';
+import { BRANCH_PREFIX } from './files.js';
+import { writePromotionCheck } from '../github/promotion-check.js';
+import { loginKey } from '../../shared/promotion/index.js';
+import { escapeMarkdown } from '../../shared/report/index.js';
 import { deployStageTag } from './stage-writer.js';
 
 /** Recomputes and publishes the promotion of pull request `number`; null when it is not a promotion. */
 export async function refreshPromotion(delivery: Delivery, number: number, options: DecideOptions = {}): Promise<PromotionDecision | null> {
   const decision = await decidePromotion(delivery, number, options);
   if (!decision.state) {
-    if (decision.markerError) delivery.log.warn(`#${number}: ${decision.markerError}`);
+    if (decision.markerError) {
+      delivery.log.warn(`#${number}: ${decision.markerError}`);
+      await failDamagedPromotion(delivery, decision);
+    }
     return null;
   }
   const pull = decision.facts.pullRequest;
@@ -44,4 +51,26 @@ export async function refreshPromotion(delivery: Delivery, number: number, optio
     return merged;
   }
   return decision;
+}
+
+/**
+ * A promotion pull request of the App's (its branch, its author) whose marker
+ * no longer reads cannot be judged; left alone, its last check run (perhaps a
+ * success) would still stand. Its check fails and says why.
+ */
+async function failDamagedPromotion(delivery: Delivery, decision: PromotionDecision): Promise<void> {
+  const pull = decision.facts.pullRequest;
+  const ours = pull.headRef.startsWith(BRANCH_PREFIX) && loginKey(pull.author.login) === loginKey(delivery.app.login);
+  if (!ours || pull.state !== 'open') return;
+  await writePromotionCheck(
+    delivery,
+    pull.headSha,
+    decision.facts.checkRuns,
+    {
+      conclusion: 'failure',
+      title: 'Promotion marker unreadable',
+      summary: `The promotion marker in this pull request's description cannot be read (${escapeMarkdown(decision.markerError ?? 'damaged')}), so the promotion cannot be judged. Ask for it again with \`/promote\` to rebuild the pull request.`,
+    },
+    pull.url,
+  );
 }

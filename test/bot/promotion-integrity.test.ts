@@ -193,4 +193,15 @@ describe('promotion integrity', () => {
     expect(h.stageTags()).toEqual(['churn#staging#1']);
     expect(h.status(prod)).toContain('merged without the policy met');
   });
+  it('a promotion whose marker was damaged gets a failing check, not its last green one', async () => {
+    const h = await startHarness(fake);
+    const pr = await h.registerAndOpen('v1.4.0');
+    await h.say(pr.number, 'alice', '/approve');
+    expect(h.promotionCheck(pr.number)?.conclusion).toBe('success');
+    const pull = h.pull(pr.number);
+    pull.body = pull.body!.replace(/<!-- tollgate:promotion-marker [^>]*-->/, '<!-- tollgate:promotion-marker broken -->');
+    await h.deliver('pull_request', pullRequestPayload(fake, h.repo, 'edited', pr.number, person('dana')));
+    expect(h.promotionCheck(pr.number)?.conclusion).toBe('failure');
+    expect(h.promotionCheck(pr.number)?.title).toBe('Promotion marker unreadable');
+  });
 });
