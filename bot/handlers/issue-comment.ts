@@ -52,7 +52,19 @@ async function handleCreated(payload: CommentPayload, delivery: Delivery, runtim
   if (!decide && actions.length === 0) return;
 
   if (anySlow(runtime.commands, actions)) await react(delivery, comment.id, 'eyes');
-  const promotion = decide ? await refreshPromotion(delivery, issue.number, { hintBody: issue.body }) : null;
+  // A failing promotion refresh must not swallow the comment's other commands (a /rollback among them):
+  // they run, and the failure is reported after them.
+  let promotion: Awaited<ReturnType<typeof refreshPromotion>> = null;
+  let refreshFailure: { error: unknown } | null = null;
+  if (decide) {
+    try {
+      promotion = await refreshPromotion(delivery, issue.number, { hintBody: issue.body });
+    } catch (error) {
+      if (actions.length === 0) throw error;
+      refreshFailure = { error };
+      delivery.log.error(`#${issue.number}: recomputing the promotion failed (${error instanceof Error ? error.message : String(error)}); running the comment's commands anyway`);
+    }
+  }
   const context: CommandContext = {
     delivery,
     comment: {
@@ -77,6 +89,7 @@ async function handleCreated(payload: CommentPayload, delivery: Delivery, runtim
     const ok = !refused && runs.every((run) => run.result.ok) && (promotion !== null || !decide);
     await react(delivery, comment.id, ok ? 'rocket' : 'confused');
   }
+  if (refreshFailure !== null) throw refreshFailure.error;
 }
 
 /**
