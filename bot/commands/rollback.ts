@@ -1,6 +1,7 @@
 /** `/rollback <model> [<stage>] [to <version>]`: re-assigns the stage's previous holder at once. */
 import { codeSpan, escapeMarkdown, safeLink } from '../../shared/report/index.js';
 import { refreshStalePromotions } from '../promotion/open.js';
+import { refreshOtherStages } from '../promotion/refresh.js';
 import { rollbackStage } from '../promotion/rollback.js';
 import type { CommandHandler } from './types.js';
 
@@ -21,6 +22,8 @@ export const rollbackCommand: CommandHandler = {
     if (result.status === 'refused') return { ok: false, reply: `Cannot roll back ${codeSpan(command.model)}: ${escapeMarkdown(result.reason)}.` };
     // Open promotions to this stage were written against the holder just replaced.
     const refreshed = result.created ? await refreshStalePromotions(delivery, command.model, result.stage) : [];
+    // Promotions to other stages may have relied on the version rolled away from (as their previous stage).
+    if (result.created) await refreshOtherStages(delivery, command.model, result.stage);
     const stale = refreshed.length > 0 ? ` Refreshed ${refreshed.map((number) => `#${number}`).join(', ')} for the new holder.` : '';
     const from = result.from ? ` from ${codeSpan(result.from)}` : '';
     const deployment = result.deployment ? ` Deployment ${safeLink(String(result.deployment.id), result.deployment.url)} to ${codeSpan(result.stage)}.` : '';

@@ -6,10 +6,11 @@
  */
 import type { Delivery } from '../delivery.js';
 import { completePromotion } from '../merge.js';
-import { mergePull } from '../github/pulls.js';
+import { mergePull, openPromotionPulls } from '../github/pulls.js';
 import { auditOf, decidePromotion, type DecideOptions, type PromotionDecision } from './decide.js';
 import { publishDecision } from './publish.js';
-import { BRANCH_PREFIX } from './files.js';
+import { BRANCH_PREFIX, promotionBranchPrefix } from './files.js';
+import { modelNameToTag } from '../../shared/registry/index.js';
 import { writePromotionCheck } from '../github/promotion-check.js';
 import { loginKey } from '../../shared/promotion/index.js';
 import { escapeMarkdown } from '../../shared/report/index.js';
@@ -73,4 +74,20 @@ async function failDamagedPromotion(delivery: Delivery, decision: PromotionDecis
     },
     pull.url,
   );
+}
+
+/**
+ * Re-judges the open promotions of `model` to stages other than `stage`, after
+ * `stage` changed holder (a rollback): one of them may have just lost its
+ * candidate's hold on the previous stage, and its check must not stay green
+ * until its next event. Returns the pull requests refreshed.
+ */
+export async function refreshOtherStages(delivery: Delivery, model: string, stage: string): Promise<number[]> {
+  const own = promotionBranchPrefix(model, stage);
+  const refreshed: number[] = [];
+  for (const pull of await openPromotionPulls(delivery, `${BRANCH_PREFIX}${modelNameToTag(model)}/`)) {
+    if (pull.headRef.startsWith(own)) continue;
+    if ((await refreshPromotion(delivery, pull.number, { hintBody: pull.body })) !== null) refreshed.push(pull.number);
+  }
+  return refreshed;
 }

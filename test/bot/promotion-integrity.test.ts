@@ -143,6 +143,8 @@ describe('promotion integrity', () => {
     expect(h.promotionCheck(prod)?.conclusion).toBe('success');
     await h.say(p2.number, 'bob', '/rollback churn staging');
     expect(h.stageTags()).toEqual(['churn#staging#1', 'churn#staging#2', 'churn#staging#3']);
+    // The rollback itself re-judges the production promotion: its check does not stay green until the next event.
+    expect(h.promotionCheck(prod)?.conclusion).not.toBe('success');
     await h.say(prod, 'rita', '/status');
     expect(h.promotionCheck(prod)?.conclusion).not.toBe('success');
     expect(h.status(prod)).toContain('does not hold staging now');
