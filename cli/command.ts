@@ -18,6 +18,8 @@ export interface Command {
   name: string;
   /** Full usage text for `tollgate <name> --help`. */
   usage: string;
+  /** Words that, as the first argument, name a subcommand: errors then say `tollgate contract infer:`. */
+  subcommands?: readonly string[];
   /** Runs the command; resolves to the process exit code (0 passed, 1 check failed). */
   run(argv: string[], io: CommandIo): Promise<number>;
 }

@@ -49,14 +49,15 @@ export async function main(argv: string[], io: CommandIo): Promise<number> {
     io.stdout.write(`${command.usage}\n`);
     return 0;
   }
+  const shownName = rest[0] !== undefined && command.subcommands?.includes(rest[0]) ? `${command.name} ${rest[0]}` : command.name;
   try {
     return await command.run(rest, io);
   } catch (error) {
     if (isUserFacing(error)) {
-      io.stderr.write(`tollgate ${command.name}: ${error.message}\n`);
+      io.stderr.write(`tollgate ${shownName}: ${error.message}\n`);
       return error.exitCode;
     }
-    io.stderr.write(`tollgate ${command.name}: internal error (please report it)\n${(error as Error)?.stack ?? String(error)}\n`);
+    io.stderr.write(`tollgate ${shownName}: internal error (please report it)\n${(error as Error)?.stack ?? String(error)}\n`);
     return INTERNAL_ERROR_EXIT;
   }
 }

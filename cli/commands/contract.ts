@@ -12,6 +12,7 @@ rules to review. Without --out the contract is printed.`;
 export const contractCommand: Command = {
   name: 'contract',
   usage,
+  subcommands: ['infer'],
   async run(argv, io) {
     const { values, positionals } = parseCommandArgs(argv, { out: { type: 'string', short: 'o' }, json: { type: 'boolean' }, format: { type: 'string' }, delimiter: { type: 'string' } }, usage);
     const action = requirePositional(positionals, 0, "the subcommand 'infer'", usage);

@@ -75,6 +75,7 @@ async function runBaseline(argv: string[], io: CommandIo): Promise<number> {
 export const driftCommand: Command = {
   name: 'drift',
   usage,
+  subcommands: ['baseline'],
   async run(argv, io) {
     if (argv[0] === 'baseline') return runBaseline(argv.slice(1), io);
     const { values } = parseCommandArgs(argv, options, usage, false);

@@ -18,6 +18,7 @@ instead, which needs quoted fields without line breaks.`;
 export const profileCommand: Command = {
   name: 'profile',
   usage,
+  subcommands: ['merge'],
   async run(argv, io) {
     const { values, positionals } = parseCommandArgs(
       argv,

@@ -70,6 +70,12 @@ describe('tollgate contract infer', () => {
     expect(await readFile(join(folder, 'late.csv.yml'), 'utf8')).toContain('amount: { type: float,');
   });
 
+  it('names the subcommand in its errors', async () => {
+    const result = await runCli(['contract', 'infer', 'missing.csv']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/^tollgate contract infer: missing\.csv: /);
+  });
+
   it('rejects unknown subcommands', async () => {
     const result = await runCli(['contract', 'guess', 'x.csv']);
     expect(result.code).toBe(2);

@@ -113,7 +113,7 @@ describe('tollgate profile', () => {
     for (const name of ['one', 'two']) expect((await runCli(['profile', `${name}.csv`, '--out', `${name}.json`], { cwd: folder })).code).toBe(0);
     const merged = await runCli(['profile', 'merge', 'one.json', 'one.json', 'two.json'], { cwd: folder });
     expect(merged.code).toBe(2);
-    expect(merged.stderr).toMatch(/cannot merge profiles the merge of one\.json, one\.json and two\.json: they have 1 and 2 columns/);
+    expect(merged.stderr).toMatch(/^tollgate profile merge: .*cannot merge profiles the merge of one\.json, one\.json and two\.json: they have 1 and 2 columns/);
     const many = await runCli(['profile', 'one.csv', '--threads', String(availableParallelism() + 1)], { cwd: folder });
     expect(many.code).toBe(2);
     expect(many.stderr).toContain(`--threads ${availableParallelism() + 1}: this machine runs ${availableParallelism()} thread`);
