@@ -32,7 +32,7 @@ them exactly. The profile is the reference for later drift checks.`;async functi
 ${g}`);if(!e.out)throw new a(`missing --out <profile.json>
 
 ${g}`);let o=await j(f(t,i));await u(t,e.out,w(o),{what:"the file"});let l=o.columns.filter(c=>c.kind==="number"&&c.bins!==null).length;return e.json?h(t,{profile:e.out,data:i,rows:o.rows,columns:o.columns.length,binned_columns:l}):t.stdout.write(`Wrote ${e.out}: baseline of ${i} (${o.rows.toLocaleString("en-US")} rows, ${o.columns.length} columns, ${l} with frozen bins)
-`),0}var B={name:"drift",usage:m,async run(r,t){if(r[0]==="baseline")return N(r.slice(1),t);let{values:e}=p(r,E,m,!1);if(!e.reference)throw new a(`missing --reference <data|profile.json>
+`),0}var B={name:"drift",usage:m,subcommands:["baseline"],async run(r,t){if(r[0]==="baseline")return N(r.slice(1),t);let{values:e}=p(r,E,m,!1);if(!e.reference)throw new a(`missing --reference <data|profile.json>
 
 ${m}`);if(!e.current)throw new a(`missing --current <data>
 
