@@ -7,7 +7,7 @@ import { PROMOTION_COMMANDS } from '../../bot/commands/index.js';
 import { driftRunHandler } from '../../bot/handlers/drift-run.js';
 import { INCIDENT_COMMAND_HANDLERS } from '../../bot/handlers/incident-commands.js';
 import { PROMOTION_HANDLERS } from '../../bot/handlers/index.js';
-import { reconcileInstallations, reconcileRepository, scheduledDelivery } from '../../bot/handlers/reconcile.js';
+import { reconcileInstallations, reconcileRepository } from '../../bot/handlers/reconcile.js';
 import { LastingCache } from '../../bot/lasting-cache.js';
 import { createRuntime } from '../../bot/runtime.js';
 import { botSettings } from '../../bot/settings.js';
@@ -17,7 +17,7 @@ import { GitHubBackend, Registry } from '../../shared/registry/index.js';
 import { column, driftReport, reportWith } from '../incidents/fixtures.js';
 import { FakeGitHub, type FakeIssue, type FakeWorkflowRun } from '../support/fake-github.js';
 import { addDriftRun, workflowRunPayload, type ArtifactContent } from './support/drift.js';
-import { APP_USER, startHarness, type Harness } from './support/harness.js';
+import { APP_USER, reconcilerDelivery, startHarness, type Harness } from './support/harness.js';
 
 const DAY = 86_400_000;
 
@@ -343,17 +343,7 @@ describe('commands on a drift issue', () => {
 describe('the reconciler', () => {
   // One process: what it processed is remembered across passes.
   const lasting = new LastingCache();
-  function delivery(h: Harness) {
-    return scheduledDelivery({
-      client: h.client,
-      owner: h.repo.owner,
-      repo: h.repo.name,
-      app: { login: APP_USER.login, slug: 'tollgate' },
-      settings: botSettings({ now: () => new Date(fake.currentTime()) }),
-      lasting,
-      log: quiet,
-    });
-  }
+  const delivery = (h: Harness) => reconcilerDelivery(h, fake, { lasting, log: quiet });
 
   it('processes drift runs whose deliveries were lost: opens, then closes', async () => {
     const h = await setup();

@@ -5,11 +5,9 @@
  */
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { checksHandler } from '../../bot/handlers/checks.js';
-import { reconcileRepository, scheduledDelivery } from '../../bot/handlers/reconcile.js';
-import { LastingCache } from '../../bot/lasting-cache.js';
-import { botSettings } from '../../bot/settings.js';
+import { reconcileRepository } from '../../bot/handlers/reconcile.js';
 import { FakeGitHub } from '../support/fake-github.js';
-import { APP_USER, person, startHarness, type Harness } from './support/harness.js';
+import { APP_USER, person, reconcilerDelivery, startHarness, type Harness } from './support/harness.js';
 import { createTagPayload } from './support/payloads.js';
 
 // Repairing a drift issue fails in these tests (the one drift issue is made up).
@@ -33,15 +31,7 @@ function spyLog() {
 }
 
 function deliveryOf(h: Harness, log: ReturnType<typeof spyLog>) {
-  return scheduledDelivery({
-    client: h.client,
-    owner: h.repo.owner,
-    repo: h.repo.name,
-    app: { login: APP_USER.login, slug: 'tollgate' },
-    settings: botSettings({ now: () => new Date(fake.currentTime()) }),
-    lasting: new LastingCache(),
-    log,
-  });
+  return reconcilerDelivery(h, fake, { log });
 }
 
 const TWO_MODELS = `models:

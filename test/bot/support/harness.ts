@@ -9,6 +9,9 @@ import { Probot, ProbotOctokit } from 'probot';
 import { createGitHubClient, type GitHubClient } from '../../../shared/github/client.js';
 import { GitHubBackend, jsonAsset, publishRelease, Registry } from '../../../shared/registry/index.js';
 import { createTollgateApp, type TollgateAppOptions } from '../../../bot/app.js';
+import { scheduledDelivery } from '../../../bot/handlers/reconcile.js';
+import { LastingCache } from '../../../bot/lasting-cache.js';
+import { botSettings } from '../../../bot/settings.js';
 import type { FakeComment, FakeGitHub, FakeIssue, FakeRepo, FakeReview, FakeUser } from '../../support/fake-github.js';
 import { checkRunPayload, createTagPayload, issueCommentPayload, pullRequestPayload, reviewPayload } from './payloads.js';
 
@@ -131,6 +134,19 @@ export function withCommitWriters(base: typeof globalThis.fetch): typeof globalT
 }
 
 /** Starts a harness on a fresh repository of `fake`. */
+/** A delivery as the reconciler makes one, on the harness's repository and the fake's clock. */
+export function reconcilerDelivery(h: Harness, fake: FakeGitHub, options: { log: Parameters<typeof scheduledDelivery>[0]['log']; lasting?: LastingCache }): ReturnType<typeof scheduledDelivery> {
+  return scheduledDelivery({
+    client: h.client,
+    owner: h.repo.owner,
+    repo: h.repo.name,
+    app: { login: APP_USER.login, slug: APP.slug },
+    settings: botSettings({ now: () => new Date(fake.currentTime()) }),
+    lasting: options.lasting ?? new LastingCache(),
+    log: options.log,
+  });
+}
+
 export async function startHarness(fake: FakeGitHub, options: { config?: string; app?: TollgateAppOptions; fetch?: typeof globalThis.fetch } = {}): Promise<Harness> {
   fake.actor = APP_USER;
   fake.app = APP;
