@@ -50,7 +50,7 @@ export function parseCommandArgs<O extends OptionSpec>(
 
 /** node:util's parseArgs messages, in one line and in the words of this command line. */
 function describeArgsError(error: NodeJS.ErrnoException): string {
-  const option = /Option '([^']+)'/i.exec(error.message)?.[1] ?? /option '([^']+)'/i.exec(error.message)?.[1];
+  const option = /option '([^']+)'/i.exec(error.message)?.[1];
   switch (error.code) {
     case 'ERR_PARSE_ARGS_UNKNOWN_OPTION':
       return `unknown option '${option ?? error.message}'`;

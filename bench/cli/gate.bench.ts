@@ -70,7 +70,7 @@ async function duckdb(file: string, rows: number, threads: number, query: 'aggre
   }
   const started = performance.now();
   await connection.run(`select count(*), ${parts.join(', ')} from read_csv_auto('${file}')`);
-  const what = `duckdb ${query === 'aggregates' ? 'aggregates' : 'like-for-like'} (${threads} thread${threads === 1 ? '' : 's'})`;
+  const what = `duckdb ${query} (${threads} thread${threads === 1 ? '' : 's'})`;
   return { what, rows, wall: (performance.now() - started) / 1000, rssMb: Number.NaN };
 }
 

@@ -102,10 +102,7 @@ export const registryCommand: Command = {
 async function openRegistry(values: Values, io: CommandIo): Promise<Registry> {
   const repo = resolve(io.cwd, values.repo ?? '.');
   // The default file may be absent; a --config the user typed must exist (a typo must not skip the stage policy).
-  const models =
-    values.config === undefined
-      ? await loadModelsConfig(join(repo, CONFIG_PATH))
-      : await loadModelsConfig(resolve(io.cwd, values.config), { required: true });
+  const models = await loadModelsConfig(values.config === undefined ? join(repo, CONFIG_PATH) : resolve(io.cwd, values.config), { required: values.config !== undefined });
   const backend = new GitBackend({ cwd: repo, pushTo: values.push ? (values.remote ?? 'origin') : undefined });
   return new Registry({ backend, models });
 }

@@ -55,17 +55,19 @@ export const modelObjectSchema = z
   })
   .strict();
 
+/** `latest` and `champion` name versions when resolving: a stage so called could be assigned but never read back. */
+const reservedStage = (name: string) => `'${name}' is reserved (it resolves to a version, not a stage); choose another stage name`;
+
 /** Cross-field rules of one model, shared by every extension of `modelObjectSchema`. */
 export function checkModel(model: z.output<typeof modelObjectSchema>, context: z.RefinementCtx, path: PropertyKey[]): void {
   const seen = new Set<string>();
   model.stages.forEach((stage, index) => {
     if (seen.has(stage)) context.addIssue({ code: 'custom', path: [...path, 'stages', index], message: `stage '${stage}' is listed twice` });
-    // `latest` and `champion` name versions when resolving: a stage so called could be assigned but never read back.
-    if (RESERVED_STAGE_NAMES.includes(stage)) context.addIssue({ code: 'custom', path: [...path, 'stages', index], message: `'${stage}' is reserved (it resolves to a version, not a stage); choose another stage name` });
+    if (RESERVED_STAGE_NAMES.includes(stage)) context.addIssue({ code: 'custom', path: [...path, 'stages', index], message: reservedStage(stage) });
     seen.add(stage);
   });
   if (model.champion_stage !== undefined && model.stages.length === 0 && RESERVED_STAGE_NAMES.includes(model.champion_stage)) {
-    context.addIssue({ code: 'custom', path: [...path, 'champion_stage'], message: `'${model.champion_stage}' is reserved (it resolves to a version, not a stage); choose another stage name` });
+    context.addIssue({ code: 'custom', path: [...path, 'champion_stage'], message: reservedStage(model.champion_stage) });
   }
   if (model.champion_stage !== undefined && model.stages.length > 0 && !model.stages.includes(model.champion_stage)) {
     context.addIssue({

@@ -10,9 +10,13 @@ export async function loadContract(file: string): Promise<LocatedDocument<Contra
 
 /** Validates contract text (for tests and for contracts held in memory). */
 export function parseContract(text: string, file = 'contract.yml'): LocatedDocument<Contract> {
-  // An empty file would otherwise list every missing key; one line says what a contract needs.
-  if (parseDocument(text).contents === null) {
-    throw new ConfigError({ file, line: 1, column: 1 }, 'the contract is empty; expected at least version: 1 and columns: (tollgate contract infer <data> writes a starting contract)');
+  try {
+    return parseYaml(text, file, contractSchema);
+  } catch (error) {
+    // An empty file would list every missing key; one line says what a contract needs.
+    if (error instanceof ConfigError && parseDocument(text).contents === null) {
+      throw new ConfigError({ file, line: 1, column: 1 }, 'the contract is empty; expected at least version: 1 and columns: (tollgate contract infer <data> writes a starting contract)');
+    }
+    throw error;
   }
-  return parseYaml(text, file, contractSchema);
 }

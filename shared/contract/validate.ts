@@ -1,5 +1,5 @@
 import type { LocatedDocument } from '../config/yaml-document.js';
-import { openTable } from '../data/index.js';
+import { invalidSourceText, openTable } from '../data/index.js';
 import type { ColumnType, ReadOptions } from '../data/types.js';
 import { buildChecks } from './build-checks.js';
 import { result, type CheckResult } from './check.js';
@@ -51,8 +51,7 @@ export async function validateData(dataPath: string, contract: LocatedDocument<C
     await reader.close();
   }
 
-  const invalidTexts = new Map(reader.invalidExamples.map((example) => [`${example.row}\u0000${example.column}`, example.text]));
-  const read = { invalidText: (column: string, row: number) => invalidTexts.get(`${row}\u0000${column}`) };
+  const read = { invalidText: (column: string, row: number) => invalidSourceText(reader.invalidExamples, column, row) };
   for (const { check, reportOnlyOnFailure } of planned) {
     const outcome = check.finish(rows, read);
     if (!reportOnlyOnFailure || !outcome.ok) checks.push(outcome);

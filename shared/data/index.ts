@@ -6,6 +6,7 @@ export { openTable, openCsvRange } from './open.js';
 export { lineAtOffset, splitCsvRanges, type SplitOptions } from './csv/ranges.js';
 export type { CsvRange } from './csv/reader.js';
 export { readHead, type HeadRow, type HeadTable } from './head.js';
+export { invalidSourceText } from './invalid.js';
 export { detectFormat } from './format.js';
 export { COLUMN_TYPES } from './types.js';
 export type {

@@ -39,3 +39,8 @@ export class InvalidTracker {
     this.examples.push(example);
   }
 }
+
+/** The source text a reader kept of the invalid value at `row` (0-based) of `column`, if it kept one. */
+export function invalidSourceText(examples: readonly InvalidValueExample[], column: string, row: number): string | undefined {
+  return examples.find((example) => example.column === column && example.row === row)?.text;
+}

@@ -4,7 +4,10 @@
  * column type, and a bare count of microseconds since midnight reads as a
  * meaningless integer.
  */
-export function formatTimeOfDay(value: number | bigint, ticksPerSecond: 1 | 1_000 | 1_000_000 | 1_000_000_000): string {
+/** Ticks per second of a time unit: seconds, milliseconds, microseconds, nanoseconds. */
+export type TicksPerSecond = 1 | 1_000 | 1_000_000 | 1_000_000_000;
+
+export function formatTimeOfDay(value: number | bigint, ticksPerSecond: TicksPerSecond): string {
   const ticks = BigInt(value);
   const perSecond = BigInt(ticksPerSecond);
   const seconds = ticks / perSecond;

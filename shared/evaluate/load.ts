@@ -5,7 +5,7 @@
  * occurrence; nothing is skipped.
  */
 import { parseClassLabel } from './class-label.js';
-import { openTable } from '../data/index.js';
+import { invalidSourceText, openTable } from '../data/index.js';
 import type { Column, ColumnType, RecordBatch, TableReader } from '../data/index.js';
 import { InputError } from '../errors/index.js';
 import { formatCount } from './format.js';
@@ -106,8 +106,8 @@ function findColumn(reader: TableReader, name: string, role: string, required: b
 
 /** Where the reader recorded the source text of an invalid value, quoted for a message. */
 function invalidText(reader: TableReader, column: string, row: number): string {
-  const example = reader.invalidExamples.find((candidate) => candidate.column === column && candidate.row === row);
-  return example ? `: '${example.text}'` : '';
+  const text = invalidSourceText(reader.invalidExamples, column, row);
+  return text !== undefined ? `: '${text}'` : '';
 }
 
 /** Reads the predictions file at `file`. */

@@ -149,8 +149,9 @@ const commitOrRestore = (root: string, path: string) =>
 async function hashObjects(root: string, paths: readonly string[], format: 'sha1' | 'sha256'): Promise<Map<string, string>> {
   const ids = new Map<string, string>();
   const regular: string[] = [];
-  for (const path of paths) {
-    const info = await lstat(resolve(root, path)).catch(() => undefined);
+  const infos = await Promise.all(paths.map((path) => lstat(resolve(root, path)).catch(() => undefined)));
+  for (const [index, path] of paths.entries()) {
+    const info = infos[index];
     if (info?.isDirectory()) throw new InputError({ file: path }, `git tracks this as a file but it is now a directory; ${commitOrRestore(root, path)}`);
     if (!info?.isSymbolicLink()) {
       regular.push(path);

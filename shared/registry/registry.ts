@@ -196,7 +196,7 @@ export class Registry {
     const commit = await this.backend.resolveCommit(request.ref ?? 'HEAD');
     const metadata = request.metadata ?? {};
     // No basis: a bump re-planned after a lost race takes the next free version, as if the two registrations had run one after the other.
-    return this.write(model, 'registration', [], (history) => {
+    return this.write(model, 'registration', () => [], (history) => {
       const taken = [...history.versions.values()].find((entry) => entry.registered && entry.commit === commit);
       // A bump re-run finds its own earlier registration on this commit: the same registration, not a new one.
       if (request.bump !== undefined && taken?.active) return { done: this.sameRegistration(history, taken, commit, metadata) };
@@ -263,7 +263,7 @@ export class Registry {
   async deregister(request: { model: string; version: string; metadata?: TagMetadata }): Promise<WriteResult> {
     const model = this.modelName(request.model);
     await this.backend.refresh?.();
-    return this.write(model, 'deregistration', [], (history) => {
+    return this.write(model, 'deregistration', () => [], (history) => {
       const entry = history.versions.get(request.version);
       if (!entry?.registered) throw new RegistryError(`${model} ${request.version} is not registered${this.knownVersions(history)}`);
       if (!entry.active) {
@@ -279,7 +279,7 @@ export class Registry {
   async deprecate(request: { model: string; metadata?: TagMetadata }): Promise<WriteResult> {
     const model = this.modelName(request.model);
     await this.backend.refresh?.();
-    return this.write(model, 'deprecation', [], (history) => {
+    return this.write(model, 'deprecation', () => [], (history) => {
       const newest = history.events.at(-1);
       if (!newest) throw new RegistryError(`model '${model}' has no registry tags in ${this.backend.description}; nothing to deprecate`);
       if (isDeprecated(history)) return { done: newest };
@@ -329,11 +329,10 @@ export class Registry {
   /**
    * Reads, plans and writes until the write lands or `maxAttempts` conflicts
    * happened. A retry after a lost race writes only when the facts the first
-   * plan relied on (`basis`) still hold; if the other writer changed them, the
+   * plan relied on (`factsOf`) still hold; if the other writer changed them, the
    * first plan's decision is void and a `ConflictError` says what changed.
    */
-  private async write(model: string, operation: string, basis: Basis | ((history: ModelIndex) => Basis), plan: (history: ModelIndex) => Plan): Promise<WriteResult> {
-    const factsOf = typeof basis === 'function' ? basis : () => basis;
+  private async write(model: string, operation: string, factsOf: (history: ModelIndex) => Basis, plan: (history: ModelIndex) => Plan): Promise<WriteResult> {
     let identity = this.tagger;
     let lastConflict: ConflictError | undefined;
     let first: { facts: Basis; tags: ReadonlySet<string> } | undefined;

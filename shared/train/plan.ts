@@ -203,9 +203,11 @@ async function checkOutputsHoldNoCode(gitRoot: string | null, cwd: string, outpu
       throw new UsageError(`output '${path.given}' ${what} the code path '${code.given}'; outputs are deleted before each run, so declare only what the command writes`);
     }
   }
-  if (gitRoot === null) return;
+  if (gitRoot === null || outputs.length === 0) return;
+  // One git call for every output; each output's own tracked files are picked out below.
+  const trackedAll = await listTrackedPaths(gitRoot, outputs.map((output) => portablePath(gitRoot, output.absolute)));
   for (const output of outputs) {
-    const tracked = await listTrackedPaths(gitRoot, [portablePath(gitRoot, output.absolute)]);
+    const tracked = trackedAll.filter((path) => isWithin(output.absolute, resolve(gitRoot, path)));
     if (tracked.length === 0) continue;
     const first = portablePath(cwd, resolve(gitRoot, tracked[0]));
     const more = tracked.length > 1 ? ` (and ${tracked.length - 1} more tracked file${tracked.length > 2 ? 's' : ''})` : '';

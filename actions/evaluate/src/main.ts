@@ -58,7 +58,8 @@ export async function evaluateAction(options: EvaluateActionOptions = {}): Promi
   if (champion === undefined && model !== undefined) {
     const workDir = await mkdtemp(join(process.env.RUNNER_TEMP ?? tmpdir(), 'tollgate-evaluate-'));
     const cwd = resolve(optionalInput('working-directory') ?? '.');
-    const models = await loadModelsConfig(configPath, { required: config.required });
+    // A required config that is missing was refused above.
+    const models = await loadModelsConfig(configPath);
     champion = (await championPredictions({ client: github(), owner: context.owner, repo: context.repo, model, stage, models, predictCommand, cwd, workDir }))?.file;
   }
 

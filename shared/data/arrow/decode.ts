@@ -4,7 +4,7 @@
  * become codes into the reader's dictionary through a remap table built once
  * per Arrow dictionary.
  */
-import { formatTimeOfDay } from '../time-of-day.js';
+import { valueText } from '../value-text.js';
 import { DataType, TimeUnit, type Data } from 'apache-arrow';
 import { jsonText } from '../coerce.js';
 import { hashBytes, type ByteDictionary, type StringDictionary } from '../dictionary.js';
@@ -170,7 +170,7 @@ export function decodeAsJson(vector: { get(index: number): unknown }, from: numb
       column.codes[i] = -1;
     } else {
       column.nulls[i] = 0;
-      column.codes[i] = dictionary.codeOf(textOf(value, ticksPerSecond));
+      column.codes[i] = dictionary.codeOf(valueText(value, ticksPerSecond));
     }
   }
 }
@@ -178,10 +178,3 @@ export function decodeAsJson(vector: { get(index: number): unknown }, from: numb
 /** Ticks per second of Arrow's TimeUnit (SECOND, MILLISECOND, MICROSECOND, NANOSECOND). */
 const TIME_TICKS = [1, 1_000, 1_000_000, 1_000_000_000] as const;
 
-/** A value without a column type of its own, as text: times of day as clock times, bytes as hex, the rest as JSON. */
-function textOf(value: unknown, ticksPerSecond: (typeof TIME_TICKS)[number] | undefined): string {
-  if (typeof value === 'string') return value;
-  if (ticksPerSecond !== undefined && (typeof value === 'number' || typeof value === 'bigint')) return formatTimeOfDay(value, ticksPerSecond);
-  if (value instanceof Uint8Array) return Buffer.from(value.buffer, value.byteOffset, value.byteLength).toString('hex');
-  return jsonText(value);
-}

@@ -10,13 +10,14 @@
  * the usual rule on the first row group; anything else (lists, structs, maps,
  * JSON, UUID, ...) the JSON text of each value.
  */
-import { formatTimeOfDay } from '../time-of-day.js';
+import { valueText } from '../value-text.js';
+import type { TicksPerSecond } from '../time-of-day.js';
 import { checkColumnName } from '../column-name.js';
 import { open, type FileHandle } from 'node:fs/promises';
 import { parquetMetadataAsync, parquetRead, parquetSchema, type AsyncBuffer, type FileMetaData, type SchemaTree } from 'hyparquet';
 import { compressors } from 'hyparquet-compressors';
 import { InputError } from '../../errors/index.js';
-import { CellWriter, jsonText } from '../coerce.js';
+import { CellWriter } from '../coerce.js';
 import { allocateColumns } from '../columns.js';
 import { convertColumn, relabel, sameStorage } from '../convert.js';
 import { StringDictionary } from '../dictionary.js';
@@ -46,11 +47,11 @@ interface ColumnReading {
   /** DECIMAL columns: the scale (digits after the point). */
   decimalScale?: number;
   /** TIME columns: ticks per second of the stored count since midnight. */
-  timeTicks?: 1_000 | 1_000_000 | 1_000_000_000;
+  timeTicks?: TicksPerSecond;
 }
 
 /** Ticks per second of a TIME (time of day) column, else undefined. */
-function timeTicksOf(node: SchemaTree): 1_000 | 1_000_000 | 1_000_000_000 | undefined {
+function timeTicksOf(node: SchemaTree): TicksPerSecond | undefined {
   const { converted_type: converted, logical_type: logical } = node.element;
   if (converted === 'TIME_MILLIS') return 1_000;
   if (converted === 'TIME_MICROS') return 1_000_000;
@@ -69,18 +70,12 @@ function decimalScaleOf(node: SchemaTree): number | undefined {
 /**
  * hyparquet gives a decimal as unscaled * 10^-scale, which is not always the
  * double nearest the decimal (1.15 comes out 1.1500000000000001). The
- * unscaled integer is recovered by rounding and divided by 10^scale, a
- * correctly rounded division, while it is exact in a double.
+ * unscaled integer is recovered by rounding and divided by `power` (10^scale),
+ * a correctly rounded division, while it is exact in a double.
  */
-function nearestDecimals(column: Column, count: number, scale: number): void {
-  if (column.kind !== 'number' || scale <= 0 || scale > 22) return;
-  const power = 10 ** scale;
-  const values = column.values;
-  for (let i = 0; i < count; i++) {
-    if (column.nulls[i]) continue;
-    const unscaled = Math.round(values[i] * power);
-    if (Math.abs(unscaled) <= Number.MAX_SAFE_INTEGER) values[i] = unscaled / power;
-  }
+function nearestDecimal(value: number, power: number): number {
+  const unscaled = Math.round(value * power);
+  return Math.abs(unscaled) <= Number.MAX_SAFE_INTEGER ? unscaled / power : value;
 }
 
 /** The natural column type of a top-level Parquet column. */
@@ -148,8 +143,8 @@ export async function openParquet(path: string, options: ReadOptions): Promise<T
     const declared = options.types ?? {};
     const reader = new ParquetTableReader(path, handle, file, metadata, batchSize, declared);
     const textColumns = tree.children.filter((node) => naturalType(node) === 'string' && node.children.length === 0).map((node) => node.element.name);
-    const firstGroup = textColumns.length > 0 && metadata.row_groups.length > 0 ? await reader.readGroup(0) : undefined;
     tree.children.forEach((node, c) => checkColumnName(node.element.name, { file: path }, c + 1));
+    const firstGroup = textColumns.length > 0 && metadata.row_groups.length > 0 ? await reader.readGroup(0) : undefined;
     const readings: ColumnReading[] = tree.children.map((node) => {
       const name = node.element.name;
       let natural = naturalType(node);
@@ -285,8 +280,7 @@ class ParquetTableReader implements TableReader {
       const values = group.get(field.name) ?? [];
       const naturalDictionary = reading.dictionary ?? new StringDictionary();
       const decoded = allocateColumns([{ name: field.name, type: natural }], [naturalDictionary.values], count)[0];
-      decodeValues(values, from, count, decoded, naturalDictionary, reading.timeTicks);
-      if (reading.decimalScale !== undefined) nearestDecimals(decoded, count, reading.decimalScale);
+      decodeValues(values, from, count, decoded, naturalDictionary, reading);
       if (sameStorage(natural, field.type)) return relabel(decoded, field.name, field.type);
       const target = allocateColumns([field], [this.outputDictionaries[c].values], count)[0];
       convertColumn(decoded, natural, target, c, count, this.writer as CellWriter, rowOffset);
@@ -301,14 +295,22 @@ class ParquetTableReader implements TableReader {
 }
 
 /** Copies values `[from, from + count)` into a column of their natural type (pre-filled as null). */
-function decodeValues(values: ArrayLike<unknown>, from: number, count: number, column: Column, dictionary: StringDictionary, timeTicks?: 1_000 | 1_000_000 | 1_000_000_000): void {
+function decodeValues(
+  values: ArrayLike<unknown>,
+  from: number,
+  count: number,
+  column: Column,
+  dictionary: StringDictionary,
+  { timeTicks, decimalScale }: Pick<ColumnReading, 'timeTicks' | 'decimalScale'>,
+): void {
   if (column.kind === 'number') {
     const out = column.values;
+    const power = decimalScale !== undefined && decimalScale > 0 && decimalScale <= 22 ? 10 ** decimalScale : 0;
     if (values instanceof Float64Array || values instanceof Float32Array || values instanceof Int32Array) {
       // A stored NaN is read as null, as everywhere else.
       for (let i = 0; i < count; i++) {
         const value = values[from + i];
-        out[i] = value;
+        out[i] = power === 0 ? value : nearestDecimal(value, power);
         column.nulls[i] = value === value ? 0 : 1;
       }
       return;
@@ -318,7 +320,7 @@ function decodeValues(values: ArrayLike<unknown>, from: number, count: number, c
       if (value === null || value === undefined) continue;
       const number = typeof value === 'number' ? value : typeof value === 'bigint' ? Number(value) : value instanceof Date ? value.getTime() : NaN;
       if (Number.isNaN(number)) continue;
-      out[i] = number;
+      out[i] = power === 0 ? number : nearestDecimal(number, power);
       column.nulls[i] = 0;
     }
     return;
@@ -335,15 +337,7 @@ function decodeValues(values: ArrayLike<unknown>, from: number, count: number, c
   for (let i = 0; i < count; i++) {
     const value = values[from + i];
     if (value === null || value === undefined) continue;
-    const text =
-      typeof value === 'string'
-        ? value
-        : timeTicks !== undefined && (typeof value === 'number' || typeof value === 'bigint')
-          ? formatTimeOfDay(value, timeTicks)
-          : value instanceof Uint8Array
-            ? Buffer.from(value).toString('hex')
-            : jsonText(value);
-    column.codes[i] = dictionary.codeOf(text);
+    column.codes[i] = dictionary.codeOf(valueText(value, timeTicks));
     column.nulls[i] = 0;
   }
 }
