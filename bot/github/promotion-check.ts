@@ -30,9 +30,7 @@ export function ownPromotionRuns(runs: readonly HeadCheckRun[], appSlug: string)
 
 /** When the head commit was last pushed, as far as the App knows: the start of its newest promotion check run on it. */
 export function pushedAt(runs: readonly HeadCheckRun[], appSlug: string): string | null {
-  let latest: string | null = null;
-  for (const run of ownPromotionRuns(runs, appSlug)) if (run.startedAt && (latest === null || run.startedAt > latest)) latest = run.startedAt;
-  return latest;
+  return ownPromotionRuns(runs, appSlug).at(-1)?.startedAt ?? null;
 }
 
 /** Creates the check run, or updates the newest one when what it says changed. */
@@ -62,7 +60,7 @@ export async function writePromotionCheck(
  * earlier head is a new push: approvals made before it are stale). A redelivered `synchronize`
  * marks again, which only ever makes approvals stale (never revives one).
  */
-export async function markPush(delivery: Delivery, headSha: string, _runs: readonly HeadCheckRun[], detailsUrl?: string): Promise<boolean> {
+export async function markPush(delivery: Delivery, headSha: string, detailsUrl?: string): Promise<void> {
   const { owner, repo, client } = delivery;
   await createCheckRun(client, {
     owner,
@@ -73,5 +71,4 @@ export async function markPush(delivery: Delivery, headSha: string, _runs: reado
     output: { title: 'Deciding', summary: 'A new commit was pushed; the promotion is being recomputed.' },
     ...(detailsUrl && { detailsUrl }),
   });
-  return true;
 }

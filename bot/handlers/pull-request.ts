@@ -28,7 +28,8 @@ export const pullRequestHandler: EventHandler = {
     if (payload.action === 'synchronize') {
       const marker = parseMarker(pull.body).marker;
       const facts = await fetchPromotionFacts(delivery, pull.number, queryHint(marker));
-      if (facts.pullRequest.state === 'open' && (await markPush(delivery, facts.pullRequest.headSha, facts.checkRuns, pull.html_url))) {
+      if (facts.pullRequest.state === 'open') {
+        await markPush(delivery, facts.pullRequest.headSha, pull.html_url);
         delivery.forget(`promotion-facts:${pull.number}:`);
       }
     }

@@ -28,7 +28,7 @@ import { missedRuns, repairIncident } from '../incidents/repair.js';
 import { driftRunOf, type DriftRun } from '../incidents/runs.js';
 import type { LastingCache } from '../lasting-cache.js';
 import { refreshPromotion } from '../promotion/refresh.js';
-import { readPromotionMarker } from '../../shared/report/index.js';
+import { parseMarker, stageTagOf } from '../promotion/decide.js';
 import { GitHubBackend, indexRegistry, type ModelIndex } from '../../shared/registry/index.js';
 import type { BotRuntime } from '../runtime.js';
 import type { BotSettings } from '../settings.js';
@@ -198,18 +198,12 @@ async function reconcileMergedPromotions(delivery: Delivery, report: ReconcileRe
   for (const pull of closed) {
     if (!pull.merged_at || Date.parse(pull.merged_at) < since || !looksLikePromotion(pull.body, pull.head.ref)) continue;
     await eachItem(delivery, report, `merged promotion pull request #${pull.number}`, async () => {
-      let marker;
-      try {
-        marker = readPromotionMarker(pull.body);
-      } catch {
-        marker = null;
-      }
+      const { marker } = parseMarker(pull.body);
       if (!marker) return;
       const settled = `merged-without-tag:${owner}/${repo}#${pull.number}:${pull.head.sha ?? ''}`;
       if (delivery.lasting.get<boolean>(settled)) return;
       const history = await historyOf(marker.model);
-      const tagged = history?.events.some((event) => event.action === 'assign' && event.stage === marker.stage && event.version === marker.version && event.metadata.pullRequest === pull.number);
-      if (tagged) return;
+      if (stageTagOf(history, marker.stage, marker.version, pull.number) !== null) return;
       const decision = await refreshPromotion(delivery, pull.number, { hintBody: pull.body ?? undefined });
       report.promotions.push(pull.number);
       if (decision?.state?.state === 'promoted') {

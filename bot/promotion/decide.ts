@@ -21,7 +21,7 @@ import {
 } from '../../shared/promotion/index.js';
 import type { RememberedIntent } from '../../shared/promotion/timeline.js';
 import { promotionKey, readAuditBlock, readPromotionMarker } from '../../shared/report/index.js';
-import { GitHubBackend, indexRegistry, modelNameToTag, stageHolder, type ModelIndex, type RegistryEvent, type VersionIndex } from '../../shared/registry/index.js';
+import { GitHubBackend, indexRegistry, modelNameToTag, stageHolder, stageTimeline, type ModelIndex, type RegistryEvent, type VersionIndex } from '../../shared/registry/index.js';
 import { loginKey } from '../../shared/promotion/index.js';
 import type { Delivery } from '../delivery.js';
 import { CONFIG_PATH, modelSettings, previousStageOf, readConfig, stagePolicy, type ConfigRead } from '../config.js';
@@ -130,34 +130,10 @@ export function stageTagOf(history: ModelIndex | null, stage: string, version: s
 export function holdingSince(history: ModelIndex | null, stage: string, version: string, asOf: string): string | null {
   if (!history) return null;
   const limit = Date.parse(asOf);
-  const slots = new Map<string, { active: boolean; index: number }>();
-  const deregistered = new Set<string>();
-  const currentHolder = (): string | null => {
-    let best: { version: string; index: number } | null = null;
-    for (const [name, slot] of slots) if (slot.active && !deregistered.has(name) && (!best || slot.index > best.index)) best = { version: name, index: slot.index };
-    return best?.version ?? null;
-  };
-  let holder: string | null = null;
-  let since: string | null = null;
-  history.events.forEach((event, index) => {
-    if (Number.isFinite(limit) && Date.parse(event.created) > limit) return;
-    if (!event.version) return;
-    if (event.action === 'deregister') deregistered.add(event.version);
-    else if (event.action === 'register') deregistered.delete(event.version);
-    else if (event.stage !== stage) return;
-    else if (event.action === 'assign') slots.set(event.version, { active: true, index });
-    else if (event.action === 'unassign') {
-      const slot = slots.get(event.version);
-      if (slot) slot.active = false;
-    } else return;
-    // The tenure starts when a version becomes the holder; assigning the holder again does not restart it.
-    const next = currentHolder();
-    if (next !== holder) {
-      holder = next;
-      since = next === null ? null : event.created;
-    }
-  });
-  return holder === version ? since : null;
+  const last = stageTimeline(history, stage)
+    .filter((change) => !Number.isFinite(limit) || Date.parse(change.event.created) <= limit)
+    .at(-1);
+  return last?.version === version ? last.event.created : null;
 }
 
 /** Who wrote a commit, as GitHub links its author and committer to accounts, and whether GitHub verified its signature. */

@@ -147,7 +147,7 @@ export async function openPromotion(delivery: Delivery, request: PromotionReques
     const complete = await completeCommit(same.pull.number, same.pull.url);
     await setBranch(delivery, branch, complete);
     await updatePullBody(delivery, same.pull.number, body);
-    await markPush(delivery, complete, [], same.pull.url);
+    await markPush(delivery, complete, same.pull.url);
     await refreshPromotion(delivery, same.pull.number, { hintBody: body });
     return { status: 'refreshed', number: same.pull.number, url: same.pull.url, holder };
   }
@@ -159,7 +159,7 @@ export async function openPromotion(delivery: Delivery, request: PromotionReques
   const pull = await openPull(delivery, { head: branch, base: head.branch, title, body });
   const complete = await completeCommit(pull.number, pull.url);
   await setBranch(delivery, branch, complete);
-  await markPush(delivery, complete, [], pull.url);
+  await markPush(delivery, complete, pull.url);
 
   const superseded: number[] = [];
   for (const older of open) {

@@ -80,14 +80,11 @@ async function failDamagedPromotion(delivery: Delivery, decision: PromotionDecis
  * Re-judges the open promotions of `model` to stages other than `stage`, after
  * `stage` changed holder (a rollback): one of them may have just lost its
  * candidate's hold on the previous stage, and its check must not stay green
- * until its next event. Returns the pull requests refreshed.
+ * until its next event. (Promotions to `stage` itself are rebuilt by the caller.)
  */
-export async function refreshOtherStages(delivery: Delivery, model: string, stage: string): Promise<number[]> {
+export async function refreshOtherStages(delivery: Delivery, model: string, stage: string): Promise<void> {
   const own = promotionBranchPrefix(model, stage);
-  const refreshed: number[] = [];
   for (const pull of await openPromotionPulls(delivery, `${BRANCH_PREFIX}${modelNameToTag(model)}/`)) {
-    if (pull.headRef.startsWith(own)) continue;
-    if ((await refreshPromotion(delivery, pull.number, { hintBody: pull.body })) !== null) refreshed.push(pull.number);
+    if (!pull.headRef.startsWith(own)) await refreshPromotion(delivery, pull.number, { hintBody: pull.body });
   }
-  return refreshed;
 }
