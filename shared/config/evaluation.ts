@@ -117,7 +117,7 @@ const evaluationFileSchema = sectionFileSchema('evaluation', evaluationSchema);
  */
 export async function loadEvaluationConfig(file: string): Promise<LocatedDocument<EvaluationConfig>> {
   const document = await loadYamlFile(file, evaluationFileSchema);
-  return { file: document.file, value: (document.value as { evaluation: EvaluationConfig }).evaluation, locate: (path) => document.locate(['evaluation', ...path]) };
+  return { file: document.file, value: document.value.evaluation, locate: (path) => document.locate(['evaluation', ...path]) };
 }
 
 /** The defaults, as if the section were empty. */

@@ -41,7 +41,7 @@ export function parseSection<S extends z.ZodType>(text: string, file: string, se
   const nested = topLevelKeys(text).some((key) => TOLLGATE_SECTIONS.includes(key));
   if (!nested) return parseYaml(text, file, schema);
   const document = parseYaml(text, file, sectionFileSchema(section, schema));
-  return { file: document.file, value: (document.value as Record<string, z.output<S>>)[section], locate: (path) => document.locate([section, ...path]) };
+  return { file: document.file, value: document.value[section], locate: (path) => document.locate([section, ...path]) };
 }
 
 /**
@@ -50,10 +50,11 @@ export function parseSection<S extends z.ZodType>(text: string, file: string, se
  * them), and no other top-level key, so a misspelt `evaluaton:` is an error
  * rather than a gate that silently falls back to its defaults.
  */
-export function sectionFileSchema<S extends z.ZodType>(section: string, schema: S) {
+export function sectionFileSchema<K extends string, S extends z.ZodType>(section: K, schema: S): z.ZodType<Record<K, z.output<S>>> {
   const shape: Record<string, z.ZodType> = {};
   for (const key of TOLLGATE_SECTIONS) shape[key] = key === section ? schema.prefault({} as z.input<S>) : z.unknown().optional();
-  return z.strictObject(shape);
+  // The other sections are `unknown` to this reader: only `section`'s type is promised.
+  return z.strictObject(shape) as unknown as z.ZodType<Record<K, z.output<S>>>;
 }
 
 /** Reads a YAML file and validates it; errors point at the file, line and column. */
