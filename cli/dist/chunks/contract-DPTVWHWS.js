@@ -1,4 +1,4 @@
-import{b as l,d,e as p,f as h}from"./chunk-2V3OBTD5.js";import"./chunk-YFDNSRJA.js";import"./chunk-PMCMLVYK.js";import{g as f,h as y,j as n,k as g,l as w}from"./chunk-2EEXCABH.js";import"./chunk-T3TULQGC.js";import"./chunk-MIAX67AW.js";import"./chunk-FYGFSPRH.js";import"./chunk-R5WYVYYY.js";import{e as m}from"./chunk-5RNU7IOU.js";var r=`Usage: tollgate contract infer <data> [--out contract.yml] [--json] [--format F] [--delimiter D]
+import{b as l,d,e as p,f as h}from"./chunk-SNWSLIYJ.js";import"./chunk-YFDNSRJA.js";import"./chunk-PMCMLVYK.js";import{g as f,h as y,j as n,k as g,l as w}from"./chunk-7VBCIGOH.js";import"./chunk-3YAETCKK.js";import"./chunk-4R6HBYWN.js";import"./chunk-FYGFSPRH.js";import"./chunk-DOM7BDGJ.js";import{e as m}from"./chunk-5RNU7IOU.js";var r=`Usage: tollgate contract infer <data> [--out contract.yml] [--json] [--format F] [--delimiter D]
 
 Writes a starting data contract from the data: types, nullability, unique
 keys, category lists and ID patterns as error rules; observed bounds as warn
